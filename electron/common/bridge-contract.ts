@@ -1,0 +1,203 @@
+// The one contract of the kiosk bridge (`window.kiosk`). Shared by the Electron main process,
+// the preload, the loopback browser host and the renderer. The main side validates every
+// input with these schemas; the renderer only sees the inferred types. Nothing here may carry
+// the patient's COD token: outputs are view models built in the core, never raw API payloads.
+import { z } from 'zod';
+
+const isoDateTime = z.string().min(10);
+const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'дата в формате ГГГГ-ММ-ДД');
+const hhmm = z.string().regex(/^\d{2}:\d{2}$/, 'время в формате ЧЧ:ММ');
+const guid = z.string().min(1).max(64);
+
+// ---------- view models (outputs) ----------
+
+export const KioskInfoSchema = z.object({
+  kioskId: z.string(),
+  demo: z.boolean(),
+  /** IANA zone of the clinic; every time on screen and on paper is shown in it. */
+  timeZone: z.string(),
+  idleSeconds: z.number().int().positive(),
+  countdownSeconds: z.number().int().positive(),
+  orientation: z.enum(['auto', 'portrait', 'landscape']),
+  language: z.enum(['ru']),
+  printerEnabled: z.boolean(),
+  reprintLimit: z.number().int().min(0),
+});
+export type KioskInfo = z.infer<typeof KioskInfoSchema>;
+
+export const PatientSchema = z.object({
+  /** The policy number masked for display, e.g. «••••0001». Never the full number. */
+  policyMasked: z.string(),
+});
+export type Patient = z.infer<typeof PatientSchema>;
+
+export const ReferralStatusSchema = z.enum(['Active', 'Booked', 'Used', 'Expired', 'Cancelled']);
+export type ReferralStatus = z.infer<typeof ReferralStatusSchema>;
+
+export const ClinicRefSchema = z.object({
+  guid: z.string(),
+  name: z.string(),
+  fullName: z.string(),
+  address: z.string(),
+  phone: z.string(),
+});
+export type ClinicRef = z.infer<typeof ClinicRefSchema>;
+
+export const TicketSchema = z.object({
+  ticketGuid: z.string(),
+  /** Ticket number as issued by the clinic (`num`), e.g. «037.91». */
+  number: z.string(),
+  room: z.string(),
+  floor: z.number().int().nullable(),
+  /** ISO strings with the clinic's offset, exactly as the API sent them. */
+  beginTime: isoDateTime,
+  endTime: isoDateTime,
+  doctorName: z.string(),
+  doctorRole: z.string(),
+  speciality: z.string(),
+  resType: z.string(),
+  clinic: ClinicRefSchema,
+  bookedAt: isoDateTime.nullable(),
+});
+export type Ticket = z.infer<typeof TicketSchema>;
+
+export const ReferralSchema = z.object({
+  guid: z.string(),
+  number: z.string(),
+  type: z.string(),
+  /** Russian label of the type («Консультация», «Лабораторное исследование», …). */
+  typeLabel: z.string(),
+  /** What the referral is for: the speciality or the service name. */
+  title: z.string(),
+  issuedBy: z.string(),
+  senderDoctor: z.string().nullable(),
+  issuedAt: isoDateTime.nullable(),
+  validUntil: isoDateTime.nullable(),
+  status: ReferralStatusSchema,
+  /** True when the patient can book on it now. */
+  bookable: z.boolean(),
+  /** Why it cannot be booked, in Russian, when `bookable` is false. */
+  reason: z.string().nullable(),
+  ticket: TicketSchema.nullable(),
+});
+export type Referral = z.infer<typeof ReferralSchema>;
+
+export const ClinicSchema = ClinicRefSchema.extend({
+  online: z.boolean(),
+  /** Why the clinic cannot take bookings now, when `online` is false. */
+  statusText: z.string().nullable(),
+  worktime: z.string().nullable(),
+});
+export type Clinic = z.infer<typeof ClinicSchema>;
+
+export const SlotSchema = z.object({
+  time: hhmm,
+  beginTime: isoDateTime,
+  endTime: isoDateTime,
+  timeTableGuid: z.string(),
+});
+export type Slot = z.infer<typeof SlotSchema>;
+
+export const ScheduleDaySchema = z.object({ date: ymd, slots: z.array(SlotSchema) });
+export type ScheduleDay = z.infer<typeof ScheduleDaySchema>;
+
+export const ResourceSchema = z.object({
+  resourceGuid: z.string(),
+  resType: z.enum(['Doctor', 'Room', 'Equipment']),
+  name: z.string(),
+  role: z.string(),
+  speciality: z.string(),
+  room: z.string(),
+  floor: z.number().int().nullable(),
+  /** Only days that have at least one free cell bookable by the kiosk. */
+  days: z.array(ScheduleDaySchema),
+});
+export type Resource = z.infer<typeof ResourceSchema>;
+
+export const PrintStateSchema = z.enum(['printed', 'failed', 'disabled']);
+export const PrintResultSchema = z.object({
+  jobId: z.string().nullable(),
+  state: PrintStateSchema,
+  /** Russian, for the patient, when not printed. */
+  message: z.string().nullable(),
+  reprintsLeft: z.number().int().min(0),
+});
+export type PrintResult = z.infer<typeof PrintResultSchema>;
+
+// ---------- inputs ----------
+
+export const IdentifyInputSchema = z.object({
+  policy: z.string().regex(/^\d{16}$/, 'номер полиса — 16 цифр'),
+  birthDate: ymd,
+});
+export type IdentifyInput = z.infer<typeof IdentifyInputSchema>;
+
+export const ReferralInputSchema = z.object({ referralGuid: guid });
+export const ScheduleInputSchema = z.object({ referralGuid: guid, lpuGuid: guid });
+export const BookInputSchema = z.object({
+  referralGuid: guid,
+  lpuGuid: guid,
+  resourceGuid: guid,
+  date: ymd,
+  time: hhmm,
+});
+export type BookInput = z.infer<typeof BookInputSchema>;
+export const CancelInputSchema = z.object({ lpuGuid: guid, ticketGuid: guid });
+export const PrintInputSchema = z.object({ ticketGuid: guid, reprint: z.boolean() });
+const NoInput = z.object({}).strict();
+
+// ---------- the contract ----------
+
+export const bridgeContract = {
+  kioskInfo: { input: NoInput, output: KioskInfoSchema },
+  identify: { input: IdentifyInputSchema, output: PatientSchema },
+  listReferrals: { input: NoInput, output: z.array(ReferralSchema) },
+  listClinics: { input: ReferralInputSchema, output: z.array(ClinicSchema) },
+  listSchedule: { input: ScheduleInputSchema, output: z.array(ResourceSchema) },
+  book: { input: BookInputSchema, output: TicketSchema },
+  listAppointments: { input: NoInput, output: z.array(TicketSchema) },
+  cancelAppointment: { input: CancelInputSchema, output: z.object({ message: z.string() }) },
+  printTicket: { input: PrintInputSchema, output: PrintResultSchema },
+  endSession: { input: NoInput, output: z.null() },
+} as const;
+
+export type BridgeContract = typeof bridgeContract;
+export type BridgeMethod = keyof BridgeContract;
+export const bridgeMethods = Object.keys(bridgeContract) as BridgeMethod[];
+export type BridgeInput<M extends BridgeMethod> = z.input<BridgeContract[M]['input']>;
+export type BridgeOutput<M extends BridgeMethod> = z.infer<BridgeContract[M]['output']>;
+
+// ---------- errors and the envelope ----------
+
+export const ErrorKindSchema = z.enum([
+  'auth', // token problems the core could not heal (5008, 5009, 5010, or 5007 twice)
+  'validation', // the API refused the request with a 4xx message for the patient
+  'server', // 5xx from the API
+  'network', // no answer, timeout, connection refused
+  'protocol', // an answer we cannot understand (not JSON, wrong shape)
+  'input', // the bridge refused the input before calling anything
+  'session', // no patient session (ended or idled out)
+  'printer', // the printer could not take the job
+  'internal', // a bug on our side
+]);
+export type ErrorKind = z.infer<typeof ErrorKindSchema>;
+
+export const BridgeErrorSchema = z.object({
+  kind: ErrorKindSchema,
+  /** The API's `message_code` («4009», «5097» …) when there is one. */
+  code: z.string().nullable(),
+  /** Russian text for the patient: the server's own message for 4xx, our text otherwise. */
+  message: z.string(),
+  httpStatus: z.number().int().nullable(),
+});
+export type BridgeError = z.infer<typeof BridgeErrorSchema>;
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: BridgeError };
+
+/** The object the preload (or the browser host's bridge script) puts on `window.kiosk`. */
+export type KioskBridge = {
+  [M in BridgeMethod]: (input: BridgeInput<M>) => Promise<Envelope<BridgeOutput<M>>>;
+};
+
+/** Name of the single IPC channel / HTTP path segment per method. */
+export const channelFor = (method: BridgeMethod): string => `kiosk:${method}`;

@@ -1,0 +1,117 @@
+// The kiosk's configuration: one JSON file per machine, validated at start. Each field's
+// `describe()` text is what a technician reads in the README reference and in the service
+// screen when the file is wrong, so it says what the value is for and what to put there.
+import { z } from 'zod';
+
+export const PrinterProfileSchema = z
+  .enum(['epson-tm-t20', 'epson-tm-t88', 'custom-vkp80', 'generic-58'])
+  .describe('Модель принтера чеков: epson-tm-t20, epson-tm-t88, custom-vkp80 (80 мм) или generic-58 (58 мм)');
+
+export const PrinterTransportSchema = z
+  .discriminatedUnion('type', [
+    z.object({
+      type: z.literal('tcp'),
+      host: z.string().min(1).describe('IP-адрес или имя принтера в сети'),
+      port: z.number().int().min(1).max(65535).default(9100).describe('TCP-порт принтера, обычно 9100'),
+      timeoutMs: z.number().int().min(500).max(60000).default(5000).describe('Сколько ждать ответа принтера, мс'),
+    }),
+    z.object({
+      type: z.literal('device'),
+      path: z.string().min(1).describe('Файл устройства, например /dev/usb/lp0'),
+    }),
+    z.object({
+      type: z.literal('os'),
+      deviceName: z.string().describe('Имя принтера в операционной системе (пустая строка — принтер по умолчанию)'),
+      widthMm: z.union([z.literal(58), z.literal(80)]).default(80).describe('Ширина ленты, мм'),
+    }),
+  ])
+  .describe('Как подключён принтер: tcp (сеть, порт 9100), device (USB/LPT как файл) или os (принтер Windows/CUPS через Electron)');
+
+export const PrinterConfigSchema = z
+  .object({
+    enabled: z.boolean().default(true).describe('Печатать ли талон'),
+    profile: PrinterProfileSchema.default('epson-tm-t20'),
+    codepage: z
+      .enum(['cp866', 'wpc1251'])
+      .optional()
+      .describe('Кодовая страница кириллицы; по умолчанию — из профиля принтера (обычно cp866)'),
+    codepageNumber: z
+      .number()
+      .int()
+      .min(0)
+      .max(255)
+      .optional()
+      .describe('Номер кодовой страницы для команды ESC t, если у принтера он нестандартный'),
+    transport: PrinterTransportSchema.default({ type: 'tcp', host: '127.0.0.1', port: 9100, timeoutMs: 5000 }),
+    reprintLimit: z.number().int().min(0).max(3).default(1).describe('Сколько раз пациент может напечатать талон повторно'),
+    journalDir: z.string().optional().describe('Папка журнала заданий печати; по умолчанию — рядом с журналами программы'),
+  })
+  .describe('Принтер талонов');
+export type PrinterConfig = z.infer<typeof PrinterConfigSchema>;
+
+export const KioskConfigSchema = z
+  .object({
+    kioskId: z.string().min(1).max(64).default('KIOSK-01').describe('Номер инфомата; печатается на талоне и пишется в журнал'),
+    demo: z.boolean().default(false).describe('Демонстрационный режим: встроенный симулятор МИС и виртуальный принтер'),
+    api: z
+      .object({
+        baseUrl: z
+          .string()
+          .url('адрес МИС должен начинаться с http:// или https://')
+          .optional()
+          .describe('Адрес API МИС, например https://mis.example.ru/api (в демо-режиме не нужен)'),
+        clientApplication: z
+          .string()
+          .uuid('идентификатор клиентского приложения — GUID')
+          .default('7d3c1e52-0000-0000-0000-00000000ab01')
+          .describe('GUID клиентского приложения «Инфомат», выданный администратором МИС'),
+        timeoutMs: z.number().int().min(1000).max(120000).default(15000).describe('Таймаут одного запроса к МИС, мс'),
+        retries: z.number().int().min(0).max(5).default(2).describe('Повторы чтения при сетевых ошибках и 5xx (запись не повторяется)'),
+      })
+      .default({ clientApplication: '7d3c1e52-0000-0000-0000-00000000ab01', timeoutMs: 15000, retries: 2 })
+      .describe('Подключение к МИС'),
+    clinics: z.array(z.string().uuid()).default([]).describe('GUID обслуживаемых ЛПУ; пусто — все, куда действует направление'),
+    timeZone: z
+      .string()
+      .default('Europe/Moscow')
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('ru-RU', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'неизвестный часовой пояс (пример: Europe/Moscow)')
+      .describe('Часовой пояс поликлиники (IANA); все времена показываются в нём'),
+    idle: z
+      .object({
+        seconds: z.number().int().min(10).max(3600).default(60).describe('Через сколько секунд без касаний спросить «Вы ещё здесь?»'),
+        countdownSeconds: z.number().int().min(5).max(120).default(15).describe('Сколько секунд ждать ответа перед сбросом'),
+      })
+      .default({ seconds: 60, countdownSeconds: 15 })
+      .describe('Сброс сеанса при бездействии'),
+    printer: PrinterConfigSchema.default({
+      enabled: true,
+      profile: 'epson-tm-t20',
+      transport: { type: 'tcp', host: '127.0.0.1', port: 9100, timeoutMs: 5000 },
+      reprintLimit: 1,
+    }),
+    screen: z
+      .object({
+        orientation: z.enum(['auto', 'portrait', 'landscape']).default('auto').describe('Ориентация экрана'),
+        hideCursor: z.boolean().default(false).describe('Скрывать курсор мыши (сенсорный экран)'),
+      })
+      .default({ orientation: 'auto', hideCursor: false })
+      .describe('Экран'),
+    language: z.enum(['ru']).default('ru').describe('Язык интерфейса'),
+    logDir: z.string().optional().describe('Папка журналов; по умолчанию — папка данных программы'),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (!c.demo && !c.api.baseUrl) {
+      ctx.addIssue({ code: 'custom', path: ['api', 'baseUrl'], message: 'не указан адрес МИС (или включите demo)' });
+    }
+  });
+
+export type KioskConfig = z.infer<typeof KioskConfigSchema>;
+export type KioskConfigInput = z.input<typeof KioskConfigSchema>;
