@@ -27,3 +27,17 @@ export interface SlipPrintOutcome {
 export interface SlipPrinter {
   printSlip(slip: SlipData): Promise<SlipPrintOutcome>;
 }
+
+/**
+ * Structured logging. Implementations mask policy numbers and drop anything that looks like a
+ * token; callers still never pass either. `audit` records bookings and prints without
+ * personal data, for the clinic's staff.
+ */
+export interface Logger {
+  info(event: string, data?: Record<string, unknown>): void;
+  warn(event: string, data?: Record<string, unknown>): void;
+  error(event: string, data?: Record<string, unknown>): void;
+  audit(event: string, data?: Record<string, unknown>): void;
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {}, audit() {} };

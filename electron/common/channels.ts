@@ -1,0 +1,20 @@
+// The bridge's method names and IPC channel names WITHOUT the zod schemas, so the sandboxed
+// preload bundle stays tiny (it imports only this file; `import type` is erased). A unit test
+// keeps this list equal to `Object.keys(bridgeContract)`.
+import type { BridgeMethod } from './bridge-contract';
+
+export const bridgeMethodNames: readonly BridgeMethod[] = Object.freeze([
+  'kioskInfo',
+  'identify',
+  'listReferrals',
+  'listClinics',
+  'listSchedule',
+  'book',
+  'listAppointments',
+  'cancelAppointment',
+  'printTicket',
+  'endSession',
+] as const);
+
+/** Same rule as `channelFor` in bridge-contract.ts: one IPC channel per method. */
+export const channelFor = (method: BridgeMethod): string => `kiosk:${method}`;

@@ -1,0 +1,4 @@
+/** Printing was refused before reaching the printer (no such ticket, reprint limit reached). */
+export class PrinterUnavailableError extends Error {
+  override readonly name = 'PrinterUnavailableError';
+}

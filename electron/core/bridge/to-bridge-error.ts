@@ -1,0 +1,25 @@
+// Maps whatever the core threw to the one error shape the renderer understands. The patient
+// sees the server's own Russian message for every documented code; for failures without one
+// we say plainly what happened and what to do.
+import type { BridgeError } from '../../common/bridge-contract';
+import { ApiError } from '../api/api-error';
+import { SessionError } from '../session/session-error';
+import { PrinterUnavailableError } from './printer-unavailable-error';
+
+export const MESSAGES = {
+  network: 'Нет связи с медицинской информационной системой. Попробуйте ещё раз через минуту.',
+  server: 'Медицинская информационная система временно не отвечает. Попробуйте ещё раз.',
+  protocol: 'Медицинская информационная система ответила непонятно. Попробуйте ещё раз или обратитесь в регистратуру.',
+  session: 'Сеанс завершён. Начните, пожалуйста, заново.',
+  internal: 'Внутренняя ошибка инфомата. Обратитесь, пожалуйста, в регистратуру.',
+} as const;
+
+export function toBridgeError(err: unknown): BridgeError {
+  if (err instanceof ApiError) {
+    const message = err.serverMessage && err.serverMessage.trim() ? err.serverMessage : MESSAGES[err.kind === 'auth' ? 'session' : err.kind === 'validation' ? 'protocol' : err.kind];
+    return { kind: err.kind, code: err.code, message, httpStatus: err.httpStatus };
+  }
+  if (err instanceof SessionError) return { kind: 'session', code: null, message: MESSAGES.session, httpStatus: null };
+  if (err instanceof PrinterUnavailableError) return { kind: 'printer', code: null, message: err.message, httpStatus: null };
+  return { kind: 'internal', code: null, message: MESSAGES.internal, httpStatus: null };
+}

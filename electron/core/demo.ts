@@ -1,0 +1,36 @@
+// Demo mode: the kiosk runs out of the box against the embedded MIS simulator and a virtual
+// receipt printer, both on loopback ports chosen by the OS.
+import { startSimulator } from '../../simulator/server';
+import { startVirtualPrinter } from '../printing/virtual/server';
+import type { KioskConfig } from './config/schema';
+
+export interface DemoBackends {
+  config: KioskConfig;
+  simulatorUrl: string;
+  printerPort: number;
+  slipsDir: string;
+  close(): Promise<void>;
+}
+
+export async function startDemoBackends(config: KioskConfig, slipsDir: string): Promise<DemoBackends> {
+  const sim = await startSimulator({ port: 0, quiet: true });
+  const printer = await startVirtualPrinter({ port: 0, outDir: slipsDir, quiet: true });
+  return {
+    config: {
+      ...config,
+      demo: true,
+      api: { ...config.api, baseUrl: sim.url },
+      printer: {
+        ...config.printer,
+        enabled: true,
+        transport: { type: 'tcp', host: '127.0.0.1', port: printer.port, timeoutMs: 5000 },
+      },
+    },
+    simulatorUrl: sim.url,
+    printerPort: printer.port,
+    slipsDir,
+    close: async () => {
+      await Promise.allSettled([sim.close(), printer.close()]);
+    },
+  };
+}

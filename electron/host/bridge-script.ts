@@ -1,0 +1,31 @@
+// The browser host's stand-in for the Electron preload: a script served before the renderer's
+// bundle that defines the same `window.kiosk` object, carried over HTTP instead of IPC.
+import { bridgeMethods } from '../common/bridge-contract';
+
+export function bridgeScript(callBase: string): string {
+  // Frozen, with no way to reach fetch's options from outside: the page gets methods, nothing else.
+  return `(() => {
+  'use strict';
+  const base = ${JSON.stringify(callBase)};
+  const methods = ${JSON.stringify(bridgeMethods)};
+  const fail = (message) => ({ ok: false, error: { kind: 'network', code: null, message, httpStatus: null } });
+  const call = async (method, input) => {
+    try {
+      const res = await fetch(base + method, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Kiosk-Bridge': '1' },
+        body: JSON.stringify(input === undefined ? {} : input),
+        cache: 'no-store',
+        credentials: 'omit',
+      });
+      return await res.json();
+    } catch (e) {
+      return fail('Инфомат потерял связь со своей службой. Попробуйте ещё раз.');
+    }
+  };
+  const kiosk = {};
+  for (const m of methods) kiosk[m] = (input) => call(m, input);
+  Object.defineProperty(window, 'kiosk', { value: Object.freeze(kiosk), writable: false, configurable: false });
+})();
+`;
+}

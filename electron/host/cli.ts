@@ -1,0 +1,105 @@
+// Runs the kiosk without Electron: the core and the loopback browser host in this Node
+// process, the renderer in Debian's Chromium in app/kiosk mode (or just the URL printed when
+// there is no display). `--demo` embeds the MIS simulator and the virtual printer.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createKioskCore } from '../core/app';
+import { KioskConfigSchema, type KioskConfig } from '../core/config/schema';
+import { startDemoBackends } from '../core/demo';
+import type { Logger } from '../core/ports';
+import { startBrowserHost } from './browser-host';
+
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-translate',
+  '--disable-pinch',
+  '--overscroll-history-navigation=0',
+];
+
+const consoleLogger: Logger = {
+  info: (e, d) => console.error(JSON.stringify({ level: 'info', event: e, ...d })),
+  warn: (e, d) => console.error(JSON.stringify({ level: 'warn', event: e, ...d })),
+  error: (e, d) => console.error(JSON.stringify({ level: 'error', event: e, ...d })),
+  audit: (e, d) => console.error(JSON.stringify({ level: 'audit', event: e, ...d })),
+};
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      demo: { type: 'boolean', default: false },
+      config: { type: 'string' },
+      port: { type: 'string', default: '0' },
+      open: { type: 'boolean', default: false },
+      'no-open': { type: 'boolean', default: false },
+      kiosk: { type: 'boolean', default: true },
+      'slips-dir': { type: 'string' },
+      renderer: { type: 'string', default: path.resolve('dist/renderer') },
+    },
+  });
+
+  const raw = values.config ? JSON.parse(readFileSync(values.config, 'utf8')) : {};
+  const parsed = KioskConfigSchema.safeParse({ ...raw, ...(values.demo ? { demo: true } : {}) });
+  if (!parsed.success) {
+    console.error('Конфигурация неверна:');
+    for (const i of parsed.error.issues) console.error(`  ${i.path.join('.')}: ${i.message}`);
+    process.exit(2);
+  }
+  let config: KioskConfig = parsed.data;
+  let closeDemo = async () => {};
+  if (config.demo) {
+    const slipsDir = path.resolve(values['slips-dir'] ?? path.join(os.tmpdir(), 'infomat-slips'));
+    const demo = await startDemoBackends(config, slipsDir);
+    config = demo.config;
+    closeDemo = demo.close;
+    console.log(`Demo MIS simulator: ${demo.simulatorUrl}`);
+    console.log(`Virtual receipt printer: 127.0.0.1:${demo.printerPort}, slips saved to ${slipsDir}`);
+  }
+
+  if (!existsSync(path.join(values.renderer, 'index.html'))) {
+    console.error(`No built renderer in ${values.renderer}: run "npm run build" first.`);
+    process.exit(2);
+  }
+  const userDataDir = path.join(os.tmpdir(), 'infomat-host');
+  const core = await createKioskCore(config, { log: consoleLogger, userDataDir });
+  const host = await startBrowserHost({ dispatcher: core.dispatcher, rendererDir: values.renderer, port: Number(values.port), log: consoleLogger });
+  console.log(`Kiosk: ${host.url}`);
+
+  const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  let browser: ReturnType<typeof spawn> | null = null;
+  if (values.open && !values['no-open']) {
+    if (!hasDisplay) console.log('No display found: open the URL above in a browser.');
+    else if (!existsSync('/usr/bin/chromium')) console.log('No /usr/bin/chromium: open the URL above in a browser.');
+    else {
+      const profile = mkdtempSync(path.join(os.tmpdir(), 'infomat-chromium-'));
+      browser = spawn(
+        '/usr/bin/chromium',
+        [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, values.kiosk ? '--kiosk' : '--start-maximized', `--app=${host.url}`],
+        { stdio: 'ignore' },
+      );
+      browser.on('exit', () => void shutdown());
+    }
+  }
+
+  async function shutdown(): Promise<void> {
+    browser?.kill();
+    await core.close();
+    await host.close();
+    await closeDemo();
+    process.exit(0);
+  }
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+}
+
+void main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
