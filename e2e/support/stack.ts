@@ -1,0 +1,64 @@
+// The system under test, per Playwright worker: the MIS simulator, the virtual receipt
+// printer, the kiosk core and the loopback browser host, all real and on loopback ports.
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createKioskCore, type KioskCore } from '../../electron/core/app';
+import { KioskConfigSchema } from '../../electron/core/config/schema';
+import type { Logger } from '../../electron/core/ports';
+import { startBrowserHost, type RunningBrowserHost } from '../../electron/host/browser-host';
+import { startVirtualPrinter, type RunningVirtualPrinter } from '../../electron/printing/virtual/server';
+import { startSimulator, type RunningSimulator } from '../../simulator/server';
+
+export interface Stack {
+  sim: RunningSimulator;
+  printer: RunningVirtualPrinter;
+  core: KioskCore;
+  host: RunningBrowserHost;
+  /** Everything the core logged, to prove what never reaches a log. */
+  logLines: string[];
+  simHook(pathname: string, body?: unknown): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startStack(name: string): Promise<Stack> {
+  const logLines: string[] = [];
+  const record = (level: string) => (event: string, data?: Record<string, unknown>) => {
+    logLines.push(JSON.stringify({ level, event, ...data }));
+  };
+  const log: Logger = { info: record('info'), warn: record('warn'), error: record('error'), audit: record('audit') };
+  const sim = await startSimulator({ port: 0, quiet: true });
+  const slipsDir = path.resolve('artifacts', 'e2e-slips', name);
+  mkdirSync(slipsDir, { recursive: true });
+  const printer = await startVirtualPrinter({ port: 0, outDir: slipsDir, quiet: true });
+  const config = KioskConfigSchema.parse({
+    kioskId: 'E2E-01',
+    api: { baseUrl: sim.url, timeoutMs: 5000, retries: 1 },
+    printer: { transport: { type: 'tcp', host: '127.0.0.1', port: printer.port, timeoutMs: 3000 } },
+  });
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'infomat-e2e-'));
+  const core = await createKioskCore(config, { log, userDataDir });
+  const host = await startBrowserHost({ dispatcher: core.dispatcher, rendererDir: path.resolve('dist/renderer'), log });
+  return {
+    sim,
+    printer,
+    core,
+    host,
+    logLines,
+    async simHook(pathname, body) {
+      const res = await fetch(sim.url + pathname, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body ?? {}),
+      });
+      if (!res.ok) throw new Error(`simulator hook ${pathname}: HTTP ${res.status} ${await res.text()}`);
+    },
+    async close() {
+      core.endSession();
+      await host.close();
+      await core.close();
+      await printer.close();
+      await sim.close();
+    },
+  };
+}

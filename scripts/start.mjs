@@ -1,0 +1,31 @@
+// `npm start`: the kiosk in demo mode against the embedded simulator and virtual printer.
+// With an Electron binary: the real shell. Without one (no internet to download it here):
+// one line saying so, then the browser host in Debian's Chromium in app/kiosk mode.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { electronBinary } from './electron-binary.mjs';
+
+const dev = process.argv.includes('--dev');
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+const bin = electronBinary();
+if (dev || !existsSync('dist/renderer/index.html') || (bin && !existsSync('dist/electron/main.js'))) {
+  run('npm', ['run', bin ? 'build' : 'build:renderer']);
+}
+
+let child;
+if (bin) {
+  child = spawn(bin, ['.', '--demo', ...(dev ? ['--dev'] : [])], { stdio: 'inherit' });
+} else {
+  console.log('No Electron binary here (it cannot be downloaded without internet): starting the browser host in /usr/bin/chromium instead.');
+  child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'electron/host/cli.ts', '--demo', '--open', ...(dev ? ['--no-kiosk'] : [])],
+    { stdio: 'inherit' },
+  );
+}
+child.on('exit', (code) => process.exit(code ?? 0));
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

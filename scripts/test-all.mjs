@@ -1,0 +1,50 @@
+// `npm test`: every check, in the order that fails fastest, with a summary line at the end.
+// Unit tests run under plain Node; the e2e suite drives the built renderer in Debian's
+// Chromium through the loopback browser host against the simulator and the virtual printer.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+
+const env = { ...process.env, TZ: 'America/New_York', ELECTRON_SKIP_BINARY_DOWNLOAD: '1' };
+delete env.ELECTRON_RUN_AS_NODE; // a leaked one breaks Electron launches
+mkdirSync('artifacts', { recursive: true });
+
+const steps = [
+  ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
+  ['lint', 'npm', ['run', '--silent', 'lint']],
+  ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=artifacts/unit-results.json']],
+  ['security-scan', 'node', ['scripts/security-scan.mjs']],
+  ['builder-config', 'node', ['scripts/validate-builder-config.mjs']],
+  ['build', 'npm', ['run', '--silent', 'build']],
+  ['e2e', 'npx', ['playwright', 'test']],
+];
+
+const only = process.argv.slice(2);
+const results = [];
+for (const [name, cmd, args] of steps) {
+  if (only.length && !only.includes(name)) continue;
+  if (name === 'security-scan' && !existsSync('scripts/security-scan.mjs')) continue;
+  if (name === 'builder-config' && !existsSync('scripts/validate-builder-config.mjs')) continue;
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+  const t0 = Date.now();
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env });
+  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+  results.push({ name, ok: r.status === 0, seconds });
+  console.log(`=== ${name}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${seconds}s`);
+}
+
+// Count individual tests from the runners' JSON reports.
+let passed = 0, failed = 0, skipped = 0;
+try {
+  const u = JSON.parse(readFileSync('artifacts/unit-results.json', 'utf8'));
+  passed += u.numPassedTests; failed += u.numFailedTests; skipped += u.numPendingTests + (u.numTodoTests ?? 0);
+} catch { /* the unit step did not run */ }
+try {
+  const e = JSON.parse(readFileSync('artifacts/e2e-results.json', 'utf8'));
+  passed += e.stats.expected; failed += e.stats.unexpected + (e.stats.flaky ?? 0); skipped += e.stats.skipped;
+} catch { /* the e2e step did not run */ }
+for (const r of results) if (!r.ok && !['unit', 'e2e'].includes(r.name)) failed += 1;
+
+console.log('\nSteps: ' + results.map((r) => `${r.name} ${r.ok ? 'ok' : 'FAILED'} (${r.seconds}s)`).join(', '));
+writeFileSync('artifacts/test-summary.json', JSON.stringify({ results, passed, failed, skipped }, null, 2));
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(results.every((r) => r.ok) ? 0 : 1);
