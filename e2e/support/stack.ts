@@ -9,12 +9,14 @@ import type { Logger } from '../../electron/core/ports';
 import { startBrowserHost, type RunningBrowserHost } from '../../electron/host/browser-host';
 import { startVirtualPrinter, type RunningVirtualPrinter } from '../../electron/printing/virtual/server';
 import { startSimulator, type RunningSimulator } from '../../simulator/server';
+import { startTokenSpy, type TokenSpy } from './token-spy';
 
 export interface Stack {
   sim: RunningSimulator;
   printer: RunningVirtualPrinter;
   core: KioskCore;
   host: RunningBrowserHost;
+  spy: TokenSpy;
   /** Everything the core logged, to prove what never reaches a log. */
   logLines: string[];
   simHook(pathname: string, body?: unknown): Promise<void>;
@@ -28,12 +30,13 @@ export async function startStack(name: string): Promise<Stack> {
   };
   const log: Logger = { info: record('info'), warn: record('warn'), error: record('error'), audit: record('audit') };
   const sim = await startSimulator({ port: 0, quiet: true });
+  const spy = await startTokenSpy(sim.url);
   const slipsDir = path.resolve('artifacts', 'e2e-slips', name);
   mkdirSync(slipsDir, { recursive: true });
   const printer = await startVirtualPrinter({ port: 0, outDir: slipsDir, quiet: true });
   const config = KioskConfigSchema.parse({
     kioskId: 'E2E-01',
-    api: { baseUrl: sim.url, timeoutMs: 5000, retries: 1 },
+    api: { baseUrl: spy.url, timeoutMs: 5000, retries: 1 },
     printer: { transport: { type: 'tcp', host: '127.0.0.1', port: printer.port, timeoutMs: 3000 } },
   });
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'infomat-e2e-'));
@@ -44,6 +47,7 @@ export async function startStack(name: string): Promise<Stack> {
     printer,
     core,
     host,
+    spy,
     logLines,
     async simHook(pathname, body) {
       const res = await fetch(sim.url + pathname, {
@@ -58,6 +62,7 @@ export async function startStack(name: string): Promise<Stack> {
       await host.close();
       await core.close();
       await printer.close();
+      await spy.close();
       await sim.close();
     },
   };

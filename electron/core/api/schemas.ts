@@ -11,6 +11,7 @@ export const LpuStatusSchema = z.object({
   name: z.string(),
   lastChangeTime: z.string().nullish(),
   ping: z.number().nullish(),
+  message: z.string().nullish(),
 });
 
 export const LpuWithStatusSchema = z.object({

@@ -88,7 +88,7 @@ export function toClinic(l: LpuWithStatus): Clinic {
   return {
     ...clinicRef(l),
     online,
-    statusText: online ? null : 'Запись в эту поликлинику временно недоступна',
+    statusText: online ? null : l.status?.message?.trim() || 'Запись в эту поликлинику временно недоступна',
     worktime: today ? today.trim() : null,
   };
 }

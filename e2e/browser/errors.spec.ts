@@ -1,0 +1,142 @@
+// Every documented error reproduces against the simulator, shows the seed's exact message and
+// leads to the right next step.
+import { CARDIOLOGIST, REF, expect, test } from '../support/fixtures';
+
+const MSG = {
+  5096: 'Ваша электронная медицинская карта закрыта. Обратитесь в регистратуру медицинского учреждения.',
+  4001: 'Ваша электронная медицинская карта отсутствует. Обратитесь в регистратуру медицинского учреждения.',
+  4007: 'Вам запрещена самостоятельная запись на прием через интернет или инфомат. Для записи на прием обратитесь в регистратуру медицинского учреждения лично или по телефону.',
+  4029: 'Запись недоступна для данной возрастной группы. Сотрудниками МО было установлено ограничение по возрасту при записи на прием.',
+  4009: 'Это время уже занято. Выберите другое свободное время приема.',
+  5097: 'Не удалось получить данные о медицинских картах пациента.',
+};
+
+/** Walks from a referral to the Confirm screen for its only clinic. */
+async function toConfirm(kiosk: import('../support/fixtures').Kiosk, ref: number) {
+  await kiosk.pickReferral(ref);
+  const first = kiosk.page.locator('[data-testid^="resource-"]:not([aria-disabled="true"])').first();
+  await expect(first).toBeVisible();
+  const guid = (await first.getAttribute('data-testid'))!.slice('resource-'.length);
+  return kiosk.pickFirstDayAndTime(guid);
+}
+
+test('P2: a closed card sends the patient to the registry and ends', async ({ kiosk }) => {
+  await kiosk.identify('P2');
+  await expect(kiosk.page.getByTestId('error-message')).toHaveText(MSG[5096]);
+  await kiosk.shot('err-5096-card-closed');
+  await kiosk.errorPanel().getByRole('button', { name: /завершить/i }).click();
+  await expect(kiosk.page.getByTestId('screen-welcome')).toBeVisible();
+});
+
+test('P3: no card sends the patient to the registry', async ({ kiosk }) => {
+  await kiosk.identify('P3');
+  await expect(kiosk.page.getByTestId('error-message')).toHaveText(MSG[4001]);
+  await expect(kiosk.errorPanel()).toContainText(/регистратур/i);
+  await kiosk.shot('err-4001-no-card');
+});
+
+test('P4: a self-booking ban is shown at booking, with the registry as next step', async ({ kiosk }) => {
+  await kiosk.identify('P4');
+  await toConfirm(kiosk, 401);
+  await kiosk.page.getByTestId('confirm-book').click();
+  await expect(kiosk.page.getByTestId('error-message')).toHaveText(MSG[4007]);
+  await kiosk.shot('err-4007-self-booking-banned');
+  await kiosk.errorPanel().getByRole('button', { name: /завершить/i }).click();
+  await expect(kiosk.page.getByTestId('screen-welcome')).toBeVisible();
+});
+
+test('P5: an age restriction sends the patient back to the referrals', async ({ kiosk }) => {
+  await kiosk.identify('P5');
+  await toConfirm(kiosk, 501);
+  await kiosk.page.getByTestId('confirm-book').click();
+  await expect(kiosk.page.getByTestId('error-message')).toHaveText(MSG[4029]);
+  await kiosk.shot('err-4029-age');
+  await kiosk.errorPanel().getByRole('button', { name: /направлени/i }).first().click();
+  await expect(kiosk.page.getByTestId('screen-referrals')).toBeVisible();
+});
+
+test('P6: an existing booking to the speciality is named and can be opened', async ({ kiosk }) => {
+  await kiosk.identify('P6');
+  await toConfirm(kiosk, 601);
+  await kiosk.page.getByTestId('confirm-book').click();
+  const message = kiosk.page.getByTestId('error-message');
+  await expect(message).toContainText('Вы уже записаны Сидоров Алексей Николаевич на ');
+  await expect(message).toContainText('Запрещено иметь более одной активной записи на прием на одну специальность.');
+  await kiosk.shot('err-4008-already-booked');
+  await kiosk.errorPanel().getByRole('button', { name: /мои записи/i }).click();
+  await expect(kiosk.page.getByTestId('screen-appointments')).toBeVisible();
+  await expect(kiosk.page.getByTestId('screen-appointments')).toContainText('Константинопольская');
+  await kiosk.shot('11-appointments');
+});
+
+test('P7: no card in the referral clinic sends the patient to the registry', async ({ kiosk }) => {
+  await kiosk.identify('P7');
+  await toConfirm(kiosk, 701);
+  await kiosk.page.getByTestId('confirm-book').click();
+  await expect(kiosk.page.getByTestId('error-message')).toHaveText(MSG[4001]);
+  await expect(kiosk.errorPanel().getByRole('button', { name: /завершить/i })).toBeVisible();
+});
+
+test('4009: the time is taken meanwhile; back to Time with fresh cells', async ({ kiosk, stack }) => {
+  await kiosk.identify('P1');
+  await kiosk.pickReferral(101);
+  const { date, time } = await kiosk.pickFirstDayAndTime(CARDIOLOGIST);
+  // Someone at the registry books the same cell while the patient reads the summary.
+  await stack.simHook('/__sim/take', { resourceGuid: CARDIOLOGIST, date, time });
+  await kiosk.page.getByTestId('confirm-book').click();
+  await expect(kiosk.page.getByTestId('error-message')).toHaveText(MSG[4009]);
+  await kiosk.shot('err-4009-time-taken');
+  await kiosk.errorPanel().getByRole('button', { name: /время/i }).first().click();
+  await expect(kiosk.page.getByTestId('screen-times')).toBeVisible();
+  await expect(kiosk.page.getByTestId(`time-${time}`)).toHaveCount(0);
+  expect(stack.printer.jobs()).toHaveLength(0);
+});
+
+test('5097: the card service fails; «Повторить» gets the referrals', async ({ kiosk, stack }) => {
+  // Twice: the client retries a read once by itself before the patient sees anything.
+  await stack.simHook('/__sim/fail', { code: '5097', path: '/api/v2/directions', times: 2 });
+  await kiosk.identify('P1');
+  await expect(kiosk.page.getByTestId('error-message')).toHaveText(MSG[5097]);
+  await kiosk.shot('err-5097-retry');
+  await kiosk.errorPanel().getByRole('button', { name: /повторить/i }).click();
+  await expect(kiosk.page.getByTestId('screen-referrals')).toBeVisible();
+  await expect(kiosk.page.getByTestId(`referral-${REF(101)}`)).toBeVisible();
+});
+
+test('an expired token mid-flow is renewed silently and the booking goes through', async ({ kiosk, stack }) => {
+  await kiosk.identify('P1');
+  await kiosk.pickReferral(101);
+  const { time } = await kiosk.pickFirstDayAndTime(CARDIOLOGIST);
+  await stack.simHook('/__sim/expire-tokens');
+  await kiosk.page.getByTestId('confirm-book').click();
+  await expect(kiosk.page.getByTestId('screen-ticket')).toBeVisible();
+  await expect(kiosk.page.getByTestId('ticket-datetime')).toContainText(time);
+  expect(stack.spy.tokens.length).toBe(2);
+});
+
+test('paper end: the booking stands and the ticket screen says the slip was not printed', async ({ kiosk, stack }) => {
+  stack.printer.setStatus('paper-end');
+  await kiosk.identify('P1');
+  await kiosk.pickReferral(101);
+  await kiosk.pickFirstDayAndTime(CARDIOLOGIST);
+  await kiosk.page.getByTestId('confirm-book').click();
+  await expect(kiosk.page.getByTestId('screen-ticket')).toBeVisible();
+  await expect(kiosk.page.getByTestId('ticket-number')).not.toBeEmpty();
+  await expect(kiosk.page.getByTestId('print-status')).toContainText(/бумаг/i, { timeout: 15_000 });
+  await expect(kiosk.page.getByTestId('print-status')).toContainText(/запишите номер|регистратур/i);
+  await kiosk.shot('10b-ticket-paper-end');
+  expect(stack.printer.jobs()).toHaveLength(0);
+});
+
+test('a server error (5000) on a read: the patient sees a retry step that works', async ({ kiosk, stack }) => {
+  await kiosk.identify('P1');
+  await expect(kiosk.page.getByTestId('screen-referrals')).toBeVisible();
+  await kiosk.page.getByTestId(`referral-${REF(101)}`).click();
+  await expect(kiosk.page.getByTestId('screen-resources')).toBeVisible();
+  await stack.simHook('/__sim/fail', { code: '5000', path: '/api/v2/directions', times: 2 });
+  await kiosk.page.getByTestId(`resource-${CARDIOLOGIST}`).click();
+  // A read is retried once by the client; both fail, so the patient sees a retry step.
+  await expect(kiosk.page.getByTestId('error-panel')).toBeVisible();
+  await kiosk.errorPanel().getByRole('button', { name: /повторить/i }).click();
+  await expect(kiosk.errorPanel()).toHaveCount(0);
+});

@@ -1,0 +1,61 @@
+// The token never leaves the main process, and an abandoned session is wiped.
+import { CARDIOLOGIST, expect, test } from '../support/fixtures';
+
+test('idle: «Вы ещё здесь?» after 60 s, then Welcome after the 15 s countdown, and the session is gone', async ({ kiosk }) => {
+  const { page } = kiosk;
+  await page.clock.install();
+  await kiosk.open();
+  await kiosk.identify('P1');
+  await expect(page.getByTestId('screen-referrals')).toBeVisible();
+  await page.clock.fastForward(59_000);
+  await expect(page.getByTestId('idle-dialog')).toHaveCount(0);
+  await page.clock.fastForward(2_000);
+  await expect(page.getByTestId('idle-dialog')).toBeVisible();
+  await expect(page.getByTestId('idle-dialog')).toContainText('Вы ещё здесь?');
+  await kiosk.shot('12-idle-dialog');
+  await page.clock.fastForward(16_000);
+  await expect(page.getByTestId('screen-welcome')).toBeVisible();
+  const r = await page.evaluate(() => (window as unknown as { kiosk: { listReferrals(i: object): Promise<unknown> } }).kiosk.listReferrals({}));
+  expect(r).toMatchObject({ ok: false, error: { kind: 'session' } });
+});
+
+test('idle: a touch during the countdown keeps the patient where they were', async ({ kiosk }) => {
+  const { page } = kiosk;
+  await page.clock.install();
+  await kiosk.open();
+  await kiosk.identify('P1');
+  await expect(page.getByTestId('screen-referrals')).toBeVisible();
+  await page.clock.fastForward(61_000);
+  await page.getByTestId('idle-dialog').getByRole('button').first().click();
+  await expect(page.getByTestId('idle-dialog')).toHaveCount(0);
+  await expect(page.getByTestId('screen-referrals')).toBeVisible();
+});
+
+test('the COD token is never in the DOM, storage, cookies, bridge answers or logs', async ({ kiosk, stack, context }) => {
+  const { page } = kiosk;
+  const bodies: string[] = [];
+  page.on('response', async (res) => {
+    if (res.url().includes('/__kiosk/')) bodies.push(await res.text().catch(() => ''));
+  });
+  await kiosk.identify('P1');
+  await kiosk.pickReferral(101);
+  await kiosk.pickFirstDayAndTime(CARDIOLOGIST);
+  await page.getByTestId('confirm-book').click();
+  await expect(page.getByTestId('screen-ticket')).toBeVisible();
+  await expect(page.getByTestId('print-status')).toContainText(/возьмите талон/i, { timeout: 15_000 });
+
+  expect(stack.spy.tokens.length).toBeGreaterThan(0);
+  const dom = await page.content();
+  const storage = await page.evaluate(() => JSON.stringify({ l: { ...localStorage }, s: { ...sessionStorage }, n: window.name }));
+  const cookies = JSON.stringify(await context.cookies());
+  const logs = stack.logLines.join('\n');
+  expect(bodies.length).toBeGreaterThan(5);
+  for (const token of stack.spy.tokens) {
+    for (const [where, text] of Object.entries({ dom, storage, cookies, logs, bridge: bodies.join('\n') })) {
+      expect(text.includes(token), `token found in ${where}`).toBe(false);
+    }
+  }
+  // Nor the full policy number anywhere but the patient's own input, which is gone by now.
+  expect(dom).not.toContain('5000000000000001');
+  expect(logs).not.toContain('5000000000000001');
+});
