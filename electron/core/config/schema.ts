@@ -14,6 +14,10 @@ export const PrinterTransportSchema = z
       host: z.string().min(1).describe('IP-адрес или имя принтера в сети'),
       port: z.number().int().min(1).max(65535).default(9100).describe('TCP-порт принтера, обычно 9100'),
       timeoutMs: z.number().int().min(500).max(60000).default(5000).describe('Сколько ждать ответа принтера, мс'),
+      statusQuery: z
+        .boolean()
+        .optional()
+        .describe('Спрашивать состояние принтера (бумага, крышка) перед печатью; false — для принт-серверов без обратного канала. По умолчанию true'),
     }),
     z.object({
       type: z.literal('device'),

@@ -1,0 +1,157 @@
+// A durable record of print jobs, one JSON file per job, each replaced atomically (write a
+// temp file, fsync, rename). It exists so a restart of the kiosk — or a patient tapping
+// «Печать» twice — never puts a second copy of a ticket into the lobby unless a reprint was
+// asked for, and so a job that failed can be sent again with the same id.
+// Records hold the slip itself (no patient name or policy number is ever on it) so a failed
+// job can be retried without the booking flow.
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { SlipData } from '../core/ports';
+
+export type JobState = 'pending' | 'done' | 'failed';
+
+export interface JobRecord {
+  jobId: string;
+  ticketGuid: string;
+  reprint: boolean;
+  state: JobState;
+  attempts: number;
+  createdAt: string;
+  updatedAt: string;
+  /** Patient-facing message of the last failure. */
+  message: string | null;
+  /** Technical detail of the last failure, for the technician. */
+  detail: string | null;
+  bytes: number | null;
+  slip: SlipData;
+}
+
+const FILE_PREFIX = 'job-';
+
+function safeId(s: string): string {
+  return s.replace(/[^A-Za-z0-9-]/g, '_').slice(0, 80);
+}
+
+export class PrintJournal {
+  private readonly jobs = new Map<string, JobRecord>();
+
+  private constructor(
+    readonly dir: string,
+    private readonly now: () => Date,
+  ) {}
+
+  static async open(
+    dir: string,
+    opts: { now?: () => Date; onCorrupt?: (file: string, err: unknown) => void; retentionDays?: number } = {},
+  ): Promise<PrintJournal> {
+    const journal = new PrintJournal(dir, opts.now ?? (() => new Date()));
+    // A kiosk prints a few hundred slips a day; a month covers every reprint a patient can ask
+    // for (the visit is long over) and keeps the folder small.
+    const cutoff = journal.now().getTime() - (opts.retentionDays ?? 30) * 86_400_000;
+    await fs.mkdir(dir, { recursive: true });
+    for (const name of await fs.readdir(dir)) {
+      const file = path.join(dir, name);
+      // A temp file is a write that was interrupted before its rename: the old record stands.
+      if (name.includes('.tmp-')) {
+        await fs.rm(file, { force: true });
+        continue;
+      }
+      if (!name.startsWith(FILE_PREFIX) || !name.endsWith('.json')) continue;
+      try {
+        const rec = JSON.parse(await fs.readFile(file, 'utf8')) as JobRecord;
+        if (typeof rec.jobId !== 'string' || typeof rec.ticketGuid !== 'string') throw new Error('not a job record');
+        if (Date.parse(rec.updatedAt) < cutoff) await fs.rm(file, { force: true });
+        else journal.jobs.set(rec.jobId, rec);
+      } catch (err) {
+        opts.onCorrupt?.(file, err);
+      }
+    }
+    return journal;
+  }
+
+  list(): JobRecord[] {
+    return [...this.jobs.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  get(jobId: string): JobRecord | undefined {
+    return this.jobs.get(jobId);
+  }
+
+  /** The finished print of this ticket, if any (original or reprint). */
+  printed(ticketGuid: string): JobRecord | undefined {
+    return this.list().find((j) => j.ticketGuid === ticketGuid && j.state === 'done');
+  }
+
+  /**
+   * Records the job before any byte is sent. The original print of a ticket keeps one id
+   * across retries; every reprint gets its own, kept when that reprint is retried.
+   */
+  async begin(slip: SlipData, retryOf?: string): Promise<JobRecord> {
+    const guid = slip.ticket.ticketGuid;
+    const base = safeId(guid);
+    let jobId = retryOf ?? base;
+    if (slip.reprint && !retryOf) {
+      const n = this.list().filter((j) => j.ticketGuid === guid && j.reprint).length + 1;
+      jobId = `${base}-r${n}`;
+    }
+    const at = this.now().toISOString();
+    const prev = this.jobs.get(jobId);
+    const rec: JobRecord = {
+      jobId,
+      ticketGuid: guid,
+      reprint: slip.reprint,
+      state: 'pending',
+      attempts: (prev?.attempts ?? 0) + 1,
+      createdAt: prev?.createdAt ?? at,
+      updatedAt: at,
+      message: null,
+      detail: null,
+      bytes: null,
+      slip,
+    };
+    await this.write(rec);
+    return rec;
+  }
+
+  async markDone(jobId: string, bytes: number | null): Promise<JobRecord> {
+    return this.update(jobId, { state: 'done', bytes, message: null, detail: null });
+  }
+
+  async markFailed(jobId: string, message: string, detail: string | null): Promise<JobRecord> {
+    return this.update(jobId, { state: 'failed', message, detail });
+  }
+
+  private async update(jobId: string, patch: Partial<JobRecord>): Promise<JobRecord> {
+    const prev = this.jobs.get(jobId);
+    if (!prev) throw new Error(`unknown print job ${jobId}`);
+    const rec = { ...prev, ...patch, updatedAt: this.now().toISOString() };
+    await this.write(rec);
+    return rec;
+  }
+
+  private async write(rec: JobRecord): Promise<void> {
+    const file = path.join(this.dir, `${FILE_PREFIX}${rec.jobId}.json`);
+    const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+    const handle = await fs.open(tmp, 'w');
+    try {
+      await handle.writeFile(JSON.stringify(rec, null, 2));
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(tmp, file);
+    // The rename itself must survive a power cut; directories cannot be fsynced on Windows.
+    await fs
+      .open(this.dir, 'r')
+      .then(async (d) => {
+        try {
+          await d.sync();
+        } finally {
+          await d.close();
+        }
+      })
+      .catch(() => undefined);
+    this.jobs.set(rec.jobId, rec);
+  }
+}

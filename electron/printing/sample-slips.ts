@@ -1,0 +1,52 @@
+// Slips for tests, the sample images and the demo: realistic data at the length extremes the
+// MIS actually sends (long double surnames, full official clinic names).
+import type { SlipData } from '../core/ports';
+import type { Ticket } from '../common/bridge-contract';
+
+export const sampleTicket: Ticket = {
+  ticketGuid: '5f0c1a2b-7d3e-4c11-9a8b-0123456789ab',
+  number: '037.91',
+  room: '214',
+  floor: 2,
+  beginTime: '2026-11-27T09:15:00+03:00',
+  endTime: '2026-11-27T09:30:00+03:00',
+  doctorName: 'Иванов И.И.',
+  doctorRole: 'Врач-терапевт участковый',
+  speciality: 'Терапия',
+  resType: 'Doctor',
+  clinic: {
+    guid: '9a1b2c3d-0000-4000-8000-000000000001',
+    name: 'ГБУЗ МО «Дубненская больница»',
+    fullName: 'Государственное бюджетное учреждение здравоохранения Московской области «Дубненская больница»',
+    address: '141980, Московская обл., г. Дубна, ул. Карла Маркса, д. 30',
+    phone: '8-496-416-04-13',
+  },
+  bookedAt: '2026-11-20T08:40:00+03:00',
+};
+
+export const longTicket: Ticket = {
+  ...sampleTicket,
+  ticketGuid: 'c2d4e6f8-1a3b-4c5d-8e9f-a0b1c2d3e4f5',
+  number: '1204.117',
+  doctorName: 'Константинопольская-Вишневецкая Александра Владимировна',
+  doctorRole: 'Заведующий отделением — врач-оториноларинголог высшей квалификационной категории',
+  speciality: 'Оториноларингология (сурдология-оториноларингология)',
+  room: '1117',
+  floor: 11,
+  clinic: {
+    ...sampleTicket.clinic,
+    name: 'ГБУЗ «Областной консультативно-диагностический центр»',
+    address: '143005, Московская область, Одинцовский городской округ, г. Одинцово, ул. Неизвестная, д. 1042, корп. 3, стр. 1',
+  },
+};
+
+export function sampleSlip(overrides: Partial<SlipData> = {}): SlipData {
+  return {
+    ticket: sampleTicket,
+    kioskId: 'KIOSK-01',
+    printedAt: '2026-11-20T05:41:00Z',
+    timeZone: 'Europe/Moscow',
+    reprint: false,
+    ...overrides,
+  };
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { buildSlipLayout, layoutToText, toSlipText, wrapWords, type TextLine } from './slip-layout';
+import { longTicket, sampleSlip, sampleTicket } from './sample-slips';
+
+const textLines = (columns: number, slip = sampleSlip()) =>
+  buildSlipLayout(slip, columns).blocks.filter((b): b is TextLine => b.kind === 'text');
+
+/** Every word of `source` that fits a line appears whole on one line. */
+function expectWordsIntact(source: string, lines: string[], width: number): void {
+  const printed = lines.flatMap((l) => l.split(' '));
+  for (const word of toSlipText(source).split(/[ \u00a0]/)) {
+    if (word.length <= width) expect(printed, `word «${word}» was cut`).toContain(word);
+  }
+}
+
+describe('wrapWords', () => {
+  it('wraps on word boundaries only', () => {
+    expect(wrapWords('Константинопольская-Вишневецкая Александра Владимировна', 32)).toEqual([
+      'Константинопольская-Вишневецкая',
+      'Александра Владимировна',
+    ]);
+  });
+
+  it('breaks a word longer than the line at its own hyphen first, then by force', () => {
+    expect(wrapWords('Константинопольская-Вишневецкая', 24)).toEqual(['Константинопольская-', 'Вишневецкая']);
+    const forced = wrapWords('Ааааааааааааааааааааааааааааааааааааааа', 16);
+    expect(forced.every((l) => l.length <= 16)).toBe(true);
+    expect(forced[0]?.endsWith('-')).toBe(true);
+    expect(forced.join('').replaceAll('-', '')).toBe('Ааааааааааааааааааааааааааааааааааааааа');
+  });
+
+  it('keeps a dash with the word before it and a no-break space unbroken', () => {
+    const lines = wrapWords('Заведующий отделением — врач-оториноларинголог', 22);
+    expect(lines.some((l) => l.startsWith('-'))).toBe(false);
+    expect(lines[1]).toBe('отделением -');
+    expect(wrapWords('Отменить запись: тел.\u00a08-496-416-04-13', 32)).toEqual(['Отменить запись:', 'тел. 8-496-416-04-13']);
+  });
+
+  it('replaces characters missing from CP866 before measuring', () => {
+    expect(toSlipText('ГБУЗ «ОКДЦ» — приём…')).toBe('ГБУЗ "ОКДЦ"\u00a0- приём...');
+    expect(wrapWords('  a\t\tb \n c ', 10)).toEqual(['a b c']);
+    // An ESC inside MIS text would be a printer command on the wire.
+    expect(wrapWords('Иванов\u001b@И.И.', 32)).toEqual(['Иванов@И.И.']);
+  });
+});
+
+describe('buildSlipLayout', () => {
+  for (const columns of [32, 48]) {
+    it(`fits ${columns} columns with the longest realistic names and cuts no word`, () => {
+      const slip = sampleSlip({ ticket: longTicket, reprint: true });
+      const lines = textLines(columns, slip);
+      for (const l of lines) expect(l.text.length * l.size, l.text).toBeLessThanOrEqual(columns);
+      const plain = lines.map((l) => l.text);
+      const t = longTicket;
+      for (const source of [t.doctorName, t.clinic.name, t.clinic.address, t.doctorRole, t.speciality]) {
+        expectWordsIntact(source, plain, columns);
+      }
+      const text = layoutToText(buildSlipLayout(slip, columns));
+      expect(text).toContain('Константинопольская-Вишневецкая');
+      expect(text).toContain('консультативно-диагностический');
+    });
+  }
+
+  it('has the ticket number and the time in double size, the room and floor, the doctor and the QR of the guid', () => {
+    const layout = buildSlipLayout(sampleSlip(), 48);
+    const big = layout.blocks.filter((b): b is TextLine => b.kind === 'text' && b.size === 2);
+    expect(big.map((b) => b.text)).toEqual(['№ 037.91', 'Время: 09:15']);
+    const text = layoutToText(layout);
+    expect(text).toContain('Талон на приём');
+    expect(text).toContain('Кабинет 214, этаж 2');
+    expect(text).toContain('Врач: Иванов И.И.');
+    expect(text).toContain('Врач-терапевт участковый');
+    expect(text).toContain('Терапия');
+    expect(text).toContain('ГБУЗ МО "Дубненская больница"');
+    expect(text).toContain('г. Дубна');
+    expect(text).toContain('Отменить запись: тел. 8-496-416-04-13');
+    expect(text).toContain('Инфомат: KIOSK-01');
+    expect(layout.blocks).toContainEqual({ kind: 'qr', data: sampleTicket.ticketGuid });
+    expect(text).not.toContain('ПОВТОРНАЯ ПЕЧАТЬ');
+  });
+
+  it('shows times in the clinic zone, not the OS zone (tests run in America/New_York)', () => {
+    expect(process.env.TZ).toBe('America/New_York');
+    const text = layoutToText(buildSlipLayout(sampleSlip(), 48));
+    expect(text).toContain('Дата: 27.11.2026, пятница');
+    expect(text).toContain('Время: 09:15');
+    expect(text).toContain('Напечатано: 20.11.2026 08:41');
+    // The same instants in Yekaterinburg (+05:00).
+    const ekb = layoutToText(buildSlipLayout(sampleSlip({ timeZone: 'Asia/Yekaterinburg' }), 48));
+    expect(ekb).toContain('Время: 11:15');
+    expect(ekb).toContain('Напечатано: 20.11.2026 10:41');
+  });
+
+  it('uses the clinic calendar date when the visit is just after midnight there', () => {
+    const ticket = { ...sampleTicket, beginTime: '2026-11-28T00:10:00+03:00' };
+    const text = layoutToText(buildSlipLayout(sampleSlip({ ticket }), 48));
+    expect(text).toContain('Дата: 28.11.2026, суббота');
+    expect(text).toContain('Время: 00:10');
+  });
+
+  it('marks reprints', () => {
+    const text = layoutToText(buildSlipLayout(sampleSlip({ reprint: true }), 32));
+    expect(text.split('\n')[0]).toContain('*** ПОВТОРНАЯ ПЕЧАТЬ ***');
+  });
+
+  it('never carries patient data', () => {
+    const slip = sampleSlip() as ReturnType<typeof sampleSlip> & Record<string, unknown>;
+    // Even if a caller leaks extra fields into the slip, the layout only reads known ones.
+    const leaky = { ...slip, patientName: 'Петров Пётр Петрович', policy: '1234567890123456' };
+    const text = layoutToText(buildSlipLayout(leaky, 48));
+    expect(text).not.toMatch(/Петров|\d{16}|полис/i);
+  });
+
+  it('names rooms the MIS already labelled and a missing floor sensibly', () => {
+    const room = (r: string, floor: number | null) =>
+      layoutToText(buildSlipLayout(sampleSlip({ ticket: { ...sampleTicket, room: r, floor } }), 48));
+    expect(room('каб. 12', 1)).toContain('Каб. 12, этаж 1');
+    expect(room('5', null)).toContain('Кабинет 5\n');
+    expect(room('5', null)).not.toContain('этаж');
+  });
+
+  it('gives the registry as the way to cancel when the clinic has no phone', () => {
+    const ticket = { ...sampleTicket, clinic: { ...sampleTicket.clinic, phone: '' } };
+    expect(layoutToText(buildSlipLayout(sampleSlip({ ticket }), 32))).toContain('Отменить запись можно в');
+  });
+});

@@ -1,0 +1,209 @@
+// What goes on the slip and where, independent of how it is printed. The ESC/POS encoder,
+// the HTML slip and the tests all read this model, so a line that fits here fits on paper.
+// Lines are wrapped here (not by the printer or the encoder) because only here do we know the
+// words: a name must never be cut in the middle on a slip an elderly patient has to read.
+import { clinicTime, clinicYmd, clinicDateTimeNumeric, dayLong, dayNumeric } from '../common/clinic-time';
+import type { SlipData } from '../core/ports';
+
+export type Align = 'left' | 'center' | 'right';
+/** 1 = normal, 2 = double width and height (`GS ! 0x11`). */
+export type TextSize = 1 | 2;
+
+export interface TextLine {
+  kind: 'text';
+  /** One printed line, already wrapped: at most columns / size characters. */
+  text: string;
+  align: Align;
+  bold: boolean;
+  size: TextSize;
+}
+export interface QrBlock {
+  kind: 'qr';
+  data: string;
+}
+export interface RuleLine {
+  kind: 'rule';
+}
+export type SlipBlock = TextLine | QrBlock | RuleLine;
+
+export interface SlipLayout {
+  columns: number;
+  blocks: SlipBlock[];
+}
+
+// Both Cyrillic code pages lack some typography the MIS likes (CP866 has no «» or dashes).
+// Replacing them here, before wrapping, keeps the slip identical on every code page and the
+// line widths true.
+const SUBSTITUTES: Record<string, string> = {
+  '«': '"', '»': '"', '„': '"', '“': '"', '”': '"', '‟': '"',
+  '‘': "'", '’': "'", '‚': "'", '`': "'",
+  '–': '-', '—': '-', '‒': '-', '―': '-', '‑': '-', '−': '-',
+  '…': '...',
+};
+
+const NBSP = '\u00a0';
+
+/**
+ * Text as the printer can show it. A no-break space survives (it glues «тел. 8-496-…» and a
+ * dash to its word for the wrapper) and becomes a plain space in `wrapWords`' output.
+ */
+export function toSlipText(value: string): string {
+  return value
+    .replace(/[«»„“”‟‘’‚`–—‒―‑−…]/g, (c) => SUBSTITUTES[c] ?? c)
+    .replace(/[\s\u2000-\u200b\u202f\u205f\u3000]+/g, (ws) => (ws.includes(NBSP) && !/[\t\n ]/.test(ws) ? NBSP : ' '))
+    // Control bytes in MIS text would be printer commands on the wire.
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    // A dash that stood between words stays at the end of the line, never starts the next one.
+    .replace(/ - /g, `${NBSP}- `)
+    .trim();
+}
+
+/**
+ * A unit longer than a whole line: break after its own hyphens and no-break spaces first,
+ * hyphenate by force only what is still too long.
+ */
+function breakLongWord(word: string, width: number): string[] {
+  const segments = word.split(/(?<=[-\u00a0])/);
+  const out: string[] = [];
+  let cur = '';
+  for (const seg of segments) {
+    if (cur && cur.length + seg.length <= width) {
+      cur += seg;
+      continue;
+    }
+    if (cur) out.push(cur);
+    cur = seg;
+    while (cur.length > width) {
+      const cut = Math.max(1, width - 1);
+      out.push(`${cur.slice(0, cut)}-`);
+      cur = cur.slice(cut);
+    }
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** Greedy word wrap. Words are never split unless a single word is longer than `width`. */
+export function wrapWords(text: string, width: number): string[] {
+  if (width < 1) throw new RangeError(`width must be positive: ${width}`);
+  const lines: string[] = [];
+  let cur = '';
+  for (const word of toSlipText(text).split(' ')) {
+    if (!word) continue;
+    if (word.length > width) {
+      if (cur) lines.push(cur);
+      const pieces = breakLongWord(word, width);
+      lines.push(...pieces.slice(0, -1));
+      cur = pieces[pieces.length - 1] ?? '';
+    } else if (!cur) {
+      cur = word;
+    } else if (cur.length + 1 + word.length <= width) {
+      cur += ` ${word}`;
+    } else {
+      lines.push(cur);
+      cur = word;
+    }
+  }
+  if (cur) lines.push(cur);
+  return lines.map((l) => l.replaceAll(NBSP, ' ').trimEnd());
+}
+
+class LayoutBuilder {
+  readonly blocks: SlipBlock[] = [];
+  constructor(readonly columns: number) {}
+
+  para(text: string, opts: { align?: Align; bold?: boolean; size?: TextSize } = {}): this {
+    const size = opts.size ?? 1;
+    for (const line of wrapWords(text, Math.floor(this.columns / size))) {
+      this.blocks.push({ kind: 'text', text: line, align: opts.align ?? 'left', bold: opts.bold ?? false, size });
+    }
+    return this;
+  }
+  rule(): this {
+    this.blocks.push({ kind: 'rule' });
+    return this;
+  }
+  blank(): this {
+    this.blocks.push({ kind: 'text', text: '', align: 'left', bold: false, size: 1 });
+    return this;
+  }
+  qr(data: string): this {
+    // A blank line above gives the symbol its quiet zone; the encoder feeds one after it.
+    this.blank();
+    this.blocks.push({ kind: 'qr', data });
+    return this;
+  }
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toLocaleUpperCase('ru-RU') + s.slice(1);
+}
+
+function roomLine(room: string, floor: number | null): string | null {
+  const r = room.trim();
+  if (!r && floor === null) return null;
+  // Rooms named by the MIS itself («Кабинет 5», «каб. 12») must not become «Кабинет Кабинет 5».
+  const cabinet = !r ? '' : /^каб/i.test(r) ? capitalize(r) : `Кабинет ${r}`;
+  const floorText = floor === null ? '' : `этаж ${floor}`;
+  return [cabinet, floorText].filter(Boolean).join(', ') || null;
+}
+
+export const SLIP_TITLE = 'Талон на приём';
+export const REPRINT_MARK = 'ПОВТОРНАЯ ПЕЧАТЬ';
+
+/**
+ * The slip's content. Deliberately without the patient's name or policy number: slips get
+ * lost in the lobby, and the ticket number plus the QR are all the registry needs.
+ */
+export function buildSlipLayout(slip: SlipData, columns: number): SlipLayout {
+  const t = slip.ticket;
+  const tz = slip.timeZone;
+  const b = new LayoutBuilder(columns);
+
+  if (slip.reprint) b.para(columns >= 24 ? `*** ${REPRINT_MARK} ***` : REPRINT_MARK, { align: 'center', bold: true });
+  b.para(t.clinic.name || t.clinic.fullName, { align: 'center', bold: true });
+  if (t.clinic.address) b.para(t.clinic.address, { align: 'center' });
+  b.rule();
+  b.para(SLIP_TITLE, { align: 'center', bold: true });
+  b.para(`№${NBSP}${t.number}`, { align: 'center', bold: true, size: 2 });
+  b.rule();
+
+  const ymd = clinicYmd(t.beginTime, tz);
+  const weekday = dayLong(ymd).split(',')[0] ?? '';
+  // Date and time are what the patient looks for on the slip: centred, the time double size.
+  b.para(`Дата: ${dayNumeric(ymd)}${weekday ? `, ${weekday}` : ''}`, { align: 'center', bold: true });
+  b.para(`Время: ${clinicTime(t.beginTime, tz)}`, { align: 'center', bold: true, size: 2 });
+  if (t.doctorName) b.para(t.resType === 'Doctor' ? `Врач: ${t.doctorName}` : t.doctorName);
+  const role = t.doctorRole.trim();
+  const spec = t.speciality.trim();
+  if (role) b.para(`Должность: ${role}`);
+  if (spec && spec.toLocaleLowerCase('ru-RU') !== role.toLocaleLowerCase('ru-RU')) b.para(`Специальность: ${spec}`);
+  const room = roomLine(t.room, t.floor);
+  if (room) b.para(room, { bold: true });
+  b.rule();
+
+  b.qr(t.ticketGuid);
+  const phone = t.clinic.phone.trim();
+  b.para(phone ? `Отменить запись: тел.${NBSP}${phone}` : 'Отменить запись можно в регистратуре', { align: 'center' });
+  b.rule();
+  b.para(`Напечатано: ${clinicDateTimeNumeric(slip.printedAt, tz)}`);
+  b.para(`Инфомат: ${slip.kioskId}`);
+  return { columns, blocks: b.blocks };
+}
+
+/** Plain-text rendering of a layout (logs, tests, the HTML fallback's alt text). */
+export function layoutToText(layout: SlipLayout): string {
+  const out: string[] = [];
+  for (const block of layout.blocks) {
+    if (block.kind === 'rule') out.push('-'.repeat(layout.columns));
+    else if (block.kind === 'qr') out.push(`[QR: ${block.data}]`);
+    else {
+      const width = Math.floor(layout.columns / block.size);
+      const pad = width - block.text.length;
+      const left = block.align === 'center' ? Math.floor(pad / 2) : block.align === 'right' ? pad : 0;
+      out.push(' '.repeat(left) + block.text);
+    }
+  }
+  return out.join('\n');
+}
