@@ -1,0 +1,16 @@
+import type { ButtonHTMLAttributes, ReactNode } from 'react';
+
+type Variant = 'primary' | 'secondary' | 'quiet';
+
+export function BigButton({
+  variant = 'primary',
+  className,
+  children,
+  ...rest
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; children: ReactNode }) {
+  return (
+    <button type="button" className={`btn btn-${variant}${className ? ` ${className}` : ''}`} {...rest}>
+      {children}
+    </button>
+  );
+}

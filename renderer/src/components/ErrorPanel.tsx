@@ -1,0 +1,80 @@
+import type { NextStep } from '../../../electron/common/next-step';
+import { useFlow } from '../store/context';
+import type { ErrorChoice } from '../store/types';
+import { BigButton } from './BigButton';
+
+type Choice = { choice: ErrorChoice; label: string; testId: string; variant: 'primary' | 'secondary' };
+
+// What the patient should do next, per step of the shared decision table. The server's own
+// message is shown verbatim above this; these lines only add the way forward.
+const PLAN: Record<NextStep, { hint: string | null; choices: Choice[] }> = {
+  pickTime: {
+    hint: 'Выберите, пожалуйста, другое время.',
+    choices: [{ choice: 'pickTime', label: 'Выбрать другое время', testId: 'error-pick-time', variant: 'primary' }],
+  },
+  showExisting: {
+    hint: null,
+    choices: [
+      { choice: 'appointments', label: 'Мои записи', testId: 'error-appointments', variant: 'primary' },
+      { choice: 'referrals', label: 'К направлениям', testId: 'error-referrals', variant: 'secondary' },
+    ],
+  },
+  registry: {
+    hint: 'Обратитесь, пожалуйста, в регистратуру.',
+    choices: [{ choice: 'finish', label: 'Завершить', testId: 'error-finish', variant: 'primary' }],
+  },
+  referrals: {
+    hint: 'Выберите другое направление или обратитесь в регистратуру.',
+    choices: [{ choice: 'referrals', label: 'К направлениям', testId: 'error-referrals', variant: 'primary' }],
+  },
+  retry: {
+    hint: 'Попробуйте ещё раз. Если не получится — обратитесь в регистратуру.',
+    choices: [
+      { choice: 'retry', label: 'Повторить', testId: 'error-retry', variant: 'primary' },
+      { choice: 'finish', label: 'Начать заново', testId: 'error-start-over', variant: 'secondary' },
+    ],
+  },
+  identify: {
+    hint: 'Проверьте номер полиса и дату рождения.',
+    choices: [
+      { choice: 'identify', label: 'Исправить данные', testId: 'error-identify', variant: 'primary' },
+      { choice: 'finish', label: 'Начать заново', testId: 'error-start-over', variant: 'secondary' },
+    ],
+  },
+  startOver: {
+    hint: 'Начните, пожалуйста, сначала.',
+    choices: [{ choice: 'finish', label: 'Начать заново', testId: 'error-start-over', variant: 'primary' }],
+  },
+};
+
+export function ErrorPanel() {
+  const error = useFlow((s) => s.error);
+  const resolve = useFlow((s) => s.resolveError);
+  if (!error) return null;
+  const plan = PLAN[error.step];
+  return (
+    <div className="overlay overlay-error">
+      <div
+        className="dialog error-panel"
+        data-testid="error-panel"
+        data-step={error.step}
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="error-message"
+      >
+        <div className="dialog-mark" aria-hidden="true">!</div>
+        <p className="error-message" id="error-message" data-testid="error-message">
+          {error.error.message}
+        </p>
+        {plan.hint && <p className="error-hint">{plan.hint}</p>}
+        <div className="dialog-actions">
+          {plan.choices.map((c) => (
+            <BigButton key={c.choice} variant={c.variant} data-testid={c.testId} onClick={() => void resolve(c.choice)}>
+              {c.label}
+            </BigButton>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { useFlow } from '../store/context';
+import { Icon } from './Icon';
+import { StepIndicator } from './StepIndicator';
+
+export function Header() {
+  const screen = useFlow((s) => s.screen);
+  const back = useFlow((s) => s.back);
+  const endSession = useFlow((s) => s.endSession);
+  // After booking there is nothing to go back to: the ticket is final.
+  const canGoBack = screen !== 'ticket';
+  return (
+    <header className="header">
+      <div className="header-side">
+        {canGoBack && (
+          <button type="button" className="btn btn-secondary nav-btn" data-testid="nav-back" onClick={back}>
+            <Icon name="back" /> Назад
+          </button>
+        )}
+      </div>
+      <StepIndicator />
+      <div className="header-side header-side-end">
+        <button type="button" className="btn btn-quiet nav-btn" data-testid="nav-restart" onClick={endSession}>
+          <Icon name="restart" /> Начать заново
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,81 @@
+import { useEffect, useRef, useState } from 'react';
+import { createIdleTracker, type IdlePhase, type IdleTracker } from '../logic/idle';
+import { plural } from '../logic/words';
+import { useFlow } from '../store/context';
+import { BigButton } from './BigButton';
+
+const ACTIVITY_EVENTS = ['pointerdown', 'touchstart', 'keydown', 'wheel'] as const;
+const TICK_MS = 250;
+
+export function IdleDialog() {
+  const info = useFlow((s) => s.info);
+  const onWelcome = useFlow((s) => s.screen === 'welcome');
+  const busy = useFlow((s) => s.busy);
+  const endSession = useFlow((s) => s.endSession);
+  const [phase, setPhase] = useState<IdlePhase>({ kind: 'active' });
+  const tracker = useRef<IdleTracker | null>(null);
+  const busyRef = useRef(busy);
+  useEffect(() => {
+    busyRef.current = busy;
+  }, [busy]);
+
+  const idleSeconds = info?.idleSeconds;
+  const countdownSeconds = info?.countdownSeconds;
+  const watching = !onWelcome && idleSeconds !== undefined && countdownSeconds !== undefined;
+
+  useEffect(() => {
+    if (!watching) return;
+    const t = createIdleTracker({
+      idleSeconds: idleSeconds!,
+      countdownSeconds: countdownSeconds!,
+      now: () => Date.now(),
+      onExpire: endSession,
+    });
+    tracker.current = t;
+    // Any touch means someone is at the screen, including a touch on the dialog's backdrop.
+    const onActivity = () => t.activity();
+    for (const e of ACTIVITY_EVENTS) window.addEventListener(e, onActivity, { capture: true, passive: true });
+    const timer = setInterval(() => {
+      // Waiting for the server is not the patient's idleness.
+      if (busyRef.current) t.activity();
+      const next = t.tick();
+      setPhase((prev) => (samePhase(prev, next) ? prev : next));
+    }, TICK_MS);
+    return () => {
+      tracker.current = null;
+      setPhase({ kind: 'active' });
+      clearInterval(timer);
+      for (const e of ACTIVITY_EVENTS) window.removeEventListener(e, onActivity, { capture: true });
+    };
+  }, [watching, idleSeconds, countdownSeconds, endSession]);
+
+  if (!watching || phase.kind !== 'warning') return null;
+  const n = phase.secondsLeft;
+  const stay = () => {
+    tracker.current?.activity();
+    setPhase({ kind: 'active' });
+  };
+  return (
+    <div className="overlay overlay-idle">
+      <div className="dialog idle-dialog" data-testid="idle-dialog" role="alertdialog" aria-modal="true" aria-labelledby="idle-title">
+        <h2 id="idle-title" className="dialog-title">Вы ещё здесь?</h2>
+        <div className="idle-count" data-testid="idle-countdown" aria-live="assertive">
+          {n}
+        </div>
+        <p className="idle-text">
+          Через {n} {plural(n, 'секунду', 'секунды', 'секунд')} запись прервётся, а введённые данные будут стёрты.
+        </p>
+        <div className="dialog-actions">
+          <BigButton data-testid="idle-continue" onClick={stay} autoFocus>
+            Да, продолжить
+          </BigButton>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function samePhase(a: IdlePhase, b: IdlePhase): boolean {
+  if (a.kind !== b.kind) return false;
+  return a.kind !== 'warning' || (b.kind === 'warning' && a.secondsLeft === b.secondsLeft);
+}

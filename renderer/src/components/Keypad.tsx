@@ -1,0 +1,45 @@
+import type { MouseEvent } from 'react';
+import type { DraftKey } from '../logic/identify-draft';
+import { Icon } from './Icon';
+
+const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+// Keys keep the focus where it is (in the active field), so a physical keyboard keeps
+// typing into the same box after a tap on the screen keypad.
+const keepFocus = (e: MouseEvent) => e.preventDefault();
+
+export function Keypad({ onKey }: { onKey: (key: DraftKey) => void }) {
+  return (
+    <div className="keypad" role="group" aria-label="Цифровая клавиатура">
+      {DIGITS.map((d) => (
+        <button
+          key={d}
+          type="button"
+          className="key"
+          data-testid={`key-${d}`}
+          onMouseDown={keepFocus}
+          onClick={() => onKey({ digit: d })}
+        >
+          {d}
+        </button>
+      ))}
+      <button type="button" className="key key-action" data-testid="key-clear" onMouseDown={keepFocus} onClick={() => onKey('clear')}>
+        Очистить
+      </button>
+      <button type="button" className="key" data-testid="key-0" onMouseDown={keepFocus} onClick={() => onKey({ digit: '0' })}>
+        0
+      </button>
+      <button
+        type="button"
+        className="key key-action"
+        data-testid="key-back"
+        aria-label="Стереть цифру"
+        onMouseDown={keepFocus}
+        onClick={() => onKey('back')}
+      >
+        <Icon name="backspace" size={44} />
+        <span>Стереть</span>
+      </button>
+    </div>
+  );
+}

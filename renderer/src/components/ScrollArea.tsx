@@ -1,0 +1,58 @@
+import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { Icon } from './Icon';
+
+// A list that may be longer than the screen. Swiping works, but a shaky finger on a public
+// touchscreen often taps instead, so explicit «Выше»/«Ниже» buttons appear whenever there is
+// more to see, and a fade marks the cut edge.
+export function ScrollArea({ children, className }: { children: ReactNode; className?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [edges, setEdges] = useState({ up: false, down: false });
+
+  const measure = useCallback(() => {
+    const el = ref.current;
+    if (!el) return;
+    const up = el.scrollTop > 2;
+    const down = el.scrollTop + el.clientHeight < el.scrollHeight - 2;
+    setEdges((prev) => (prev.up === up && prev.down === down ? prev : { up, down }));
+  }, []);
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    for (const child of Array.from(el.children)) ro.observe(child);
+    return () => ro.disconnect();
+  }, [measure, children]);
+
+  const page = (dir: 1 | -1) => {
+    const el = ref.current;
+    if (el) el.scrollBy({ top: dir * el.clientHeight * 0.8, behavior: 'smooth' });
+  };
+
+  const scrollable = edges.up || edges.down;
+  return (
+    <div className={`scroll-wrap${className ? ` ${className}` : ''}`}>
+      <div
+        ref={ref}
+        className={`scroll-area${edges.up ? ' fade-top' : ''}${edges.down ? ' fade-bottom' : ''}`}
+        onScroll={measure}
+      >
+        {children}
+      </div>
+      {scrollable && (
+        <div className="pager">
+          <button type="button" className="btn btn-secondary pager-btn" disabled={!edges.up} onClick={() => page(-1)}>
+            <Icon name="up" /> Выше
+          </button>
+          <span className="pager-hint">{edges.down ? 'Ниже есть ещё' : 'Это конец списка'}</span>
+          <button type="button" className="btn btn-secondary pager-btn" disabled={!edges.down} onClick={() => page(1)}>
+            <Icon name="down" /> Ниже
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { applyKey, EMPTY_DRAFT, setFieldText, type DraftKey, type DraftState } from './identify-draft';
+
+function typeKeys(state: DraftState, keys: string): DraftState {
+  return [...keys].reduce((s, d) => applyKey(s, { digit: d }), state);
+}
+
+describe('identify draft', () => {
+  const start: DraftState = { draft: EMPTY_DRAFT, field: 'policy' };
+
+  it('fills the policy, then the date, as one run of digits', () => {
+    const s = typeKeys(start, '5000000000000001' + '05031956');
+    expect(s.draft).toEqual({ policy: '5000000000000001', day: '05', month: '03', year: '1956' });
+    expect(s.field).toBe('year');
+  });
+
+  it('ignores digits past the end of the year', () => {
+    const s = typeKeys(start, '5000000000000001050319561');
+    expect(s.draft.year).toBe('1956');
+  });
+
+  it('backspace erases, and in an empty box steps back', () => {
+    let s = typeKeys(start, '500000000000000105');
+    expect(s.field).toBe('month');
+    s = applyKey(s, 'back');
+    expect(s).toEqual({ draft: { ...s.draft, day: '0' }, field: 'day' });
+    s = applyKey(s, 'back');
+    expect(s.draft.day).toBe('');
+    s = applyKey(s, 'back');
+    expect(s.field).toBe('policy');
+    expect(s.draft.policy).toBe('500000000000000');
+  });
+
+  it('clear empties only the active box', () => {
+    const s = applyKey(typeKeys(start, '5000000000000001'), 'clear');
+    expect(s.draft.policy).toBe('5000000000000001');
+    expect(s.field).toBe('day');
+    const t = applyKey({ ...s, field: 'policy' }, 'clear');
+    expect(t.draft.policy).toBe('');
+  });
+
+  it('ignores anything but digits', () => {
+    expect(applyKey(start, { digit: 'a' } as DraftKey)).toBe(start);
+  });
+
+  it('keeps only digits of typed or pasted text and advances when full', () => {
+    const s = setFieldText(start, 'policy', '5000 0000 0000 0001');
+    expect(s).toEqual({ draft: { ...EMPTY_DRAFT, policy: '5000000000000001' }, field: 'day' });
+    const t = setFieldText(start, 'policy', '12a3');
+    expect(t).toEqual({ draft: { ...EMPTY_DRAFT, policy: '123' }, field: 'policy' });
+    expect(setFieldText(start, 'year', '19567').draft.year).toBe('1956');
+  });
+});

@@ -1,0 +1,75 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { ageOn, calendarDate, checkBirthDate } from './birth-date';
+import { groupPolicy, policyProblem } from './policy';
+
+describe('policy', () => {
+  it('groups digits by four as on the card', () => {
+    expect(groupPolicy('5000000000000001')).toBe('5000 0000 0000 0001');
+    expect(groupPolicy('50000')).toBe('5000 0');
+    expect(groupPolicy('')).toBe('');
+  });
+
+  it('asks for exactly 16 digits and says how many were typed', () => {
+    expect(policyProblem('')).toMatch(/16 цифр/);
+    expect(policyProblem('123456789')).toContain('введено 9');
+    expect(policyProblem('5000000000000001')).toBeNull();
+  });
+
+  it('invents no checksum: any 16 digits pass', () => {
+    expect(policyProblem('1234567890123456')).toBeNull();
+    expect(policyProblem('0000000000000000')).toBeNull();
+  });
+});
+
+describe('birth date', () => {
+  const today = '2026-11-27';
+  const check = (day: string, month: string, year: string) => checkBirthDate({ day, month, year }, today);
+
+  it('accepts a real past date and normalises it', () => {
+    expect(check('5', '3', '1956')).toEqual({ ok: true, ymd: '1956-03-05' });
+    expect(check('29', '02', '2024')).toEqual({ ok: true, ymd: '2024-02-29' });
+  });
+
+  it('points at the missing part', () => {
+    expect(check('', '03', '1956')).toMatchObject({ ok: false, field: 'day' });
+    expect(check('05', '', '1956')).toMatchObject({ ok: false, field: 'month' });
+    expect(check('05', '03', '')).toMatchObject({ ok: false, field: 'year' });
+    expect(check('05', '03', '56')).toMatchObject({ ok: false, field: 'year' });
+  });
+
+  it('rejects impossible dates', () => {
+    expect(check('31', '02', '1956')).toMatchObject({ ok: false, field: 'day' });
+    expect(check('29', '02', '2023')).toMatchObject({ ok: false, field: 'day' });
+    expect(check('31', '04', '1980')).toMatchObject({ ok: false, field: 'day' });
+    expect(check('00', '01', '1980')).toMatchObject({ ok: false, field: 'day' });
+    expect(check('10', '13', '1980')).toMatchObject({ ok: false, field: 'month' });
+    expect(check('10', '00', '1980')).toMatchObject({ ok: false, field: 'month' });
+  });
+
+  it('rejects a date after today, accepts today', () => {
+    const r = check('28', '11', '2026');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/позже сегодняшнего/);
+    expect(check('27', '11', '2026').ok).toBe(true);
+  });
+
+  it('rejects an age over 120 years, accepts exactly 120', () => {
+    const r = check('27', '11', '1905');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/120/);
+    expect(check('28', '11', '1905').ok).toBe(true);
+    expect(check('01', '01', '1800').ok).toBe(false);
+  });
+
+  it('counts full years', () => {
+    expect(ageOn('1956-03-05', '2026-03-04')).toBe(69);
+    expect(ageOn('1956-03-05', '2026-03-05')).toBe(70);
+  });
+
+  it('only spells real calendar dates', () => {
+    expect(calendarDate({ day: '5', month: '3', year: '1956' })).toBe('1956-03-05');
+    expect(calendarDate({ day: '31', month: '2', year: '1956' })).toBeNull();
+    expect(calendarDate({ day: '5', month: '3', year: '195' })).toBeNull();
+  });
+});

@@ -1,0 +1,26 @@
+// Russian wording helpers shared by several screens.
+
+/** Russian plural: forms for 1, 2–4 and 5+ («талон», «талона», «талонов»). */
+export function plural(n: number, one: string, few: string, many: string): string {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  if (mod10 === 1 && mod100 !== 11) return one;
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
+  return many;
+}
+
+export function freeTicketsText(n: number): string {
+  return `${n} ${plural(n, 'свободный талон', 'свободных талона', 'свободных талонов')}`;
+}
+
+/** «кабинет 214, этаж 2» with the parts that are known. */
+export function placeText(room: string, floor: number | null): string {
+  const parts: string[] = [];
+  if (room) parts.push(`кабинет ${room}`);
+  if (floor !== null) parts.push(`этаж ${floor}`);
+  return parts.join(', ');
+}
+
+export function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,33 @@
+import '@fontsource/golos-text/400.css';
+import '@fontsource/golos-text/600.css';
+import '@fontsource/golos-text/700.css';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { bridgeFromWindow } from './bridge';
+import { ServiceScreen } from './screens/ServiceScreen';
+import { FlowProvider } from './store/context';
+import { createFlowStore } from './store/flow-store';
+
+const root = createRoot(document.getElementById('root')!);
+const bridge = bridgeFromWindow();
+
+if (!bridge) {
+  // Without a host there is nothing to book through; say so instead of a blank screen.
+  root.render(
+    <div className="app" data-orientation="portrait">
+      <ServiceScreen />
+    </div>,
+  );
+} else {
+  const store = createFlowStore(bridge);
+  void store.getState().boot();
+  root.render(
+    <StrictMode>
+      <FlowProvider store={store}>
+        <App />
+      </FlowProvider>
+    </StrictMode>,
+  );
+}

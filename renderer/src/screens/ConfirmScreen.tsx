@@ -1,0 +1,62 @@
+import { clinicDateTimeLong } from '../../../electron/common/clinic-time';
+import { BigButton } from '../components/BigButton';
+import { Screen } from '../components/Screen';
+import { capitalize, placeText } from '../logic/words';
+import { useFlow } from '../store/context';
+import { useTimeZone } from '../store/hooks';
+
+export function ConfirmScreen() {
+  const referral = useFlow((s) => s.referral);
+  const clinic = useFlow((s) => s.clinic);
+  const resource = useFlow((s) => s.resource);
+  const slot = useFlow((s) => s.slot);
+  const book = useFlow((s) => s.book);
+  const busy = useFlow((s) => s.busy);
+  const tz = useTimeZone();
+  if (!referral || !clinic || !resource || !slot) return null;
+  const place = placeText(resource.room, resource.floor);
+  return (
+    <Screen name="confirm" title="Проверьте и подтвердите запись">
+      <dl className="summary">
+        <div className="summary-row summary-key">
+          <dt>Дата и время</dt>
+          <dd data-testid="confirm-datetime">{capitalize(clinicDateTimeLong(slot.beginTime, tz))}</dd>
+        </div>
+        <div className="summary-row">
+          <dt>{resource.resType === 'Doctor' ? 'Врач' : 'Приём'}</dt>
+          <dd>
+            {resource.name}
+            {resource.role && <span className="summary-sub">{resource.role}</span>}
+          </dd>
+        </div>
+        {place && (
+          <div className="summary-row">
+            <dt>Где</dt>
+            <dd>{capitalize(place)}</dd>
+          </div>
+        )}
+        <div className="summary-row">
+          <dt>Поликлиника</dt>
+          <dd>
+            {clinic.name}
+            <span className="summary-sub">{clinic.address}</span>
+          </dd>
+        </div>
+        <div className="summary-row">
+          <dt>Направление</dt>
+          <dd>
+            {referral.title}
+            <span className="summary-sub">
+              {referral.typeLabel} · № {referral.number}
+            </span>
+          </dd>
+        </div>
+      </dl>
+      <div className="screen-footer">
+        <BigButton className="btn-wide" data-testid="confirm-book" disabled={busy} onClick={() => void book()}>
+          Записаться
+        </BigButton>
+      </div>
+    </Screen>
+  );
+}

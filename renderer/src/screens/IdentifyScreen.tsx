@@ -1,0 +1,157 @@
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { BigButton } from '../components/BigButton';
+import { Keypad } from '../components/Keypad';
+import { Screen } from '../components/Screen';
+import {
+  applyKey,
+  FIELD_LENGTH,
+  setFieldText,
+  type DraftKey,
+  type IdentifyField,
+} from '../logic/identify-draft';
+import { groupPolicy } from '../logic/policy';
+import { calendarDate } from '../logic/birth-date';
+import { useFlow, useFlowStore } from '../store/context';
+
+const birthPreview = new Intl.DateTimeFormat('ru-RU', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+
+const TEST_ID: Record<IdentifyField, string> = {
+  policy: 'field-policy',
+  day: 'field-birth-day',
+  month: 'field-birth-month',
+  year: 'field-birth-year',
+};
+
+export function IdentifyScreen() {
+  const draft = useFlow((s) => s.draft);
+  const setDraft = useFlow((s) => s.setDraft);
+  const store = useFlowStore();
+  const submitToStore = useFlow((s) => s.submitIdentify);
+  const problem = useFlow((s) => s.identifyProblem);
+  const [field, setField] = useState<IdentifyField>(() => firstIncomplete(draft));
+  const inputs = useRef<Partial<Record<IdentifyField, HTMLInputElement | null>>>({});
+
+  // After a failed check the patient lands in the box that needs fixing.
+  const submit = useCallback(async () => {
+    await submitToStore();
+    const p = store.getState().identifyProblem;
+    if (p) setField(p.field);
+  }, [store, submitToStore]);
+
+  // DOM focus follows the active box so a physical keyboard types where the keypad would.
+  useEffect(() => {
+    inputs.current[field]?.focus();
+  }, [field]);
+
+  const press = useCallback(
+    (key: DraftKey) => {
+      const next = applyKey({ draft, field }, key);
+      setDraft(next.draft);
+      setField(next.field);
+    },
+    [draft, field, setDraft],
+  );
+
+  // Keys typed while focus is outside the boxes (e.g. after tapping «Продолжить»).
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.target instanceof HTMLInputElement) return;
+      const key = keyOf(e.key);
+      if (key === 'submit') void submit();
+      else if (key) press(key);
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [press, submit]);
+
+  const onFieldKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    const key = keyOf(e.key);
+    if (!key) return;
+    e.preventDefault();
+    if (key === 'submit') void submit();
+    else press(key);
+  };
+
+  const onFieldText = (f: IdentifyField, text: string) => {
+    const next = setFieldText({ draft, field: f }, f, text);
+    setDraft(next.draft);
+    setField(next.field);
+  };
+
+  const ymd = calendarDate(draft);
+  const preview = ymd ? birthPreview.format(new Date(`${ymd}T12:00:00Z`)) : null;
+
+  const box = (f: IdentifyField, label: string, placeholder: string, shown: string) => (
+    <label className={`field field-${f}${field === f ? ' field-active' : ''}${problem?.field === f ? ' field-bad' : ''}`}>
+      <span className="field-label">{label}</span>
+      <input
+        ref={(el) => {
+          inputs.current[f] = el;
+        }}
+        data-testid={TEST_ID[f]}
+        className="field-input"
+        type="text"
+        inputMode="none"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={placeholder}
+        value={shown}
+        maxLength={f === 'policy' ? FIELD_LENGTH.policy + 3 : FIELD_LENGTH[f]}
+        aria-invalid={problem?.field === f ? 'true' : undefined}
+        onFocus={() => setField(f)}
+        onKeyDown={onFieldKey}
+        onChange={(e) => onFieldText(f, e.target.value)}
+      />
+    </label>
+  );
+
+  return (
+    <Screen name="identify" title="Введите полис и дату рождения" className="identify">
+      <div className="identify-layout">
+        <div className="identify-fields">
+          {box('policy', 'Номер полиса ОМС (16 цифр)', '0000 0000 0000 0000', groupPolicy(draft.policy))}
+          <div className="policy-count">
+            Введено цифр: {draft.policy.length} из {FIELD_LENGTH.policy}
+          </div>
+          <fieldset className="birth">
+            <legend className="field-label">Дата рождения</legend>
+            <div className="birth-row">
+              {box('day', 'День', 'ДД', draft.day)}
+              {box('month', 'Месяц', 'ММ', draft.month)}
+              {box('year', 'Год', 'ГГГГ', draft.year)}
+            </div>
+            <div className="birth-preview" aria-live="polite">
+              {preview ?? '\u00a0'}
+            </div>
+          </fieldset>
+          <div className="identify-problem" role="alert" data-testid="identify-problem">
+            {problem?.message ?? ''}
+          </div>
+        </div>
+        <div className="identify-keypad">
+          <Keypad onKey={press} />
+        </div>
+        <BigButton className="identify-submit" data-testid="identify-submit" onClick={() => void submit()}>
+          Продолжить
+        </BigButton>
+      </div>
+    </Screen>
+  );
+}
+
+function keyOf(k: string): DraftKey | 'submit' | null {
+  if (/^\d$/.test(k)) return { digit: k };
+  if (k === 'Backspace') return 'back';
+  if (k === 'Delete') return 'clear';
+  if (k === 'Enter') return 'submit';
+  return null;
+}
+
+function firstIncomplete(d: { policy: string; day: string; month: string; year: string }): IdentifyField {
+  if (d.policy.length < FIELD_LENGTH.policy) return 'policy';
+  if (d.day.length < 1) return 'day';
+  if (d.month.length < 1) return 'month';
+  return 'year';
+}

@@ -1,0 +1,375 @@
+// @vitest-environment jsdom
+import { describe, expect, it, vi } from 'vitest';
+import type {
+  BridgeError,
+  Clinic,
+  Envelope,
+  KioskBridge,
+  KioskInfo,
+  Referral,
+  Resource,
+  Ticket,
+} from '../../../electron/common/bridge-contract';
+import { createFlowStore } from './flow-store';
+
+const ok = <T,>(value: T): Promise<Envelope<T>> => Promise.resolve({ ok: true, value });
+const fail = (code: string | null, message: string, kind: BridgeError['kind'] = 'validation') =>
+  Promise.resolve({ ok: false as const, error: { kind, code, message, httpStatus: 400 } });
+
+const info: KioskInfo = {
+  kioskId: 'k1',
+  demo: false,
+  timeZone: 'Europe/Moscow',
+  idleSeconds: 60,
+  countdownSeconds: 20,
+  orientation: 'auto',
+  language: 'ru',
+  printerEnabled: true,
+  reprintLimit: 2,
+};
+
+const clinicRef = { guid: 'lpu-1', name: 'Поликлиника №1', fullName: 'ГБУЗ «Поликлиника №1»', address: 'ул. Ленина, 1', phone: '1' };
+const clinic = (guid: string, online = true): Clinic => ({ ...clinicRef, guid, online, statusText: online ? null : 'нет связи', worktime: null });
+
+const referral = (guid: string, bookable = true): Referral => ({
+  guid,
+  number: 'N-' + guid,
+  type: 'Consultation',
+  typeLabel: 'Консультация',
+  title: 'Кардиология',
+  issuedBy: 'Поликлиника №1',
+  senderDoctor: null,
+  issuedAt: null,
+  validUntil: '2026-12-12T00:00:00+03:00',
+  status: bookable ? 'Active' : 'Expired',
+  bookable,
+  reason: bookable ? null : 'Срок истёк',
+  ticket: null,
+});
+
+const slot = (date: string, time: string) => ({
+  time,
+  beginTime: `${date}T${time}:00+03:00`,
+  endTime: `${date}T${time}:00+03:00`,
+  timeTableGuid: `${date}-${time}`,
+});
+
+const doctor = (times: string[]): Resource => ({
+  resourceGuid: 'doc-1',
+  resType: 'Doctor',
+  name: 'Петров П. П.',
+  role: 'Врач-кардиолог',
+  speciality: 'Кардиология',
+  room: '214',
+  floor: 2,
+  days: times.length ? [{ date: '2026-11-27', slots: times.map((t) => slot('2026-11-27', t)) }] : [],
+});
+
+const ticket: Ticket = {
+  ticketGuid: 't-1',
+  number: '037.91',
+  room: '214',
+  floor: 2,
+  beginTime: '2026-11-27T09:15:00+03:00',
+  endTime: '2026-11-27T09:30:00+03:00',
+  doctorName: 'Петров П. П.',
+  doctorRole: 'Врач-кардиолог',
+  speciality: 'Кардиология',
+  resType: 'Doctor',
+  clinic: clinicRef,
+  bookedAt: null,
+};
+
+function fakeBridge(over: Partial<KioskBridge> = {}): KioskBridge {
+  return {
+    kioskInfo: vi.fn(() => ok(info)),
+    identify: vi.fn(() => ok({ policyMasked: '••••0001' })),
+    listReferrals: vi.fn(() => ok([referral('r1'), referral('r2', false)])),
+    listClinics: vi.fn(() => ok([clinic('lpu-1'), clinic('lpu-2', false)])),
+    listSchedule: vi.fn(() => ok([doctor(['09:00', '09:15'])])),
+    book: vi.fn(() => ok(ticket)),
+    listAppointments: vi.fn(() => ok([ticket])),
+    cancelAppointment: vi.fn(() => ok({ message: 'ok' })),
+    printTicket: vi.fn(() => ok({ jobId: 'j', state: 'printed' as const, message: null, reprintsLeft: 2 })),
+    endSession: vi.fn(() => ok(null)),
+    ...over,
+  };
+}
+
+// 2026-11-27 01:00 in Moscow is still 26 November in New York, where the tests run.
+const NOW = Date.parse('2026-11-27T01:00:00+03:00');
+
+async function ready(bridge: KioskBridge) {
+  const store = createFlowStore(bridge, { now: () => NOW });
+  await store.getState().boot();
+  store.getState().start();
+  store.getState().setDraft({ policy: '5000000000000001', day: '05', month: '03', year: '1956' });
+  return store;
+}
+
+async function toConfirm(bridge: KioskBridge) {
+  const store = await ready(bridge);
+  const s = store.getState;
+  await s().submitIdentify();
+  await s().chooseReferral('r1');
+  await s().chooseClinic('lpu-1');
+  s().chooseResource('doc-1');
+  s().chooseDay('2026-11-27');
+  s().chooseTime('09:15');
+  return store;
+}
+
+describe('flow store', () => {
+  it('boots with kiosk info and waits on Welcome', async () => {
+    const store = createFlowStore(fakeBridge());
+    await store.getState().boot();
+    expect(store.getState().startup).toEqual({ phase: 'ready' });
+    expect(store.getState().info?.timeZone).toBe('Europe/Moscow');
+    expect(store.getState().screen).toBe('welcome');
+  });
+
+  it('reports a failed boot instead of a blank screen', async () => {
+    const store = createFlowStore(fakeBridge({ kioskInfo: () => fail(null, 'нет связи', 'network') }));
+    await store.getState().boot();
+    expect(store.getState().startup).toEqual({ phase: 'failed', message: 'нет связи' });
+  });
+
+  it('checks input before calling the bridge', async () => {
+    const bridge = fakeBridge();
+    const store = await ready(bridge);
+    store.getState().setDraft({ policy: '5000', day: '05', month: '03', year: '1956' });
+    await store.getState().submitIdentify();
+    expect(store.getState().identifyProblem?.field).toBe('policy');
+    store.getState().setDraft({ policy: '5000000000000001', day: '31', month: '02', year: '1956' });
+    await store.getState().submitIdentify();
+    expect(store.getState().identifyProblem?.field).toBe('day');
+    expect(bridge.identify).not.toHaveBeenCalled();
+  });
+
+  it("judges 'future' by the clinic's calendar, not the OS zone", async () => {
+    const bridge = fakeBridge();
+    const store = await ready(bridge);
+    store.getState().setDraft({ policy: '5000000000000001', day: '27', month: '11', year: '2026' });
+    await store.getState().submitIdentify();
+    expect(store.getState().identifyProblem).toBeNull();
+    expect(bridge.identify).toHaveBeenCalledWith({ policy: '5000000000000001', birthDate: '2026-11-27' });
+  });
+
+  it('identifies and lists referrals', async () => {
+    const bridge = fakeBridge();
+    const store = await ready(bridge);
+    await store.getState().submitIdentify();
+    expect(bridge.identify).toHaveBeenCalledWith({ policy: '5000000000000001', birthDate: '1956-03-05' });
+    expect(store.getState().screen).toBe('referrals');
+    expect(store.getState().patient).toEqual({ policyMasked: '••••0001' });
+    expect(store.getState().referrals).toHaveLength(2);
+    expect(store.getState().busy).toBe(false);
+  });
+
+  it('ignores a referral that cannot be booked', async () => {
+    const bridge = fakeBridge();
+    const store = await ready(bridge);
+    await store.getState().submitIdentify();
+    await store.getState().chooseReferral('r2');
+    expect(bridge.listClinics).not.toHaveBeenCalled();
+    expect(store.getState().screen).toBe('referrals');
+  });
+
+  it('shows the clinic choice only when there is one to make', async () => {
+    const many = await ready(fakeBridge());
+    await many.getState().submitIdentify();
+    await many.getState().chooseReferral('r1');
+    expect(many.getState().screen).toBe('clinics');
+    await many.getState().chooseClinic('lpu-2');
+    expect(many.getState().screen).toBe('clinics');
+
+    const bridge = fakeBridge({ listClinics: () => ok([clinic('lpu-1')]) });
+    const one = await ready(bridge);
+    await one.getState().submitIdentify();
+    await one.getState().chooseReferral('r1');
+    expect(one.getState().screen).toBe('resources');
+    expect(bridge.listSchedule).toHaveBeenCalledWith({ referralGuid: 'r1', lpuGuid: 'lpu-1' });
+    one.getState().back();
+    expect(one.getState().screen).toBe('referrals');
+  });
+
+  it('walks to Confirm, books, and prints exactly once', async () => {
+    const bridge = fakeBridge();
+    const store = await toConfirm(bridge);
+    expect(store.getState().screen).toBe('confirm');
+    await store.getState().book();
+    expect(bridge.book).toHaveBeenCalledWith({
+      referralGuid: 'r1',
+      lpuGuid: 'lpu-1',
+      resourceGuid: 'doc-1',
+      date: '2026-11-27',
+      time: '09:15',
+    });
+    expect(store.getState().screen).toBe('ticket');
+    expect(store.getState().ticket?.number).toBe('037.91');
+    expect(bridge.printTicket).toHaveBeenCalledTimes(1);
+    expect(bridge.printTicket).toHaveBeenCalledWith({ ticketGuid: 't-1', reprint: false });
+    expect(store.getState().print).toEqual({ phase: 'printed', reprintsLeft: 2 });
+  });
+
+  it('reprints while reprints are left, then stops', async () => {
+    let left = 1;
+    const bridge = fakeBridge({
+      printTicket: vi.fn((i: { reprint: boolean }) => {
+        if (i.reprint) left -= 1;
+        return ok({ jobId: 'j', state: 'printed' as const, message: null, reprintsLeft: left });
+      }),
+    });
+    const store = await toConfirm(bridge);
+    await store.getState().book();
+    await store.getState().reprint();
+    await store.getState().reprint();
+    expect(bridge.printTicket).toHaveBeenCalledTimes(2);
+    expect(bridge.printTicket).toHaveBeenLastCalledWith({ ticketGuid: 't-1', reprint: true });
+  });
+
+  it('keeps the ticket and says why when printing fails', async () => {
+    const bridge = fakeBridge({
+      printTicket: () => ok({ jobId: null, state: 'failed' as const, message: 'Закончилась бумага', reprintsLeft: 1 }),
+    });
+    const store = await toConfirm(bridge);
+    await store.getState().book();
+    expect(store.getState().screen).toBe('ticket');
+    expect(store.getState().print).toEqual({ phase: 'failed', message: 'Закончилась бумага', reprintsLeft: 1 });
+  });
+
+  it('4009: back to Time with fresh cells, the taken one gone', async () => {
+    const listSchedule = vi
+      .fn()
+      .mockImplementationOnce(() => ok([doctor(['09:00', '09:15'])]))
+      .mockImplementationOnce(() => ok([doctor(['09:00'])]));
+    const bridge = fakeBridge({
+      listSchedule,
+      book: () => fail('4009', 'Это время уже занято. Выберите другое свободное время приема.'),
+    });
+    const store = await toConfirm(bridge);
+    await store.getState().book();
+    const err = store.getState().error;
+    expect(err?.step).toBe('pickTime');
+    expect(err?.error.message).toBe('Это время уже занято. Выберите другое свободное время приема.');
+    await store.getState().resolveError('pickTime');
+    expect(listSchedule).toHaveBeenCalledTimes(2);
+    expect(store.getState().screen).toBe('times');
+    expect(store.getState().error).toBeNull();
+    const times = store.getState().resource?.days[0]?.slots.map((s) => s.time);
+    expect(times).toEqual(['09:00']);
+  });
+
+  it('4009 on the last cell of a day goes back to Days', async () => {
+    const listSchedule = vi
+      .fn()
+      .mockImplementationOnce(() => ok([doctor(['09:15'])]))
+      .mockImplementationOnce(() => ok([{ ...doctor([]), days: [{ date: '2026-11-30', slots: [slot('2026-11-30', '10:00')] }] }]));
+    const bridge = fakeBridge({ listSchedule, book: () => fail('4009', 'занято') });
+    const store = await toConfirm(bridge);
+    await store.getState().book();
+    await store.getState().resolveError('pickTime');
+    expect(store.getState().screen).toBe('days');
+  });
+
+  it('4008: shows the existing bookings on request', async () => {
+    const bridge = fakeBridge({ book: () => fail('4008', 'Вы уже записаны Петров П. П. на 27.11.2026 09:00.') });
+    const store = await toConfirm(bridge);
+    await store.getState().book();
+    expect(store.getState().error?.step).toBe('showExisting');
+    await store.getState().resolveError('appointments');
+    expect(store.getState().screen).toBe('appointments');
+    expect(store.getState().appointments).toEqual([ticket]);
+  });
+
+  it('registry codes end the session on «Завершить»', async () => {
+    const bridge = fakeBridge({ identify: () => fail('4001', 'Ваша электронная медицинская карта отсутствует.', 'validation') });
+    const store = await ready(bridge);
+    await store.getState().submitIdentify();
+    expect(store.getState().error?.step).toBe('registry');
+    await store.getState().resolveError('finish');
+    expect(bridge.endSession).toHaveBeenCalled();
+    expect(store.getState().screen).toBe('welcome');
+    expect(store.getState().draft.policy).toBe('');
+  });
+
+  it('retry re-runs the failed action', async () => {
+    const listReferrals = vi
+      .fn()
+      .mockImplementationOnce(() => fail('5097', 'Не удалось получить данные о медицинских картах пациента.', 'server'))
+      .mockImplementationOnce(() => ok([referral('r1')]));
+    const bridge = fakeBridge({ listReferrals });
+    const store = await ready(bridge);
+    await store.getState().submitIdentify();
+    expect(store.getState().error?.step).toBe('retry');
+    await store.getState().resolveError('retry');
+    expect(store.getState().error).toBeNull();
+    expect(store.getState().screen).toBe('referrals');
+  });
+
+  it('referral codes reload the list', async () => {
+    const bridge = fakeBridge({ listClinics: () => fail('4033', 'Срок действия направления истёк') });
+    const store = await ready(bridge);
+    await store.getState().submitIdentify();
+    await store.getState().chooseReferral('r1');
+    expect(store.getState().error?.step).toBe('referrals');
+    await store.getState().resolveError('referrals');
+    expect(bridge.listReferrals).toHaveBeenCalledTimes(2);
+    expect(store.getState().screen).toBe('referrals');
+  });
+
+  it('identify errors go back to Identify with the data kept', async () => {
+    const bridge = fakeBridge({ identify: () => fail('4002', 'Пациент не найден') });
+    const store = await ready(bridge);
+    await store.getState().submitIdentify();
+    expect(store.getState().error?.step).toBe('identify');
+    await store.getState().resolveError('identify');
+    expect(store.getState().screen).toBe('identify');
+    expect(store.getState().draft.policy).toBe('5000000000000001');
+  });
+
+  it('a lost session starts over', async () => {
+    const bridge = fakeBridge({ listClinics: () => fail(null, 'Сеанс завершён', 'session') });
+    const store = await ready(bridge);
+    await store.getState().submitIdentify();
+    await store.getState().chooseReferral('r1');
+    expect(store.getState().error?.step).toBe('startOver');
+  });
+
+  it('drops an answer that arrives after the session ended', async () => {
+    let release!: () => void;
+    const bridge = fakeBridge({
+      listReferrals: () =>
+        new Promise((resolve) => {
+          release = () => resolve({ ok: true, value: [referral('r1')] });
+        }),
+    });
+    const store = await ready(bridge);
+    const pending = store.getState().submitIdentify();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(store.getState().busy).toBe(true);
+    store.getState().endSession();
+    release();
+    await pending;
+    expect(store.getState().screen).toBe('welcome');
+    expect(store.getState().referrals).toEqual([]);
+    expect(store.getState().patient).toBeNull();
+    expect(store.getState().busy).toBe(false);
+  });
+
+  it('Back walks the steps in reverse', async () => {
+    const store = await toConfirm(fakeBridge());
+    const s = store.getState;
+    const trail: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      s().back();
+      trail.push(s().screen);
+    }
+    expect(trail).toEqual(['times', 'days', 'resources', 'clinics', 'referrals', 'identify']);
+    expect(s().draft.policy).toBe('5000000000000001');
+    s().back();
+    expect(s().screen).toBe('welcome');
+    expect(s().draft.policy).toBe('');
+  });
+});

@@ -1,0 +1,317 @@
+// The booking flow as one state machine. Every bridge call goes through `call`, which counts
+// pending work for the loading overlay and drops answers that arrive after the session was
+// ended (idle timeout, «Начать заново»), so a late answer can never resurrect old data.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { BridgeError, Envelope, KioskBridge } from '../../../electron/common/bridge-contract';
+import { nextStepFor } from '../../../electron/common/next-step';
+import { clinicYmd } from '../../../electron/common/clinic-time';
+import { EMPTY_DRAFT } from '../logic/identify-draft';
+import { policyProblem } from '../logic/policy';
+import { checkBirthDate } from '../logic/birth-date';
+import type { FlowActions, FlowData, FlowState, PrintStatus, Screen } from './types';
+
+export type FlowStore = StoreApi<FlowState>;
+
+const PATIENT_DATA: Omit<FlowData, 'info' | 'startup' | 'busy'> = {
+  screen: 'welcome',
+  draft: EMPTY_DRAFT,
+  identifyProblem: null,
+  patient: null,
+  referrals: [],
+  referral: null,
+  clinics: [],
+  clinic: null,
+  resources: [],
+  resource: null,
+  day: null,
+  slot: null,
+  ticket: null,
+  print: { phase: 'idle' },
+  appointments: [],
+  error: null,
+};
+
+const PRINT_FALLBACK = 'Талон не напечатан.';
+
+export function createFlowStore(
+  bridge: KioskBridge,
+  opts: { now?: () => number } = {},
+): FlowStore {
+  const now = opts.now ?? Date.now;
+  let epoch = 0;
+  let pending = 0;
+
+  return createStore<FlowState>()((set, get) => {
+    /** `quiet` calls show their own progress (printing) and must not cover the screen. */
+    async function call<T>(op: () => Promise<Envelope<T>>, quiet = false): Promise<Envelope<T> | null> {
+      const mine = epoch;
+      if (!quiet) {
+        pending += 1;
+        set({ busy: true });
+      }
+      try {
+        const answer = await op();
+        return mine === epoch ? answer : null;
+      } finally {
+        if (mine === epoch && !quiet) {
+          pending -= 1;
+          set({ busy: pending > 0 });
+        }
+      }
+    }
+
+    function fail(error: BridgeError, retry: (() => Promise<void>) | null): void {
+      set({ error: { error, step: nextStepFor(error), retry } });
+    }
+
+    function clinicToday(): string {
+      const tz = get().info?.timeZone ?? 'Europe/Moscow';
+      return clinicYmd(new Date(now()).toISOString(), tz);
+    }
+
+    function printed(result: PrintStatus): void {
+      set({ print: result });
+    }
+
+    async function print(reprint: boolean): Promise<void> {
+      const ticket = get().ticket;
+      if (!ticket) return;
+      const before = get().print;
+      const known = 'reprintsLeft' in before ? before.reprintsLeft : (get().info?.reprintLimit ?? 0);
+      printed({ phase: 'printing', reprintsLeft: known });
+      const r = await call(() => bridge.printTicket({ ticketGuid: ticket.ticketGuid, reprint }), true);
+      if (!r) return;
+      if (!r.ok) {
+        printed({ phase: 'failed', message: r.error.message, reprintsLeft: known });
+        return;
+      }
+      const { state, message, reprintsLeft } = r.value;
+      if (state === 'printed') printed({ phase: 'printed', reprintsLeft });
+      else printed({ phase: state, message: message ?? PRINT_FALLBACK, reprintsLeft });
+    }
+
+    const actions: FlowActions = {
+      async boot() {
+        set({ startup: { phase: 'loading' } });
+        const r = await call(() => bridge.kioskInfo({}));
+        if (!r) return;
+        if (!r.ok) set({ startup: { phase: 'failed', message: r.error.message } });
+        else set({ info: r.value, startup: { phase: 'ready' } });
+      },
+
+      start() {
+        set({ ...PATIENT_DATA, screen: 'identify' });
+      },
+
+      setDraft(draft) {
+        set({ draft, identifyProblem: null });
+      },
+
+      async submitIdentify() {
+        if (get().busy) return;
+        const { draft } = get();
+        const policyIssue = policyProblem(draft.policy);
+        if (policyIssue) {
+          set({ identifyProblem: { field: 'policy', message: policyIssue } });
+          return;
+        }
+        const date = checkBirthDate(draft, clinicToday());
+        if (!date.ok) {
+          set({ identifyProblem: { field: date.field, message: date.message } });
+          return;
+        }
+        set({ identifyProblem: null });
+        const r = await call(() => bridge.identify({ policy: draft.policy, birthDate: date.ymd }));
+        if (!r) return;
+        if (!r.ok) return fail(r.error, () => get().submitIdentify());
+        set({ patient: r.value });
+        await get().loadReferrals();
+      },
+
+      async loadReferrals() {
+        const r = await call(() => bridge.listReferrals({}));
+        if (!r) return;
+        if (!r.ok) return fail(r.error, () => get().loadReferrals());
+        set({
+          referrals: r.value,
+          referral: null,
+          clinics: [],
+          clinic: null,
+          resources: [],
+          resource: null,
+          day: null,
+          slot: null,
+          screen: 'referrals',
+        });
+      },
+
+      async chooseReferral(guid) {
+        if (get().busy) return;
+        const referral = get().referrals.find((x) => x.guid === guid);
+        if (!referral || !referral.bookable) return;
+        const r = await call(() => bridge.listClinics({ referralGuid: guid }));
+        if (!r) return;
+        if (!r.ok) return fail(r.error, () => get().chooseReferral(guid));
+        set({ referral, clinics: r.value, clinic: null, resources: [], resource: null, day: null, slot: null });
+        const only = r.value.length === 1 ? r.value[0] : undefined;
+        // A single clinic that takes bookings is no choice at all: skip the screen.
+        if (only && only.online) await get().chooseClinic(only.guid);
+        else set({ screen: 'clinics' });
+      },
+
+      async chooseClinic(guid) {
+        const { referral, clinics } = get();
+        const clinic = clinics.find((c) => c.guid === guid);
+        if (!referral || !clinic || !clinic.online) return;
+        const r = await call(() => bridge.listSchedule({ referralGuid: referral.guid, lpuGuid: clinic.guid }));
+        if (!r) return;
+        if (!r.ok) return fail(r.error, () => get().chooseClinic(guid));
+        set({ clinic, resources: r.value, resource: null, day: null, slot: null, screen: 'resources' });
+      },
+
+      chooseResource(guid) {
+        const resource = get().resources.find((x) => x.resourceGuid === guid);
+        if (!resource || resource.days.length === 0) return;
+        set({ resource, day: null, slot: null, screen: 'days' });
+      },
+
+      chooseDay(date) {
+        const day = get().resource?.days.find((d) => d.date === date);
+        if (!day || day.slots.length === 0) return;
+        set({ day: date, slot: null, screen: 'times' });
+      },
+
+      chooseTime(time) {
+        const { resource, day } = get();
+        const slot = resource?.days.find((d) => d.date === day)?.slots.find((s) => s.time === time);
+        if (!slot) return;
+        set({ slot, screen: 'confirm' });
+      },
+
+      async book() {
+        if (get().busy) return;
+        const { referral, clinic, resource, day, slot } = get();
+        if (!referral || !clinic || !resource || !day || !slot) return;
+        const r = await call(() =>
+          bridge.book({
+            referralGuid: referral.guid,
+            lpuGuid: clinic.guid,
+            resourceGuid: resource.resourceGuid,
+            date: day,
+            time: slot.time,
+          }),
+        );
+        if (!r) return;
+        if (!r.ok) return fail(r.error, () => get().book());
+        set({ ticket: r.value, print: { phase: 'idle' }, screen: 'ticket' });
+        // Printed here rather than from the Ticket screen's effect, so it happens exactly once.
+        await print(false);
+      },
+
+      async reprint() {
+        const p = get().print;
+        if (get().busy || !('reprintsLeft' in p) || p.reprintsLeft <= 0 || p.phase === 'printing') return;
+        await print(true);
+      },
+
+      async showAppointments() {
+        const r = await call(() => bridge.listAppointments({}));
+        if (!r) return;
+        if (!r.ok) return fail(r.error, () => get().showAppointments());
+        set({ appointments: r.value, screen: 'appointments' });
+      },
+
+      async reloadSchedule() {
+        const { referral, clinic, resource, day } = get();
+        if (!referral || !clinic) return get().loadReferrals();
+        const r = await call(() => bridge.listSchedule({ referralGuid: referral.guid, lpuGuid: clinic.guid }));
+        if (!r) return;
+        if (!r.ok) return fail(r.error, () => get().reloadSchedule());
+        const fresh = r.value.find((x) => x.resourceGuid === resource?.resourceGuid && x.days.length > 0);
+        const freshDay = fresh?.days.find((d) => d.date === day && d.slots.length > 0);
+        let screen: Screen = 'resources';
+        if (fresh && freshDay) screen = 'times';
+        else if (fresh) screen = 'days';
+        set({
+          resources: r.value,
+          resource: fresh ?? null,
+          day: freshDay ? freshDay.date : null,
+          slot: null,
+          screen,
+        });
+      },
+
+      async resolveError(choice) {
+        const current = get().error;
+        set({ error: null });
+        switch (choice) {
+          case 'retry':
+            if (current?.retry) await current.retry();
+            return;
+          case 'pickTime':
+            return get().reloadSchedule();
+          case 'appointments':
+            return get().showAppointments();
+          case 'referrals':
+            return get().loadReferrals();
+          case 'identify':
+            set({ screen: 'identify', patient: null });
+            return;
+          case 'finish':
+            get().endSession();
+            return;
+        }
+      },
+
+      back() {
+        const { screen, clinics } = get();
+        switch (screen) {
+          case 'identify':
+            get().endSession();
+            return;
+          case 'referrals':
+            set({ screen: 'identify', patient: null });
+            return;
+          case 'clinics':
+            set({ screen: 'referrals' });
+            return;
+          case 'resources':
+            set({ screen: clinics.length > 1 ? 'clinics' : 'referrals' });
+            return;
+          case 'days':
+            set({ screen: 'resources' });
+            return;
+          case 'times':
+            set({ screen: 'days', slot: null });
+            return;
+          case 'confirm':
+            set({ screen: 'times' });
+            return;
+          case 'appointments':
+            void get().loadReferrals();
+            return;
+          case 'ticket':
+          case 'welcome':
+            return;
+        }
+      },
+
+      endSession() {
+        epoch += 1;
+        pending = 0;
+        set({ ...PATIENT_DATA, busy: false });
+        // The session dies on our side at once; the server is told in the background and a
+        // failure there changes nothing for the next patient.
+        void bridge.endSession({}).catch(() => undefined);
+      },
+    };
+
+    return {
+      info: null,
+      startup: { phase: 'loading' },
+      busy: false,
+      ...PATIENT_DATA,
+      ...actions,
+    };
+  });
+}

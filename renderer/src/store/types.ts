@@ -1,0 +1,93 @@
+import type {
+  BridgeError,
+  Clinic,
+  KioskInfo,
+  Patient,
+  Referral,
+  Resource,
+  Slot,
+  Ticket,
+} from '../../../electron/common/bridge-contract';
+import type { NextStep } from '../../../electron/common/next-step';
+import type { IdentifyDraft, IdentifyField } from '../logic/identify-draft';
+
+export type Screen =
+  | 'welcome'
+  | 'identify'
+  | 'referrals'
+  | 'clinics'
+  | 'resources'
+  | 'days'
+  | 'times'
+  | 'confirm'
+  | 'ticket'
+  | 'appointments';
+
+export type PrintStatus =
+  | { phase: 'idle' }
+  | { phase: 'printing'; reprintsLeft: number }
+  | { phase: 'printed'; reprintsLeft: number }
+  | { phase: 'failed' | 'disabled'; message: string; reprintsLeft: number };
+
+export type FlowError = {
+  error: BridgeError;
+  step: NextStep;
+  /** Re-runs the action that failed, for the «Повторить» button. */
+  retry: (() => Promise<void>) | null;
+};
+
+/** What the patient can choose on the error panel. */
+export type ErrorChoice =
+  | 'retry'
+  | 'pickTime'
+  | 'appointments'
+  | 'referrals'
+  | 'identify'
+  | 'finish';
+
+export type Startup = { phase: 'loading' } | { phase: 'ready' } | { phase: 'failed'; message: string };
+
+export type FlowData = {
+  info: KioskInfo | null;
+  startup: Startup;
+  screen: Screen;
+  draft: IdentifyDraft;
+  identifyProblem: { field: IdentifyField; message: string } | null;
+  patient: Patient | null;
+  referrals: Referral[];
+  referral: Referral | null;
+  clinics: Clinic[];
+  clinic: Clinic | null;
+  resources: Resource[];
+  resource: Resource | null;
+  day: string | null;
+  slot: Slot | null;
+  ticket: Ticket | null;
+  print: PrintStatus;
+  appointments: Ticket[];
+  error: FlowError | null;
+  busy: boolean;
+};
+
+export type FlowActions = {
+  boot(): Promise<void>;
+  start(): void;
+  setDraft(draft: IdentifyDraft): void;
+  submitIdentify(): Promise<void>;
+  loadReferrals(): Promise<void>;
+  chooseReferral(guid: string): Promise<void>;
+  chooseClinic(guid: string): Promise<void>;
+  chooseResource(guid: string): void;
+  chooseDay(date: string): void;
+  chooseTime(time: string): void;
+  book(): Promise<void>;
+  reprint(): Promise<void>;
+  showAppointments(): Promise<void>;
+  reloadSchedule(): Promise<void>;
+  resolveError(choice: ErrorChoice): Promise<void>;
+  back(): void;
+  /** Ends the patient's session on the server and wipes everything on screen. */
+  endSession(): void;
+};
+
+export type FlowState = FlowData & FlowActions;
