@@ -89,7 +89,7 @@ test('4009: the time is taken meanwhile; back to Time with fresh cells', async (
   await kiosk.errorPanel().getByRole('button', { name: /время/i }).first().click();
   await expect(kiosk.page.getByTestId('screen-times')).toBeVisible();
   await expect(kiosk.page.getByTestId(`time-${time}`)).toHaveCount(0);
-  expect(stack.printer.jobs()).toHaveLength(0);
+  expect(kiosk.printed()).toHaveLength(0);
 });
 
 test('5097: the card service fails; «Повторить» gets the referrals', async ({ kiosk, stack }) => {
@@ -125,18 +125,19 @@ test('paper end: the booking stands and the ticket screen says the slip was not 
   await expect(kiosk.page.getByTestId('print-status')).toContainText(/бумаг/i, { timeout: 15_000 });
   await expect(kiosk.page.getByTestId('print-status')).toContainText(/запишите номер|регистратур/i);
   await kiosk.shot('10b-ticket-paper-end');
-  expect(stack.printer.jobs()).toHaveLength(0);
+  expect(kiosk.printed()).toHaveLength(0);
 });
 
 test('a server error (5000) on a read: the patient sees a retry step that works', async ({ kiosk, stack }) => {
   await kiosk.identify('P1');
   await expect(kiosk.page.getByTestId('screen-referrals')).toBeVisible();
+  // Twice: the client retries a read once by itself, so the patient sees the second failure.
+  await stack.simHook('/__sim/fail', { code: '5000', path: `/api/v2/directions/${REF(101)}/schedule`, times: 2 });
   await kiosk.page.getByTestId(`referral-${REF(101)}`).click();
-  await expect(kiosk.page.getByTestId('screen-resources')).toBeVisible();
-  await stack.simHook('/__sim/fail', { code: '5000', path: '/api/v2/directions', times: 2 });
-  await kiosk.page.getByTestId(`resource-${CARDIOLOGIST}`).click();
-  // A read is retried once by the client; both fail, so the patient sees a retry step.
-  await expect(kiosk.page.getByTestId('error-panel')).toBeVisible();
+  await expect(kiosk.errorPanel()).toBeVisible();
+  await expect(kiosk.errorPanel()).toHaveAttribute('data-step', 'retry');
+  await kiosk.shot('err-5000-retry');
   await kiosk.errorPanel().getByRole('button', { name: /повторить/i }).click();
-  await expect(kiosk.errorPanel()).toHaveCount(0);
+  await expect(kiosk.page.getByTestId('screen-resources')).toBeVisible();
+  await expect(kiosk.page.getByTestId(`resource-${CARDIOLOGIST}`)).toBeVisible();
 });

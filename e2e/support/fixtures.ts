@@ -21,11 +21,27 @@ export const LPU = (n: number) => `3c1e7b2a-0000-4000-8000-00000000000${n}`;
 export const CARDIOLOGIST = 'a1f0c6d2-0000-4000-8000-0000000000d1';
 
 export class Kiosk {
+  /** The virtual printer keeps every job of the worker; this test's are those after this mark. */
+  private readonly jobsAtStart: number;
+
   constructor(
     readonly page: Page,
     readonly stack: Stack,
     private readonly shotsDir: string,
-  ) {}
+  ) {
+    this.jobsAtStart = stack.printer.jobs().length;
+  }
+
+  /** Slips printed during this test. */
+  printed() {
+    return this.stack.printer.jobs().slice(this.jobsAtStart);
+  }
+
+  /** Waits for the first slip of this test. */
+  async firstSlip() {
+    await expect.poll(() => this.printed().length, { timeout: 10_000 }).toBeGreaterThan(0);
+    return this.printed()[0]!;
+  }
 
   async open(): Promise<void> {
     await this.page.goto(this.stack.host.url);
@@ -98,6 +114,7 @@ export const test = base.extend<{ kiosk: Kiosk }, { stack: Stack }>({
   kiosk: async ({ page, stack }, use, testInfo) => {
     await stack.simHook('/__sim/reset');
     stack.printer.setStatus('ok');
+    stack.spy.tokens.length = 0;
     stack.core.endSession();
     const shotsDir = path.resolve('artifacts', 'screens', testInfo.project.name);
     mkdirSync(shotsDir, { recursive: true });
