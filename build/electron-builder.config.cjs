@@ -1,0 +1,96 @@
+// electron-builder 26 configuration of the Infomat kiosk.
+// Validate offline: `node scripts/validate-builder-config.mjs` (schema + our packaging policy).
+// Packaging needs the internet (Electron, NSIS, AppImage tools) or `electronDist`.
+//
+// Inputs: `dist/electron/main.js` (main, bundled CJS, `electron` external),
+// `dist/electron/preload.js` (preload, one CJS file), `dist/renderer/**` (Vite build).
+// Nothing else goes into app.asar: no sources, no tests, no source maps, no node_modules
+// (the bundles are self-contained).
+
+/** The e2e variant keeps the NodeCliInspect fuse on: Playwright's _electron.launch needs it. */
+const e2eBuild = process.env.INFOMAT_E2E_BUILD === '1';
+
+/** @type {import('electron-builder').Configuration} */
+module.exports = {
+  appId: 'ru.infomat.kiosk',
+  productName: 'Infomat',
+  executableName: 'infomat',
+  copyright: 'Infomat',
+  directories: { output: e2eBuild ? 'release-e2e' : 'release', buildResources: 'build' },
+  extraMetadata: { main: 'dist/electron/main.js' },
+  files: [
+    'package.json',
+    'dist/electron/**/*',
+    'dist/renderer/**/*',
+    '!**/*.map',
+    '!**/*.ts',
+    '!**/*.tsx',
+    '!**/*.{test,spec}.*',
+    '!**/__fixtures__/**',
+    '!**/__tests__/**',
+    '!**/node_modules/**',
+    '!**/.DS_Store',
+  ],
+  asar: true,
+  // The OS lockdown recipes travel with the app (resources/lockdown), outside app.asar.
+  extraResources: [{ from: 'build/lockdown', to: 'lockdown', filter: ['**/*'] }],
+  compression: 'normal',
+  electronLanguages: ['ru', 'en-US'],
+  publish: null,
+  electronFuses: {
+    runAsNode: false,
+    enableCookieEncryption: true,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: e2eBuild,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    grantFileProtocolExtraPrivileges: false,
+  },
+  win: {
+    target: [{ target: 'nsis', arch: ['x64'] }],
+    icon: 'build/icons/icon.ico',
+    executableName: 'Infomat',
+  },
+  nsis: {
+    oneClick: false,
+    perMachine: true,
+    allowElevation: true,
+    allowToChangeInstallationDirectory: false,
+    createDesktopShortcut: false,
+    createStartMenuShortcut: true,
+    runAfterFinish: false,
+    deleteAppDataOnUninstall: false,
+    installerLanguages: ['ru_RU'],
+    language: '1049',
+    shortcutName: 'Инфомат',
+    uninstallDisplayName: 'Инфомат ${version}',
+  },
+  linux: {
+    target: [
+      { target: 'AppImage', arch: ['x64'] },
+      { target: 'deb', arch: ['x64'] },
+    ],
+    icon: 'build/icons/png',
+    category: 'Office',
+    maintainer: 'Infomat team <support@infomat.example>',
+    vendor: 'Infomat',
+    synopsis: 'Инфомат: запись к врачу по направлению',
+    description: 'Touchscreen kiosk for clinic lobbies: book an appointment by referral and print the ticket slip',
+    desktop: {
+      entry: {
+        Name: 'Infomat',
+        'Name[ru]': 'Инфомат',
+        Comment: 'Clinic kiosk: appointments by referral',
+        'Comment[ru]': 'Запись к врачу по направлению',
+        Categories: 'Office;MedicalSoftware;',
+        StartupWMClass: 'Infomat',
+        Terminal: 'false',
+      },
+    },
+  },
+  deb: {
+    priority: 'optional',
+    // The kiosk session recipe (build/lockdown/linux) uses cage; secrets need a keyring.
+    recommends: ['cage', 'gnome-keyring'],
+  },
+};

@@ -1,0 +1,2 @@
+export { createFileLogger, RotatingFile, type FileLogger, type FileLoggerOptions, type LogLevel } from './file-logger';
+export { redact, redactString, isSecretKey, REDACTED } from './redact';

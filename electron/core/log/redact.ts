@@ -1,0 +1,68 @@
+// Everything the logger writes passes through `redact`: policy numbers are masked to their last
+// four digits, secrets are dropped by key and by shape (Bearer …, JWT), birth dates are dropped.
+// Callers are not supposed to pass these at all; this is the net under them.
+
+const SECRET_KEY = /token|authori[sz]ation|password|passw?d|secret|cookie|credential|api[-_]?key|^pin$|pinhash|^birth|birthdate|^cod$/i;
+/** 16 digits (optionally grouped by 4 with spaces or dashes), not part of a longer number. */
+const POLICY = /(?<![\d])(\d{4})[ -]?(\d{4})[ -]?(\d{4})[ -]?(\d{4})(?![\d])/g;
+const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/gi;
+const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
+/** key=value / "key": "value" pairs inside free text (URLs, error messages). */
+const INLINE_SECRET = /((?:token|codToken|access_token|password|authorization|secret)["']?\s*[:=]\s*["']?)([^\s"'&,;}]+)/gi;
+
+export const REDACTED = '[скрыто]';
+const MAX_DEPTH = 8;
+const MAX_STRING = 4000;
+
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEY.test(key);
+}
+
+export function redactString(s: string): string {
+  let out = s.length > MAX_STRING ? `${s.slice(0, MAX_STRING)}…` : s;
+  out = out.replace(BEARER, `$1 ${REDACTED}`);
+  out = out.replace(JWT, REDACTED);
+  out = out.replace(INLINE_SECRET, `$1${REDACTED}`);
+  out = out.replace(POLICY, (_m, _a, _b, _c, d: string) => `••••${d}`);
+  return out;
+}
+
+/** A deep, cycle-safe copy of `value` that is safe to write to a log file. */
+export function redact(value: unknown): unknown {
+  return walk(value, 0, new WeakSet());
+}
+
+function walk(value: unknown, depth: number, seen: WeakSet<object>): unknown {
+  if (typeof value === 'string') return redactString(value);
+  if (typeof value === 'number') {
+    return Number.isInteger(value) && Math.abs(value).toString().length === 16 ? redactString(String(value)) : value;
+  }
+  if (typeof value === 'bigint') return redactString(value.toString());
+  if (value === null || typeof value !== 'object') {
+    return typeof value === 'function' || typeof value === 'symbol' ? undefined : value;
+  }
+  if (seen.has(value)) return '[цикл]';
+  if (depth >= MAX_DEPTH) return '[…]';
+  seen.add(value);
+  try {
+    if (value instanceof Error) {
+      const out: Record<string, unknown> = { name: value.name, message: redactString(value.message) };
+      if (value.stack) out.stack = redactString(value.stack);
+      const code = (value as { code?: unknown }).code;
+      if (code !== undefined) out.code = walk(code, depth + 1, seen);
+      return out;
+    }
+    if (value instanceof Date) return value.toISOString();
+    if (Array.isArray(value)) return value.slice(0, 200).map((v) => walk(v, depth + 1, seen));
+    if (ArrayBuffer.isView(value)) return `[${value.byteLength} байт]`;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (isSecretKey(k)) continue;
+      const w = walk(v, depth + 1, seen);
+      if (w !== undefined) out[redactString(k)] = w;
+    }
+    return out;
+  } finally {
+    seen.delete(value);
+  }
+}

@@ -1,0 +1,64 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from './policy';
+import { createAppRequestHandler, resolveAppPath } from './protocol';
+
+const root = mkdtempSync(path.join(tmpdir(), 'infomat-renderer-'));
+mkdirSync(path.join(root, 'assets'));
+writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Инфомат</title>');
+writeFileSync(path.join(root, 'assets', 'app.js'), 'console.log(1)');
+writeFileSync(path.join(path.dirname(root), 'secret.txt'), 'top secret');
+
+describe('resolveAppPath', () => {
+  it('maps app://kiosk paths into the root', () => {
+    expect(resolveAppPath('app://kiosk/', root)).toEqual({ ok: true, file: path.join(root, 'index.html') });
+    expect(resolveAppPath('app://kiosk/assets/app.js?v=1#x', root)).toEqual({ ok: true, file: path.join(root, 'assets', 'app.js') });
+    expect(resolveAppPath('app://kiosk/assets/%D0%B0.png', root)).toEqual({ ok: true, file: path.join(root, 'assets', 'а.png') });
+  });
+  it.each(['app://kiosk/../secret.txt', 'app://kiosk/%2e%2e/secret.txt', 'app://kiosk/assets/%2e%2e/%2e%2e/secret.txt'])(
+    'URL parsing folds dot segments of %s, so it stays inside the root',
+    (url) => {
+      const r = resolveAppPath(url, root);
+      if (r.ok) expect(r.file).toBe(path.join(root, 'secret.txt'));
+    },
+  );
+  it.each([
+    'app://kiosk/..%2fsecret.txt',
+    'app://kiosk/..%5csecret.txt',
+    'app://kiosk/assets/..\\..\\secret.txt',
+    'app://kiosk/%00index.html',
+    'app://other/index.html',
+    'https://kiosk/index.html',
+    'app://kiosk/%E0%A4%A',
+  ])('refuses %s', (url) => {
+    const r = resolveAppPath(url, root);
+    expect(r.ok).toBe(false);
+  });
+});
+
+describe('createAppRequestHandler', () => {
+  const handle = createAppRequestHandler({ root });
+  it('serves files with the CSP and a MIME type', async () => {
+    const res = await handle(new Request('app://kiosk/index.html'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await res.text()).toContain('Инфомат');
+    const js = await handle(new Request('app://kiosk/assets/app.js'));
+    expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+  });
+  it('404s missing files, 403s traversal, 405s writes — all with the CSP', async () => {
+    const missing = await handle(new Request('app://kiosk/nope.js'));
+    expect(missing.status).toBe(404);
+    const trav = await handle(new Request('app://kiosk/..%2fsecret.txt'));
+    expect(trav.status).toBe(403);
+    const dotted = await handle(new Request('app://kiosk/../secret.txt'));
+    expect(dotted.status).toBe(404); // folded to <root>/secret.txt, which does not exist
+    const post = await handle(new Request('app://kiosk/index.html', { method: 'POST', body: 'x' }));
+    expect(post.status).toBe(405);
+    for (const r of [missing, trav, post]) expect(r.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+});

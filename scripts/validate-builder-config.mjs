@@ -1,0 +1,254 @@
+#!/usr/bin/env node
+// Validates the electron-builder configuration OFFLINE:
+//  1. electron-builder's own validator (app-builder-lib `validateConfiguration`, i.e. ajv
+//     against its scheme.json) — the same check `electron-builder` runs before packaging;
+//  2. our packaging policy (appId, asar, fuses, NSIS per-machine, Linux targets, icons);
+//  3. what would go into app.asar: electron-builder's own file matchers (`getMainFileMatchers`,
+//     `getNodeModuleFileMatcher`) run over a synthetic project tree plus the real dist/ when
+//     present; sources, tests, source maps, node_modules and dev files must stay out.
+// Usage: node scripts/validate-builder-config.mjs [--config build/electron-builder.config.cjs] [--json]
+// Exit code 0 = valid, 1 = problems (listed), 2 = the script itself failed.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const DEFAULT_CONFIG = path.join(projectRoot, 'build', 'electron-builder.config.cjs');
+
+/** Files that must be packaged. */
+export const MUST_INCLUDE = [
+  'package.json',
+  'dist/electron/main.js',
+  'dist/electron/preload.js',
+  'dist/renderer/index.html',
+  'dist/renderer/assets/index-3f9a1c.js',
+  'dist/renderer/assets/index-3f9a1c.css',
+  'dist/renderer/assets/inter-cyrillic.woff2',
+];
+
+/** Files that must never be packaged (a synthetic project tree). */
+export const MUST_EXCLUDE = [
+  'dist/electron/main.js.map',
+  'dist/electron/preload.js.map',
+  'dist/renderer/assets/index-3f9a1c.js.map',
+  'dist/electron/main.test.js',
+  'dist/renderer/assets/app.spec.js',
+  'dist/electron/__fixtures__/insecure-window.js',
+  'dist/electron/types.d.ts',
+  'dist/electron/leftover.ts',
+  'electron/main/main.ts',
+  'electron/core/config/load.test.ts',
+  'electron/main/__fixtures__/insecure-window.ts',
+  'renderer/src/App.tsx',
+  'renderer/index.html',
+  'simulator/server.ts',
+  'e2e/electron/happy-path.electron.spec.ts',
+  'scripts/security-scan.mjs',
+  'build/electron-builder.config.cjs',
+  'build/lockdown/linux/infomat-kiosk.service',
+  'build/icons/icon.png',
+  'docs/configuration.md',
+  'artifacts/electronegativity.sarif',
+  'release/linux-unpacked/infomat',
+  'node_modules/zod/index.js',
+  'node_modules/electron/dist/electron',
+  'node_modules/@resvg/resvg-js/index.js',
+  'tsconfig.json',
+  'vitest.config.ts',
+  'playwright.config.ts',
+  'package-lock.json',
+  '.env',
+  '.git/config',
+  'README.md',
+];
+
+const EXPECTED_FUSES = (env) => ({
+  runAsNode: false,
+  enableNodeOptionsEnvironmentVariable: false,
+  enableNodeCliInspectArguments: env.INFOMAT_E2E_BUILD === '1',
+  enableEmbeddedAsarIntegrityValidation: true,
+  onlyLoadAppFromAsar: true,
+});
+
+function loadConfig(configPath, env) {
+  const resolved = require.resolve(path.resolve(configPath));
+  delete require.cache[resolved];
+  const saved = process.env.INFOMAT_E2E_BUILD;
+  if (env.INFOMAT_E2E_BUILD === undefined) delete process.env.INFOMAT_E2E_BUILD;
+  else process.env.INFOMAT_E2E_BUILD = env.INFOMAT_E2E_BUILD;
+  try {
+    const mod = require(resolved);
+    return mod && mod.default ? mod.default : mod;
+  } finally {
+    if (saved === undefined) delete process.env.INFOMAT_E2E_BUILD;
+    else process.env.INFOMAT_E2E_BUILD = saved;
+  }
+}
+
+async function schemaProblems(config) {
+  const { validateConfiguration } = require('app-builder-lib/out/util/config/config');
+  try {
+    // validateConfiguration may coerce types in place (ajv coerceTypes): validate a copy.
+    await validateConfiguration(structuredClone(config), { isEnabled: false, add() {} });
+    return [];
+  } catch (err) {
+    const text = String(err && err.message ? err.message : err);
+    const items = text
+      .replace(/\n\s*How to fix:[\s\S]*?(?=\n - |$)/g, '')
+      .split('\n - ')
+      .slice(1)
+      .map((s) => s.replace(/\s+/g, ' ').trim());
+    return items.length ? items.map((s) => `electron-builder schema: ${s}`) : [`electron-builder schema: ${text}`];
+  }
+}
+
+function policyProblems(config, projectDir, env) {
+  const p = [];
+  const expect = (cond, msg) => {
+    if (!cond) p.push(msg);
+  };
+  expect(config.appId === 'ru.infomat.kiosk', `appId must be ru.infomat.kiosk (got ${JSON.stringify(config.appId)})`);
+  expect(config.productName === 'Infomat', `productName must be Infomat (got ${JSON.stringify(config.productName)})`);
+  expect(config.asar === true, 'asar must be true');
+  expect(!config.asarUnpack, 'asarUnpack must not be used (everything is bundled)');
+  const main = config.extraMetadata && config.extraMetadata.main;
+  expect(typeof main === 'string' && main.startsWith('dist/') && main.endsWith('.js'), `extraMetadata.main must point at the bundled main in dist/ (got ${JSON.stringify(main)})`);
+  const fuses = config.electronFuses || {};
+  for (const [k, v] of Object.entries(EXPECTED_FUSES(env))) {
+    expect(fuses[k] === v, `electronFuses.${k} must be ${v} (got ${JSON.stringify(fuses[k])})`);
+  }
+  const nsis = config.nsis || {};
+  expect(nsis.perMachine === true, 'nsis.perMachine must be true');
+  expect(nsis.oneClick === false, 'nsis.oneClick must be false');
+  expect(nsis.allowElevation === true, 'nsis.allowElevation must be true');
+  const targets = (list) => (Array.isArray(list) ? list : list ? [list] : []).map((t) => (typeof t === 'string' ? { target: t, arch: [] } : t));
+  const win = targets(config.win && config.win.target);
+  expect(win.some((t) => t.target === 'nsis' && (t.arch || []).includes('x64')), 'win.target must include nsis x64');
+  const linux = targets(config.linux && config.linux.target);
+  for (const name of ['AppImage', 'deb']) {
+    expect(linux.some((t) => t.target === name && (t.arch || []).includes('x64')), `linux.target must include ${name} x64`);
+  }
+  const entry = config.linux && config.linux.desktop && config.linux.desktop.entry;
+  expect(entry && typeof entry.Categories === 'string' && entry.Categories.length > 0, 'linux.desktop.entry.Categories must be set');
+  expect(config.linux && config.linux.category, 'linux.category must be set');
+  for (const icon of [config.win && config.win.icon, config.linux && config.linux.icon]) {
+    expect(typeof icon === 'string' && existsSync(path.join(projectDir, icon)), `icon ${JSON.stringify(icon)} must exist (node scripts/make-icons.mjs)`);
+  }
+  expect(config.publish === null, 'publish must be null (the kiosk is never published from CI)');
+  return p;
+}
+
+/** electron-builder's real matchers, with the packager bits they read faked. */
+function makeMatchers(config, projectDir) {
+  const { getMainFileMatchers, getNodeModuleFileMatcher } = require('app-builder-lib/out/fileMatcher');
+  const macroExpander = (s) => s.replace(/\$\{arch\}/g, 'x64').replace(/\$\{os\}/g, 'linux').replace(/\$\{platform\}/g, 'linux');
+  const outDir = path.join(projectDir, (config.directories && config.directories.output) || 'dist');
+  const debugLogger = { isEnabled: false, add() {} };
+  const packager = {
+    info: {
+      projectDir,
+      buildResourcesDir: (config.directories && config.directories.buildResources) || 'build',
+      isPrepackedAppAsar: false,
+      config,
+      debugLogger,
+    },
+  };
+  const dest = path.join(projectDir, '__app__');
+  const main = getMainFileMatchers(projectDir, dest, macroExpander, {}, packager, outDir, false);
+  const nodeModules = getNodeModuleFileMatcher(projectDir, dest, macroExpander, {}, { config, debugLogger });
+  return { main, nodeModules };
+}
+
+const fakeStat = (dir) => ({ isDirectory: () => dir, isFile: () => !dir, isSymbolicLink: () => false });
+
+/** Would `rel` end up in app.asar? A file needs every parent directory to pass the filter too. */
+function isPackaged(rel, matchers, projectDir) {
+  const isNodeModule = rel.split('/').includes('node_modules');
+  const candidates = isNodeModule ? [matchers.nodeModules] : matchers.main;
+  return candidates.some((m) => {
+    if (path.resolve(m.from) !== path.resolve(projectDir)) return false;
+    const filter = m.createFilter();
+    const parts = rel.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      if (!filter(path.join(projectDir, ...parts.slice(0, i)), fakeStat(true))) return false;
+    }
+    return filter(path.join(projectDir, rel), fakeStat(false));
+  });
+}
+
+function listFiles(dir, base) {
+  if (!existsSync(dir)) return [];
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const abs = path.join(dir, name);
+    const rel = `${base}/${name}`;
+    if (statSync(abs).isDirectory()) out.push(...listFiles(abs, rel));
+    else out.push(rel);
+  }
+  return out;
+}
+
+const forbidden = (rel) =>
+  /\.map$|\.tsx?$|\.d\.ts$|\.(test|spec)\.[cm]?[jt]sx?$|(^|\/)__fixtures__\/|(^|\/)node_modules\//.test(rel);
+
+function filesProblems(config, projectDir) {
+  const p = [];
+  const matchers = makeMatchers(config, projectDir);
+  for (const rel of MUST_INCLUDE) if (!isPackaged(rel, matchers, projectDir)) p.push(`files: ${rel} would NOT be packaged`);
+  for (const rel of MUST_EXCLUDE) if (isPackaged(rel, matchers, projectDir)) p.push(`files: ${rel} would be packaged into app.asar`);
+  // The real build output, when there is one.
+  const realDist = listFiles(path.join(projectDir, 'dist'), 'dist');
+  for (const rel of realDist) if (forbidden(rel) && isPackaged(rel, matchers, projectDir)) p.push(`files: ${rel} (real dist/) would be packaged into app.asar`);
+  return { problems: p, checkedRealFiles: realDist.length };
+}
+
+/**
+ * @param {{ configPath?: string, projectDir?: string, env?: Record<string,string|undefined> }} [opts]
+ * @returns {Promise<{ ok: boolean, problems: string[], checkedRealFiles: number }>}
+ */
+export async function validateBuilderConfig(opts = {}) {
+  const projectDir = opts.projectDir ?? projectRoot;
+  const env = opts.env ?? process.env;
+  const configPath = opts.configPath ?? DEFAULT_CONFIG;
+  let config;
+  try {
+    config = loadConfig(configPath, env);
+  } catch (err) {
+    return { ok: false, problems: [`cannot load ${configPath}: ${err && err.message}`], checkedRealFiles: 0 };
+  }
+  const problems = [...(await schemaProblems(config)), ...policyProblems(config, projectDir, env)];
+  let checkedRealFiles = 0;
+  try {
+    const f = filesProblems(config, projectDir);
+    problems.push(...f.problems);
+    checkedRealFiles = f.checkedRealFiles;
+  } catch (err) {
+    problems.push(`files: cannot evaluate the patterns: ${err && err.message}`);
+  }
+  return { ok: problems.length === 0, problems, checkedRealFiles };
+}
+
+async function cli() {
+  const args = process.argv.slice(2);
+  const i = args.indexOf('--config');
+  const configPath = i >= 0 ? args[i + 1] : DEFAULT_CONFIG;
+  const r = await validateBuilderConfig({ configPath });
+  if (args.includes('--json')) {
+    console.log(JSON.stringify(r, null, 2));
+  } else if (r.ok) {
+    console.log(`electron-builder config OK: ${path.relative(process.cwd(), configPath)} (schema, policy, ${MUST_INCLUDE.length + MUST_EXCLUDE.length} synthetic + ${r.checkedRealFiles} real files)`);
+  } else {
+    console.error(`electron-builder config has ${r.problems.length} problem(s): ${configPath}`);
+    for (const p of r.problems) console.error(` - ${p}`);
+  }
+  process.exitCode = r.ok ? 0 : 1;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  cli().catch((err) => {
+    console.error(err);
+    process.exitCode = 2;
+  });
+}
