@@ -104,6 +104,7 @@ export class Kiosk {
 
 export const test = base.extend<{ kiosk: Kiosk }, { stack: Stack }>({
   stack: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
     async ({}, use, workerInfo) => {
       const stack = await startStack(`${workerInfo.project.name}-w${workerInfo.workerIndex}`);
       await use(stack);

@@ -2,12 +2,13 @@
 // process, the renderer in Debian's Chromium in app/kiosk mode (or just the URL printed when
 // there is no display). `--demo` embeds the MIS simulator and the virtual printer.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createKioskCore } from '../core/app';
-import { KioskConfigSchema, type KioskConfig } from '../core/config/schema';
+import { loadKioskConfig } from '../core/config/load';
+import type { KioskConfig } from '../core/config/schema';
 import { startDemoBackends } from '../core/demo';
 import type { Logger } from '../core/ports';
 import { startBrowserHost } from './browser-host';
@@ -45,14 +46,14 @@ async function main(): Promise<void> {
     },
   });
 
-  const raw = values.config ? JSON.parse(readFileSync(values.config, 'utf8')) : {};
-  const parsed = KioskConfigSchema.safeParse({ ...raw, ...(values.demo ? { demo: true } : {}) });
-  if (!parsed.success) {
-    console.error('Конфигурация неверна:');
-    for (const i of parsed.error.issues) console.error(`  ${i.path.join('.')}: ${i.message}`);
+  // The same machine-wide file (or INFOMAT_CONFIG, or --config) as the Electron shell reads.
+  const loaded = loadKioskConfig({ path: values.config, onMissing: values.demo ? 'demo' : 'problem' });
+  if (!loaded.ok) {
+    console.error(`Конфигурация ${loaded.path} неверна:`);
+    for (const p of loaded.problems) console.error(`  ${p}`);
     process.exit(2);
   }
-  let config: KioskConfig = parsed.data;
+  let config: KioskConfig = values.demo ? { ...loaded.config, demo: true } : loaded.config;
   let closeDemo = async () => {};
   if (config.demo) {
     const slipsDir = path.resolve(values['slips-dir'] ?? path.join(os.tmpdir(), 'infomat-slips'));
