@@ -126,6 +126,13 @@ test('paper end: the booking stands and the ticket screen says the slip was not 
   await expect(kiosk.page.getByTestId('print-status')).toContainText(/запишите номер|регистратур/i);
   await kiosk.shot('10b-ticket-paper-end');
   expect(kiosk.printed()).toHaveLength(0);
+  // Staff load paper; «Печать ещё раз» prints the original slip, not a marked reprint.
+  stack.printer.setStatus('ok');
+  await kiosk.page.getByTestId('reprint').click();
+  await expect(kiosk.page.getByTestId('print-status')).toContainText(/возьмите талон/i);
+  const slip = await kiosk.firstSlip();
+  expect(slip.text).not.toContain('ПОВТОРНАЯ');
+  expect(slip.text).toContain((await kiosk.page.getByTestId('ticket-number').innerText()).trim());
 });
 
 test('a server error (5000) on a read: the patient sees a retry step that works', async ({ kiosk, stack }) => {

@@ -7,9 +7,12 @@ type Choice = { choice: ErrorChoice; label: string; testId: string; variant: 'pr
 
 // What the patient should do next, per step of the shared decision table. The server's own
 // message is shown verbatim above this; these lines only add the way forward.
-const PLAN: Record<NextStep, { hint: string | null; choices: Choice[] }> = {
+// `unless`: the hint is left out when the server's message already says the same thing,
+// so the patient does not read «обратитесь в регистратуру» twice.
+const PLAN: Record<NextStep, { hint: string | null; unless?: RegExp; choices: Choice[] }> = {
   pickTime: {
     hint: 'Выберите, пожалуйста, другое время.',
+    unless: /выберите друг/i,
     choices: [{ choice: 'pickTime', label: 'Выбрать другое время', testId: 'error-pick-time', variant: 'primary' }],
   },
   showExisting: {
@@ -21,6 +24,7 @@ const PLAN: Record<NextStep, { hint: string | null; choices: Choice[] }> = {
   },
   registry: {
     hint: 'Обратитесь, пожалуйста, в регистратуру.',
+    unless: /регистратур/i,
     choices: [{ choice: 'finish', label: 'Завершить', testId: 'error-finish', variant: 'primary' }],
   },
   referrals: {
@@ -52,6 +56,7 @@ export function ErrorPanel() {
   const resolve = useFlow((s) => s.resolveError);
   if (!error) return null;
   const plan = PLAN[error.step];
+  const hint = plan.hint && !(plan.unless && plan.unless.test(error.error.message)) ? plan.hint : null;
   return (
     <div className="overlay overlay-error">
       <div
@@ -66,7 +71,7 @@ export function ErrorPanel() {
         <p className="error-message" id="error-message" data-testid="error-message">
           {error.error.message}
         </p>
-        {plan.hint && <p className="error-hint">{plan.hint}</p>}
+        {hint && <p className="error-hint">{hint}</p>}
         <div className="dialog-actions">
           {plan.choices.map((c) => (
             <BigButton key={c.choice} variant={c.variant} data-testid={c.testId} onClick={() => void resolve(c.choice)}>

@@ -82,6 +82,8 @@ export function IdentifyScreen() {
 
   const ymd = calendarDate(draft);
   const preview = ymd ? birthPreview.format(new Date(`${ymd}T12:00:00Z`)) : null;
+  const dateComplete = draft.day.length === FIELD_LENGTH.day && draft.month.length === FIELD_LENGTH.month && draft.year.length === FIELD_LENGTH.year;
+  const dateImpossible = !ymd && dateComplete;
 
   const box = (f: IdentifyField, label: string, placeholder: string, shown: string) => (
     <label className={`field field-${f}${field === f ? ' field-active' : ''}${problem?.field === f ? ' field-bad' : ''}`}>
@@ -122,8 +124,8 @@ export function IdentifyScreen() {
               {box('month', 'Месяц', 'ММ', draft.month)}
               {box('year', 'Год', 'ГГГГ', draft.year)}
             </div>
-            <div className="birth-preview" aria-live="polite">
-              {preview ?? '\u00a0'}
+            <div className={`birth-preview${dateImpossible ? ' birth-preview-bad' : ''}`} aria-live="polite">
+              {preview ?? (dateImpossible ? 'Такой даты нет — проверьте день и месяц' : '\u00a0')}
             </div>
           </fieldset>
           <div className="identify-problem" role="alert" data-testid="identify-problem">

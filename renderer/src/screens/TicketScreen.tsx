@@ -65,7 +65,7 @@ export function TicketScreen() {
           </div>
         </dl>
       </div>
-      <PrintState print={print} />
+      <PrintState print={print} number={ticket.number} />
       <div className="ticket-actions">
         {canReprint && (
           <BigButton variant="secondary" data-testid="reprint" onClick={() => void reprint()}>
@@ -80,7 +80,7 @@ export function TicketScreen() {
   );
 }
 
-function PrintState({ print }: { print: PrintStatus }) {
+function PrintState({ print, number }: { print: PrintStatus; number: string }) {
   switch (print.phase) {
     case 'idle':
     case 'printing':
@@ -100,7 +100,7 @@ function PrintState({ print }: { print: PrintStatus }) {
       return (
         <div className="print-status print-bad" data-testid="print-status" data-state={print.phase} role="alert">
           <span>{print.message}</span>
-          <span className="print-advice">Запишите номер талона или обратитесь в регистратуру</span>
+          <span className="print-advice">Запишите номер талона: {number}</span>
         </div>
       );
   }

@@ -8,7 +8,7 @@ export function WelcomeScreen() {
     <section className="screen screen-welcome" data-testid="screen-welcome">
       {demo && <div className="demo-badge">Демонстрационный режим</div>}
       <div className="welcome-main">
-        <h1 className="welcome-title">Запись к врачу по направлению</h1>
+        <h1 className="welcome-title">Запись к врачу по{'\u00a0'}направлению</h1>
         <p className="welcome-need">Понадобится полис ОМС</p>
         <ol className="welcome-steps">
           <li>

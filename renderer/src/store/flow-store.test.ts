@@ -238,6 +238,19 @@ describe('flow store', () => {
     expect(store.getState().print).toEqual({ phase: 'failed', message: 'Закончилась бумага', reprintsLeft: 1 });
   });
 
+  it('after a failed first print, «ещё раз» retries the original slip, not a marked reprint', async () => {
+    const printTicket = vi
+      .fn()
+      .mockImplementationOnce(() => ok({ jobId: 'j', state: 'failed' as const, message: 'Закончилась бумага', reprintsLeft: 1 }))
+      .mockImplementation(() => ok({ jobId: 'j', state: 'printed' as const, message: null, reprintsLeft: 1 }));
+    const store = await toConfirm(fakeBridge({ printTicket }));
+    await store.getState().book();
+    await store.getState().reprint();
+    expect(printTicket).toHaveBeenNthCalledWith(2, { ticketGuid: 't-1', reprint: false });
+    await store.getState().reprint();
+    expect(printTicket).toHaveBeenNthCalledWith(3, { ticketGuid: 't-1', reprint: true });
+  });
+
   it('4009: back to Time with fresh cells, the taken one gone', async () => {
     const listSchedule = vi
       .fn()

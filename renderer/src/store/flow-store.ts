@@ -40,6 +40,8 @@ export function createFlowStore(
   const now = opts.now ?? Date.now;
   let epoch = 0;
   let pending = 0;
+  /** Whether the current ticket's slip ever came out; until then «ещё раз» retries the original job. */
+  let slipOut = false;
 
   return createStore<FlowState>()((set, get) => {
     /** `quiet` calls show their own progress (printing) and must not cover the screen. */
@@ -86,7 +88,10 @@ export function createFlowStore(
         return;
       }
       const { state, message, reprintsLeft } = r.value;
-      if (state === 'printed') printed({ phase: 'printed', reprintsLeft });
+      if (state === 'printed') {
+        slipOut = true;
+        printed({ phase: 'printed', reprintsLeft });
+      }
       else printed({ phase: state, message: message ?? PRINT_FALLBACK, reprintsLeft });
     }
 
@@ -203,6 +208,7 @@ export function createFlowStore(
         );
         if (!r) return;
         if (!r.ok) return fail(r.error, () => get().book());
+        slipOut = false;
         set({ ticket: r.value, print: { phase: 'idle' }, screen: 'ticket' });
         // Printed here rather than from the Ticket screen's effect, so it happens exactly once.
         await print(false);
@@ -211,7 +217,9 @@ export function createFlowStore(
       async reprint() {
         const p = get().print;
         if (get().busy || !('reprintsLeft' in p) || p.reprintsLeft <= 0 || p.phase === 'printing') return;
-        await print(true);
+        // A slip that never came out (paper end) is the same job tried again, not a reprint:
+        // it uses no reprint and is not marked «ПОВТОРНАЯ ПЕЧАТЬ».
+        await print(slipOut);
       },
 
       async showAppointments() {
