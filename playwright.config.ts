@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_FLAGS } from './electron/host/chromium-flags';
 
 // Times on screen must be the clinic's (+03:00) whatever the machine's zone: the whole
 // suite runs in New York time, in Node and in the browser.
@@ -6,14 +7,7 @@ process.env.TZ = 'America/New_York';
 
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  args: [...CHROMIUM_FLAGS],
 };
 
 export default defineConfig({

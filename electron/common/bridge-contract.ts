@@ -199,5 +199,5 @@ export type KioskBridge = {
   [M in BridgeMethod]: (input: BridgeInput<M>) => Promise<Envelope<BridgeOutput<M>>>;
 };
 
-/** Name of the single IPC channel / HTTP path segment per method. */
-export const channelFor = (method: BridgeMethod): string => `kiosk:${method}`;
+// The method list and channel names live in channels.ts, free of zod, for the preload bundle.
+export { bridgeMethodNames, channelFor } from './channels';

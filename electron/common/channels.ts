@@ -16,5 +16,5 @@ export const bridgeMethodNames: readonly BridgeMethod[] = Object.freeze([
   'endSession',
 ] as const);
 
-/** Same rule as `channelFor` in bridge-contract.ts: one IPC channel per method. */
+/** One IPC channel per method. */
 export const channelFor = (method: BridgeMethod): string => `kiosk:${method}`;

@@ -12,18 +12,10 @@ import type { KioskConfig } from '../core/config/schema';
 import { startDemoBackends } from '../core/demo';
 import type { Logger } from '../core/ports';
 import { startBrowserHost } from './browser-host';
+import { CHROMIUM_FLAGS } from './chromium-flags';
 
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-translate',
-  '--disable-pinch',
-  '--overscroll-history-navigation=0',
-];
+// A patient must not pinch-zoom, swipe back or get a translate bar.
+const KIOSK_FLAGS = [...CHROMIUM_FLAGS, '--disable-translate', '--disable-pinch', '--overscroll-history-navigation=0'];
 
 const consoleLogger: Logger = {
   info: (e, d) => console.error(JSON.stringify({ level: 'info', event: e, ...d })),
@@ -82,7 +74,7 @@ async function main(): Promise<void> {
       const profile = mkdtempSync(path.join(os.tmpdir(), 'infomat-chromium-'));
       browser = spawn(
         '/usr/bin/chromium',
-        [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, values.kiosk ? '--kiosk' : '--start-maximized', `--app=${host.url}`],
+        [...KIOSK_FLAGS, `--user-data-dir=${profile}`, values.kiosk ? '--kiosk' : '--start-maximized', `--app=${host.url}`],
         { stdio: 'ignore' },
       );
       browser.on('exit', () => void shutdown());

@@ -6,6 +6,7 @@ import type {
   Envelope,
   KioskBridge,
 } from '../../electron/common/bridge-contract';
+import { bridgeMethodNames } from '../../electron/common/channels';
 
 export type { KioskBridge };
 
@@ -15,18 +16,6 @@ declare global {
   }
 }
 
-const METHODS: readonly BridgeMethod[] = [
-  'kioskInfo',
-  'identify',
-  'listReferrals',
-  'listClinics',
-  'listSchedule',
-  'book',
-  'listAppointments',
-  'cancelAppointment',
-  'printTicket',
-  'endSession',
-];
 
 const NO_LINK: BridgeError = {
   kind: 'network',
@@ -54,7 +43,7 @@ function isEnvelope(x: unknown): x is Envelope<unknown> {
 /** Wraps a raw bridge so that a thrown call or a malformed answer becomes an error envelope. */
 export function hardenBridge(raw: KioskBridge): KioskBridge {
   const out: Partial<Record<BridgeMethod, unknown>> = {};
-  for (const m of METHODS) {
+  for (const m of bridgeMethodNames) {
     out[m] = async (input: unknown): Promise<Envelope<unknown>> => {
       const fn = (raw as unknown as Record<string, ((i: unknown) => Promise<unknown>) | undefined>)[m];
       if (typeof fn !== 'function') return { ok: false, error: GARBLED };
