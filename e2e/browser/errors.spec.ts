@@ -148,3 +148,30 @@ test('a server error (5000) on a read: the patient sees a retry step that works'
   await expect(kiosk.page.getByTestId('screen-resources')).toBeVisible();
   await expect(kiosk.page.getByTestId(`resource-${CARDIOLOGIST}`)).toBeVisible();
 });
+
+test('P6 cancels the existing appointment in «Мои записи», then books by the referral', async ({ kiosk }) => {
+  const { page } = kiosk;
+  await kiosk.identify('P6');
+  await expect(page.getByTestId('screen-referrals')).toBeVisible();
+  await page.getByTestId('my-appointments').click();
+  const list = page.getByTestId('screen-appointments');
+  await expect(list).toContainText('Константинопольская');
+  const card = list.locator('[data-testid^="appointment-"]').first();
+  const guid = (await card.getAttribute('data-testid'))!.slice('appointment-'.length);
+  await page.getByTestId(`cancel-${guid}`).click();
+  await expect(page.getByTestId('cancel-dialog')).toContainText('Отменить запись?');
+  await kiosk.shot('11b-cancel-dialog');
+  // «Нет» keeps it.
+  await page.getByTestId('cancel-dismiss').click();
+  await expect(page.getByTestId(`appointment-${guid}`)).toBeVisible();
+  await page.getByTestId(`cancel-${guid}`).click();
+  await page.getByTestId('cancel-confirm').click();
+  await expect(page.getByTestId('cancel-notice')).toHaveText('Запись отменена');
+  await expect(page.getByTestId(`appointment-${guid}`)).toHaveCount(0);
+  await kiosk.shot('11c-cancelled');
+  // The 4008 rule no longer applies: the referral books.
+  await page.getByTestId('to-referrals').click();
+  await toConfirm(kiosk, 601);
+  await page.getByTestId('confirm-book').click();
+  await expect(page.getByTestId('screen-ticket')).toBeVisible();
+});

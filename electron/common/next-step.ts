@@ -4,7 +4,7 @@ import type { BridgeError } from './bridge-contract';
 
 export type NextStep =
   | 'pickTime' // 4009: the cell was taken; back to Time with fresh cells
-  | 'showExisting' // 4008: the patient already has such a booking; show it
+  | 'showExisting' // 4008: the patient already has such a booking; show it (also failed cancellations)
   | 'registry' // 4007, 4001, 5096: card problems and self-booking bans; go to the registry and end
   | 'referrals' // 4029, 4031, 4033, 4034: this referral cannot be used; pick another
   | 'identify' // wrong or unknown patient data, or a token we could not heal
@@ -15,6 +15,11 @@ const byCode: Record<string, NextStep> = {
   '4009': 'pickTime',
   '4035': 'pickTime',
   '4008': 'showExisting',
+  // Cancellation refused (not found, already past, inactive, not via this channel): back to the list.
+  '4040': 'showExisting',
+  '4041': 'showExisting',
+  '4042': 'showExisting',
+  '4043': 'showExisting',
   '4007': 'registry',
   '4001': 'registry',
   '5096': 'registry',

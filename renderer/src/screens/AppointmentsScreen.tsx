@@ -9,10 +9,17 @@ import { useTimeZone } from '../store/hooks';
 export function AppointmentsScreen() {
   const appointments = useFlow((s) => s.appointments);
   const toReferrals = useFlow((s) => s.loadReferrals);
+  const askCancel = useFlow((s) => s.askCancel);
+  const notice = useFlow((s) => s.notice);
   const tz = useTimeZone();
   const sorted = [...appointments].sort((a, b) => Date.parse(a.beginTime) - Date.parse(b.beginTime));
   return (
     <Screen name="appointments" title="Мои записи">
+      {notice && (
+        <div className="notice" data-testid="cancel-notice" role="status">
+          {notice}
+        </div>
+      )}
       {sorted.length === 0 ? (
         <div className="empty">Активных записей нет</div>
       ) : (
@@ -32,16 +39,50 @@ export function AppointmentsScreen() {
                     {t.clinic.name}, {t.clinic.address}
                   </span>
                 </span>
+                <BigButton variant="secondary" className="card-action" data-testid={`cancel-${t.ticketGuid}`} onClick={() => askCancel(t.ticketGuid)}>
+                  Отменить
+                </BigButton>
               </div>
             ))}
           </div>
         </ScrollArea>
       )}
+      <CancelDialog />
       <div className="screen-footer">
         <BigButton variant="secondary" data-testid="to-referrals" onClick={() => void toReferrals()}>
           К направлениям
         </BigButton>
       </div>
     </Screen>
+  );
+}
+
+/** Cancelling is final: the patient confirms it on a dialog that names the appointment. */
+function CancelDialog() {
+  const t = useFlow((s) => s.cancelling);
+  const confirm = useFlow((s) => s.confirmCancel);
+  const dismiss = useFlow((s) => s.dismissCancel);
+  const tz = useTimeZone();
+  if (!t) return null;
+  return (
+    <div className="overlay">
+      <div className="dialog" data-testid="cancel-dialog" role="alertdialog" aria-modal="true" aria-labelledby="cancel-title">
+        <h2 id="cancel-title" className="dialog-title">
+          Отменить запись?
+        </h2>
+        <p className="dialog-text">
+          {/* «Иванов И.И.» already ends the sentence with its own dot. */}
+          {capitalize(clinicDateTimeLong(t.beginTime, tz))}, {t.doctorName.replace(/\.$/, '')}. Время освободится для других пациентов.
+        </p>
+        <div className="dialog-actions">
+          <BigButton variant="secondary" data-testid="cancel-dismiss" onClick={dismiss}>
+            Нет, оставить
+          </BigButton>
+          <BigButton variant="danger" data-testid="cancel-confirm" onClick={() => void confirm()}>
+            Да, отменить
+          </BigButton>
+        </div>
+      </div>
+    </div>
   );
 }

@@ -251,6 +251,23 @@ describe('flow store', () => {
     expect(printTicket).toHaveBeenNthCalledWith(3, { ticketGuid: 't-1', reprint: true });
   });
 
+  it('cancels an appointment only after confirmation and shows the server answer', async () => {
+    const appt = { ...ticket, ticketGuid: 'a-1' };
+    const listAppointments = vi.fn().mockImplementationOnce(() => ok([appt])).mockImplementation(() => ok([]));
+    const cancelAppointment = vi.fn(() => ok({ message: 'Запись отменена' }));
+    const store = createFlowStore(fakeBridge({ listAppointments, cancelAppointment }));
+    await store.getState().showAppointments();
+    store.getState().askCancel('a-1');
+    expect(store.getState().cancelling?.ticketGuid).toBe('a-1');
+    store.getState().dismissCancel();
+    expect(cancelAppointment).not.toHaveBeenCalled();
+    store.getState().askCancel('a-1');
+    await store.getState().confirmCancel();
+    expect(cancelAppointment).toHaveBeenCalledWith({ lpuGuid: appt.clinic.guid, ticketGuid: 'a-1' });
+    expect(store.getState().appointments).toEqual([]);
+    expect(store.getState().notice).toBe('Запись отменена');
+  });
+
   it('4009: back to Time with fresh cells, the taken one gone', async () => {
     const listSchedule = vi
       .fn()

@@ -28,6 +28,8 @@ const PATIENT_DATA: Omit<FlowData, 'info' | 'startup' | 'busy'> = {
   ticket: null,
   print: { phase: 'idle' },
   appointments: [],
+  cancelling: null,
+  notice: null,
   error: null,
 };
 
@@ -226,7 +228,27 @@ export function createFlowStore(
         const r = await call(() => bridge.listAppointments({}));
         if (!r) return;
         if (!r.ok) return fail(r.error, () => get().showAppointments());
-        set({ appointments: r.value, screen: 'appointments' });
+        set({ appointments: r.value, screen: 'appointments', notice: null });
+      },
+
+      askCancel(ticketGuid) {
+        const t = get().appointments.find((a) => a.ticketGuid === ticketGuid) ?? null;
+        set({ cancelling: t, notice: null });
+      },
+
+      dismissCancel() {
+        set({ cancelling: null });
+      },
+
+      async confirmCancel() {
+        const t = get().cancelling;
+        if (!t || get().busy) return;
+        set({ cancelling: null });
+        const r = await call(() => bridge.cancelAppointment({ lpuGuid: t.clinic.guid, ticketGuid: t.ticketGuid }));
+        if (!r) return;
+        if (!r.ok) return fail(r.error, () => get().showAppointments());
+        await get().showAppointments();
+        set({ notice: r.value.message });
       },
 
       async reloadSchedule() {

@@ -65,6 +65,10 @@ export type FlowData = {
   ticket: Ticket | null;
   print: PrintStatus;
   appointments: Ticket[];
+  /** The appointment the patient asked to cancel, awaiting «Да, отменить». */
+  cancelling: Ticket | null;
+  /** The server's answer after a cancellation («Запись отменена»). */
+  notice: string | null;
   error: FlowError | null;
   busy: boolean;
 };
@@ -83,6 +87,9 @@ export type FlowActions = {
   book(): Promise<void>;
   reprint(): Promise<void>;
   showAppointments(): Promise<void>;
+  askCancel(ticketGuid: string): void;
+  dismissCancel(): void;
+  confirmCancel(): Promise<void>;
   reloadSchedule(): Promise<void>;
   resolveError(choice: ErrorChoice): Promise<void>;
   back(): void;
