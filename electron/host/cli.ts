@@ -10,19 +10,13 @@ import { createKioskCore } from '../core/app';
 import { loadKioskConfig } from '../core/config/load';
 import type { KioskConfig } from '../core/config/schema';
 import { startDemoBackends } from '../core/demo';
-import type { Logger } from '../core/ports';
+import { createFileLogger } from '../core/log';
 import { startBrowserHost } from './browser-host';
 import { CHROMIUM_FLAGS } from './chromium-flags';
 
 // A patient must not pinch-zoom, swipe back or get a translate bar.
 const KIOSK_FLAGS = [...CHROMIUM_FLAGS, '--disable-translate', '--disable-pinch', '--overscroll-history-navigation=0'];
 
-const consoleLogger: Logger = {
-  info: (e, d) => console.error(JSON.stringify({ level: 'info', event: e, ...d })),
-  warn: (e, d) => console.error(JSON.stringify({ level: 'warn', event: e, ...d })),
-  error: (e, d) => console.error(JSON.stringify({ level: 'error', event: e, ...d })),
-  audit: (e, d) => console.error(JSON.stringify({ level: 'audit', event: e, ...d })),
-};
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -61,8 +55,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const userDataDir = path.join(os.tmpdir(), 'infomat-host');
-  const core = await createKioskCore(config, { log: consoleLogger, userDataDir });
-  const host = await startBrowserHost({ dispatcher: core.dispatcher, rendererDir: values.renderer, port: Number(values.port), log: consoleLogger });
+  // The same redacting, rotating logger as the Electron shell: policy numbers masked, no tokens.
+  const logDir = config.logDir ?? path.join(userDataDir, 'logs');
+  const log = createFileLogger({ dir: logDir, kioskId: config.kioskId });
+  console.log(`Logs: ${logDir}`);
+  const core = await createKioskCore(config, { log, userDataDir });
+  const host = await startBrowserHost({ dispatcher: core.dispatcher, rendererDir: values.renderer, port: Number(values.port), log });
   console.log(`Kiosk: ${host.url}`);
 
   const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -86,6 +84,7 @@ async function main(): Promise<void> {
     await core.close();
     await host.close();
     await closeDemo();
+    log.close();
     process.exit(0);
   }
   process.on('SIGINT', () => void shutdown());
