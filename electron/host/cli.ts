@@ -1,7 +1,7 @@
 // Runs the kiosk without Electron: the core and the loopback browser host in this Node
 // process, the renderer in Debian's Chromium in app/kiosk mode (or just the URL printed when
 // there is no display). `--demo` embeds the MIS simulator and the virtual printer.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +15,29 @@ import { startBrowserHost } from './browser-host';
 import { CHROMIUM_FLAGS } from './chromium-flags';
 
 // A patient must not pinch-zoom, swipe back or get a translate bar.
-const KIOSK_FLAGS = [...CHROMIUM_FLAGS, '--disable-translate', '--disable-pinch', '--overscroll-history-navigation=0'];
+const KIOSK_FLAGS = [
+  ...CHROMIUM_FLAGS,
+  '--lang=ru',
+  '--disable-features=Translate,TranslateUI',
+  '--disable-pinch',
+  '--overscroll-history-navigation=0',
+  '--noerrdialogs',
+  '--disable-infobars',
+];
+
+/**
+ * Without a window manager (a bare X session, Xvfb) Chromium's --kiosk cannot size the window
+ * to the screen, so it is told the screen's size explicitly when X can say it.
+ */
+function screenGeometry(): string[] {
+  try {
+    const out = execFileSync('xdpyinfo', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 2000 });
+    const m = /dimensions:\s+(\d+)x(\d+)/.exec(out);
+    return m ? ['--window-position=0,0', `--window-size=${m[1]},${m[2]}`] : [];
+  } catch {
+    return [];
+  }
+}
 
 
 async function main(): Promise<void> {
@@ -72,7 +94,7 @@ async function main(): Promise<void> {
       const profile = mkdtempSync(path.join(os.tmpdir(), 'infomat-chromium-'));
       browser = spawn(
         '/usr/bin/chromium',
-        [...KIOSK_FLAGS, `--user-data-dir=${profile}`, values.kiosk ? '--kiosk' : '--start-maximized', `--app=${host.url}`],
+        [...KIOSK_FLAGS, ...screenGeometry(), `--user-data-dir=${profile}`, values.kiosk ? '--kiosk' : '--start-maximized', `--app=${host.url}`],
         { stdio: 'ignore' },
       );
       browser.on('exit', () => void shutdown());
