@@ -41,6 +41,18 @@ try {
 try {
   const e = JSON.parse(readFileSync('artifacts/e2e-results.json', 'utf8'));
   passed += e.stats.expected; failed += e.stats.unexpected + (e.stats.flaky ?? 0); skipped += e.stats.skipped;
+  // Say out loud why anything was skipped (the Electron project without an Electron binary).
+  const walk = (suite, out) => {
+    for (const s of suite.suites ?? []) walk(s, out);
+    for (const spec of suite.specs ?? []) for (const t of spec.tests ?? []) {
+      if (t.status !== 'skipped') continue;
+      const why = (t.annotations ?? []).find((a) => a.type === 'skip')?.description ?? 'skipped';
+      out.push(`[${t.projectName}] ${spec.title}: ${why}`);
+    }
+  };
+  const skips = [];
+  for (const s of e.suites ?? []) walk(s, skips);
+  for (const line of skips) console.log(`e2e skipped: ${line}`);
 } catch { /* the e2e step did not run */ }
 for (const r of results) if (!r.ok && !['unit', 'e2e'].includes(r.name)) failed += 1;
 

@@ -92,16 +92,10 @@ describe('encodeSlip', () => {
     expect(bytes.includes(0x0d)).toBe(false);
   });
 
-  it('is fast and small enough for a kiosk', () => {
-    const profile = resolveProfile({ profile: 'epson-tm-t20' });
-    encodeSlip(sampleSlip(), profile);
-    const runs = 50;
-    const t0 = performance.now();
-    let size = 0;
-    for (let i = 0; i < runs; i++) size = encodeSlip(sampleSlip(), profile).length;
-    const ms = (performance.now() - t0) / runs;
-    console.log(`80 mm slip: ${size} bytes, encode ${ms.toFixed(2)} ms`);
+  // Speed is measured by `npm run bench`, not asserted here; the size is deterministic.
+  it('fits a slip in a few hundred bytes', () => {
+    const size = encodeSlip(sampleSlip(), resolveProfile({ profile: 'epson-tm-t20' })).length;
+    expect(size).toBeGreaterThan(300);
     expect(size).toBeLessThan(4096);
-    expect(ms).toBeLessThan(50);
   });
 });
