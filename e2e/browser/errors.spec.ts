@@ -175,3 +175,17 @@ test('P6 cancels the existing appointment in «Мои записи», then books
   await page.getByTestId('confirm-book').click();
   await expect(page.getByTestId('screen-ticket')).toBeVisible();
 });
+
+test('the MIS does not answer in time: a plain message and a retry that works', async ({ kiosk, stack }) => {
+  await kiosk.identify('P1');
+  await expect(kiosk.page.getByTestId('screen-referrals')).toBeVisible();
+  // Longer than the client's 5 s timeout, for the first attempt and its one automatic retry.
+  await stack.simHook('/__sim/delay', { ms: 6000, path: `/api/v2/directions/${REF(101)}/schedule`, times: 2 });
+  await kiosk.page.getByTestId(`referral-${REF(101)}`).click();
+  await expect(kiosk.page.getByTestId('loading')).toBeVisible();
+  await expect(kiosk.page.getByTestId('error-message')).toContainText('Нет связи', { timeout: 20_000 });
+  await expect(kiosk.errorPanel()).toHaveAttribute('data-step', 'retry');
+  await kiosk.shot('err-network-timeout');
+  await kiosk.errorPanel().getByRole('button', { name: /повторить/i }).click();
+  await expect(kiosk.page.getByTestId('screen-resources')).toBeVisible();
+});

@@ -20,7 +20,7 @@ export function bridgeScript(callBase: string): string {
       });
       return await res.json();
     } catch (e) {
-      return fail('Инфомат потерял связь со своей службой. Попробуйте ещё раз.');
+      return fail('Инфомат потерял связь со своей службой.');
     }
   };
   const kiosk = {};

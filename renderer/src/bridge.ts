@@ -20,14 +20,14 @@ declare global {
 const NO_LINK: BridgeError = {
   kind: 'network',
   code: null,
-  message: 'Нет связи с сервером записи. Попробуйте ещё раз.',
+  message: 'Нет связи с сервером записи.',
   httpStatus: null,
 };
 
 const GARBLED: BridgeError = {
   kind: 'protocol',
   code: null,
-  message: 'Сервер записи ответил непонятно. Попробуйте ещё раз.',
+  message: 'Сервер записи ответил непонятно.',
   httpStatus: null,
 };
 

@@ -6,10 +6,11 @@ import { ApiError } from '../api/api-error';
 import { SessionError } from '../session/session-error';
 import { PrinterUnavailableError } from './printer-unavailable-error';
 
+// What happened, not what to do: the error panel adds the next step («Попробуйте ещё раз…»).
 export const MESSAGES = {
-  network: 'Нет связи с медицинской информационной системой. Попробуйте ещё раз через минуту.',
-  server: 'Медицинская информационная система временно не отвечает. Попробуйте ещё раз.',
-  protocol: 'Медицинская информационная система ответила непонятно. Попробуйте ещё раз или обратитесь в регистратуру.',
+  network: 'Нет связи с медицинской информационной системой.',
+  server: 'Медицинская информационная система временно не отвечает.',
+  protocol: 'Медицинская информационная система ответила непонятно.',
   session: 'Сеанс завершён. Начните, пожалуйста, заново.',
   internal: 'Внутренняя ошибка инфомата. Обратитесь, пожалуйста, в регистратуру.',
 } as const;
