@@ -16,6 +16,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS on purpose (loaded by both ESM scripts and the TypeScript specs).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

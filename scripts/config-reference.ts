@@ -3,25 +3,9 @@
 //   npx tsx scripts/config-reference.ts                 → stdout
 //   npx tsx scripts/config-reference.ts --out docs/configuration.md
 import { writeFileSync } from 'node:fs';
-import { configJsonSchema } from '../electron/core/config/load';
+import { configJsonSchema, type JsonSchema } from '../electron/core/config/load';
 
-type Node = {
-  type?: string | string[];
-  description?: string;
-  properties?: Record<string, Node>;
-  required?: string[];
-  items?: Node;
-  oneOf?: Node[];
-  anyOf?: Node[];
-  enum?: unknown[];
-  const?: unknown;
-  minimum?: number;
-  maximum?: number;
-  minLength?: number;
-  maxLength?: number;
-  format?: string;
-  default?: unknown;
-};
+type Node = JsonSchema;
 
 type Row = { path: string; type: string; def: string; desc: string };
 

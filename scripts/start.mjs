@@ -3,7 +3,7 @@
 // one line saying so, then the browser host in Debian's Chromium in app/kiosk mode.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { electronBinary } from './electron-binary.mjs';
+import { electronBinary } from './electron-binary.cjs';
 
 const dev = process.argv.includes('--dev');
 const run = (cmd, args) => {

@@ -7,23 +7,22 @@
 // `electron` package's own binary, found through node_modules/electron/path.txt WITHOUT
 // requiring the module (that would try to download it). The unpackaged run needs `npm run build`.
 // On Linux without a display, run under xvfb-run.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { startVirtualPrinter, type RunningVirtualPrinter } from '../../electron/printing/virtual/server';
 import { startSimulator, type RunningSimulator } from '../../simulator/server';
+import { electronBinary } from '../../scripts/electron-binary.cjs';
+import { CARDIOLOGIST, P, REF } from '../support/fixtures';
 
 const root = path.resolve(__dirname, '..', '..');
 
 export function findElectronBinary(): { path: string; packaged: boolean } | null {
   const explicit = process.env.INFOMAT_ELECTRON_PATH;
   if (explicit) return existsSync(explicit) ? { path: explicit, packaged: true } : null;
-  const pkgDir = path.join(root, 'node_modules', 'electron');
-  const pathTxt = path.join(pkgDir, 'path.txt');
-  if (!existsSync(pathTxt)) return null;
-  const bin = path.join(pkgDir, 'dist', readFileSync(pathTxt, 'utf8').trim());
-  return existsSync(bin) ? { path: bin, packaged: false } : null;
+  const bin = electronBinary(root);
+  return bin ? { path: bin, packaged: false } : null;
 }
 
 const binary = findElectronBinary();
@@ -34,9 +33,8 @@ const skipReason = !binary
     ? 'skipped: dist/electron/main.js missing (npm run build)'
     : null;
 
-const P1 = { policy: '5000000000000001', birth: ['15', '01', '1980'] as const };
-const REF101 = '5b0c8f0e-0000-4000-8000-000000000101';
-const CARDIOLOGIST = 'a1f0c6d2-0000-4000-8000-0000000000d1';
+const P1 = P.P1;
+const REF101 = REF(101);
 
 test.describe('Electron shell', () => {
   test.skip(skipReason !== null, skipReason ?? '');

@@ -163,7 +163,6 @@ export const bridgeContract = {
 
 export type BridgeContract = typeof bridgeContract;
 export type BridgeMethod = keyof BridgeContract;
-export const bridgeMethods = Object.keys(bridgeContract) as BridgeMethod[];
 export type BridgeInput<M extends BridgeMethod> = z.input<BridgeContract[M]['input']>;
 export type BridgeOutput<M extends BridgeMethod> = z.infer<BridgeContract[M]['output']>;
 

@@ -1,13 +1,13 @@
 // The browser host's stand-in for the Electron preload: a script served before the renderer's
 // bundle that defines the same `window.kiosk` object, carried over HTTP instead of IPC.
-import { bridgeMethods } from '../common/bridge-contract';
+import { bridgeMethodNames } from '../common/channels';
 
 export function bridgeScript(callBase: string): string {
   // Frozen, with no way to reach fetch's options from outside: the page gets methods, nothing else.
   return `(() => {
   'use strict';
   const base = ${JSON.stringify(callBase)};
-  const methods = ${JSON.stringify(bridgeMethods)};
+  const methods = ${JSON.stringify(bridgeMethodNames)};
   const fail = (message) => ({ ok: false, error: { kind: 'network', code: null, message, httpStatus: null } });
   const call = async (method, input) => {
     try {

@@ -47,7 +47,6 @@ async function main(): Promise<void> {
       config: { type: 'string' },
       port: { type: 'string', default: '0' },
       open: { type: 'boolean', default: false },
-      'no-open': { type: 'boolean', default: false },
       kiosk: { type: 'boolean', default: true },
       'slips-dir': { type: 'string' },
       renderer: { type: 'string', default: path.resolve('dist/renderer') },
@@ -87,7 +86,7 @@ async function main(): Promise<void> {
 
   const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   let browser: ReturnType<typeof spawn> | null = null;
-  if (values.open && !values['no-open']) {
+  if (values.open) {
     if (!hasDisplay) console.log('No display found: open the URL above in a browser.');
     else if (!existsSync('/usr/bin/chromium')) console.log('No /usr/bin/chromium: open the URL above in a browser.');
     else {

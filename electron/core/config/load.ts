@@ -106,10 +106,11 @@ export function parseKioskConfigText(text: string, file: string): ConfigLoadResu
 
 // ---------- messages ----------
 
-type JsonSchema = {
+export type JsonSchema = {
   type?: string | string[];
   description?: string;
   properties?: Record<string, JsonSchema>;
+  required?: string[];
   items?: JsonSchema;
   oneOf?: JsonSchema[];
   anyOf?: JsonSchema[];
