@@ -3,6 +3,8 @@
 // input with these schemas; the renderer only sees the inferred types. Nothing here may carry
 // the patient's COD token: outputs are view models built in the core, never raw API payloads.
 import { z } from 'zod';
+import { POLICY_PATTERN, REFERRAL_STATUSES } from './rules';
+import { TEXTS } from './texts';
 
 const isoDateTime = z.string().min(10);
 const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'дата в формате ГГГГ-ММ-ДД');
@@ -31,7 +33,7 @@ export const PatientSchema = z.object({
 });
 export type Patient = z.infer<typeof PatientSchema>;
 
-export const ReferralStatusSchema = z.enum(['Active', 'Booked', 'Used', 'Expired', 'Cancelled']);
+export const ReferralStatusSchema = z.enum(REFERRAL_STATUSES);
 export type ReferralStatus = z.infer<typeof ReferralStatusSchema>;
 
 export const ClinicRefSchema = z.object({
@@ -114,20 +116,29 @@ export const ResourceSchema = z.object({
 });
 export type Resource = z.infer<typeof ResourceSchema>;
 
-export const PrintStateSchema = z.enum(['printed', 'failed', 'disabled']);
+/**
+ * printed: the printer confirmed the slip. uncertain: every byte went out but the printer did
+ * not confirm (ask the patient to look). failed: nothing usable came out. disabled: no printer.
+ */
+export const PrintStateSchema = z.enum(['printed', 'uncertain', 'failed', 'disabled']);
 export const PrintResultSchema = z.object({
   jobId: z.string().nullable(),
   state: PrintStateSchema,
   /** Russian, for the patient, when not printed. */
   message: z.string().nullable(),
   reprintsLeft: z.number().int().min(0),
+  /**
+   * Whether «Печать ещё раз» may be offered now. The core alone decides (reprint limit, failed
+   * attempts, the printer reporting paper end or an open cover); the renderer only shows it.
+   */
+  canPrintAgain: z.boolean(),
 });
 export type PrintResult = z.infer<typeof PrintResultSchema>;
 
 // ---------- inputs ----------
 
 export const IdentifyInputSchema = z.object({
-  policy: z.string().regex(/^\d{16}$/, 'номер полиса — 16 цифр'),
+  policy: z.string().regex(POLICY_PATTERN, TEXTS.policy.contract),
   birthDate: ymd,
 });
 export type IdentifyInput = z.infer<typeof IdentifyInputSchema>;
@@ -143,7 +154,12 @@ export const BookInputSchema = z.object({
 });
 export type BookInput = z.infer<typeof BookInputSchema>;
 export const CancelInputSchema = z.object({ lpuGuid: guid, ticketGuid: guid });
-export const PrintInputSchema = z.object({ ticketGuid: guid, reprint: z.boolean() });
+/**
+ * `again: false` is the automatic print after booking; `again: true` is the patient pressing
+ * «Печать ещё раз». Whether that resends a failed original or prints a copy marked ПОВТОРНАЯ is
+ * the core's decision, from the print journal.
+ */
+export const PrintInputSchema = z.object({ ticketGuid: guid, again: z.boolean() });
 const NoInput = z.object({}).strict();
 
 // ---------- the contract ----------

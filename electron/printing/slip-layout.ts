@@ -2,6 +2,7 @@
 // the HTML slip and the tests all read this model, so a line that fits here fits on paper.
 // Lines are wrapped here (not by the printer or the encoder) because only here do we know the
 // words: a name must never be cut in the middle on a slip an elderly patient has to read.
+import { placeText } from '../common/texts';
 import { clinicTime, clinicYmd, clinicDateTimeNumeric, dayLong, dayNumeric } from '../common/clinic-time';
 import type { SlipData } from '../core/ports';
 
@@ -136,17 +137,8 @@ class LayoutBuilder {
   }
 }
 
-function capitalize(s: string): string {
-  return s.charAt(0).toLocaleUpperCase('ru-RU') + s.slice(1);
-}
-
 function roomLine(room: string, floor: number | null): string | null {
-  const r = room.trim();
-  if (!r && floor === null) return null;
-  // Rooms named by the MIS itself («Кабинет 5», «каб. 12») must not become «Кабинет Кабинет 5».
-  const cabinet = !r ? '' : /^каб/i.test(r) ? capitalize(r) : `Кабинет ${r}`;
-  const floorText = floor === null ? '' : `этаж ${floor}`;
-  return [cabinet, floorText].filter(Boolean).join(', ') || null;
+  return placeText(room, floor) || null;
 }
 
 export const SLIP_TITLE = 'Талон на приём';

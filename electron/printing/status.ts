@@ -2,6 +2,8 @@
 // is told «закончилась бумага» instead of walking away with nothing, and so we never leave a
 // job in the printer's buffer that will come out later for the next person in the queue.
 
+import { TEXTS } from '../common/texts';
+
 export interface PrinterStatus {
   online: boolean;
   coverOpen: boolean;
@@ -64,19 +66,7 @@ export function statusBytes(s: Omit<PrinterStatus, 'raw'>): [number, number, num
   ];
 }
 
-const SAVED = ' Запись сохранена — талон можно получить в регистратуре.';
-
-export const PRINTER_MESSAGES = {
-  paperEnd: `В принтере закончилась бумага.${SAVED}`,
-  coverOpen: `Открыта крышка принтера.${SAVED}`,
-  offline: `Принтер не готов к печати.${SAVED}`,
-  error: `Принтер неисправен.${SAVED}`,
-  unreachable: `Принтер не отвечает.${SAVED}`,
-  interrupted: `Печать прервалась.${SAVED}`,
-  notConfigured: `Принтер не подключён.${SAVED}`,
-  disabled: 'Печать талонов на этом инфомате отключена. Запишите, пожалуйста, номер талона.',
-  internal: `Не удалось напечатать талон.${SAVED}`,
-} as const;
+export const PRINTER_MESSAGES = TEXTS.printer;
 
 /** Why this status forbids printing, as a patient-facing message; null when it may print. */
 export function blockingMessage(s: PrinterStatus): string | null {

@@ -7,6 +7,7 @@ import type {
   KioskBridge,
 } from '../../electron/common/bridge-contract';
 import { bridgeMethodNames } from '../../electron/common/channels';
+import { TEXTS } from '../../electron/common/texts';
 
 export type { KioskBridge };
 
@@ -20,14 +21,14 @@ declare global {
 const NO_LINK: BridgeError = {
   kind: 'network',
   code: null,
-  message: 'Нет связи с сервером записи.',
+  message: TEXTS.errors.kioskLink,
   httpStatus: null,
 };
 
 const GARBLED: BridgeError = {
   kind: 'protocol',
   code: null,
-  message: 'Сервер записи ответил непонятно.',
+  message: TEXTS.errors.kioskLink,
   httpStatus: null,
 };
 

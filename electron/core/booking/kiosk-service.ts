@@ -3,6 +3,7 @@
 import type { KioskInfo, PrintResult } from '../../common/bridge-contract';
 import { clinicYmd } from '../../common/clinic-time';
 import { maskPolicy } from '../../common/mask';
+import { REFERRAL_STATUSES, SCHEDULE_DAYS, addDays } from '../../common/rules';
 import type { MisClient } from '../api/mis-client';
 import type { BridgeImpl } from '../bridge/dispatcher';
 import { PrinterUnavailableError } from '../bridge/printer-unavailable-error';
@@ -18,14 +19,6 @@ export interface KioskServiceDeps {
   log: Logger;
   slipPrinter: SlipPrinter | null;
   now?: () => Date;
-}
-
-/** Every status, so used and expired referrals are listed (disabled) rather than hidden. */
-const ALL_STATUSES = ['Active', 'Booked', 'Used', 'Expired', 'Cancelled'];
-
-export function addDays(ymd: string, days: number): string {
-  const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
@@ -56,7 +49,7 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
     },
 
     async listReferrals() {
-      const list = await session.withToken((t) => client.listDirections(t, ALL_STATUSES));
+      const list = await session.withToken((t) => client.listDirections(t, [...REFERRAL_STATUSES]));
       const day = today();
       return list
         .map((d) => toReferral(d, day, tz))
@@ -71,7 +64,7 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
     async listSchedule({ referralGuid, lpuGuid }) {
       const from = today();
       const rows = await session.withToken((t) =>
-        client.getDirectionSchedule(t, referralGuid, { lpuGuid, dateFrom: from, dateTo: addDays(from, 13) }),
+        client.getDirectionSchedule(t, referralGuid, { lpuGuid, dateFrom: from, dateTo: addDays(from, SCHEDULE_DAYS - 1) }),
       );
       const nowMs = now().getTime();
       return rows
@@ -100,11 +93,12 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
       return { message };
     },
 
-    async printTicket({ ticketGuid, reprint }): Promise<PrintResult> {
+    async printTicket({ ticketGuid, again }): Promise<PrintResult> {
+      const reprint = again;
       const limit = config.printer.reprintLimit;
       const used = session.reprints.get(ticketGuid) ?? 0;
       if (!deps.slipPrinter || !config.printer.enabled) {
-        return { jobId: null, state: 'disabled', message: 'Печать талонов на этом инфомате отключена. Запишите, пожалуйста, номер талона.', reprintsLeft: 0 };
+        return { jobId: null, state: 'disabled', message: 'Печать талонов на этом инфомате отключена. Запишите, пожалуйста, номер талона.', reprintsLeft: 0, canPrintAgain: false };
       }
       const ticket = session.tickets.get(ticketGuid);
       if (!ticket) throw new PrinterUnavailableError('Талон для печати не найден. Обратитесь, пожалуйста, в регистратуру.');
@@ -125,6 +119,7 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
         state: outcome.ok ? 'printed' : 'failed',
         message: outcome.ok ? null : outcome.message,
         reprintsLeft: Math.max(0, left),
+        canPrintAgain: left > 0,
       };
     },
 

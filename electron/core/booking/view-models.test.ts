@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DirectionResourceSchema, DirectionSchema, type Direction } from '../api/schemas';
-import { addDays } from './kiosk-service';
+import { addDays } from '../../common/rules';
 import { realDate, toClinic, toReferral, toResource } from './view-models';
 
 const TZ = 'Europe/Moscow';

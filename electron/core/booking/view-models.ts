@@ -2,25 +2,14 @@
 // bridge; anything else (tokens, history, logins) stays in the main process.
 import type { Clinic, ClinicRef, Referral, Resource, Ticket } from '../../common/bridge-contract';
 import { clinicYmd } from '../../common/clinic-time';
+import { REFERRAL_STATUSES, type ReferralStatusName } from '../../common/rules';
+import { TEXTS } from '../../common/texts';
 import type { Direction, DirectionResource, LpuWithStatus, TicketVisitWithLpu } from '../api/schemas';
 
-const TYPE_LABELS: Record<string, string> = {
-  consultation: 'Консультация',
-  laboratory: 'Лабораторное исследование',
-  diagnostic: 'Инструментальная диагностика',
-  duvisit: 'Диспансерное наблюдение',
-  hospital: 'Госпитализация',
-};
-
-const STATUS_REASONS: Record<string, string> = {
-  Booked: 'По этому направлению вы уже записаны',
-  Used: 'Направление уже использовано',
-  Expired: 'Срок действия направления истёк',
-  Cancelled: 'Направление аннулировано',
-};
-
-const KNOWN_STATUSES = ['Active', 'Booked', 'Used', 'Expired', 'Cancelled'] as const;
-type KnownStatus = (typeof KNOWN_STATUSES)[number];
+const TYPE_LABELS = TEXTS.referral.types;
+const STATUS_REASONS = TEXTS.referral.reasons;
+const KNOWN_STATUSES = REFERRAL_STATUSES;
+type KnownStatus = ReferralStatusName;
 
 /** .NET writes «no date» as 0001-01-01 / 9999-12-31; neither is a date to show. */
 export function realDate(iso: string | null | undefined): string | null {
@@ -69,15 +58,15 @@ export function toReferral(d: Direction, todayYmd: string, timeZone: string): Re
     guid: d.guid,
     number: d.number,
     type: d.type,
-    typeLabel: TYPE_LABELS[d.type.toLowerCase()] ?? (d.type || 'Направление'),
-    title: d.speciality?.name ?? d.service?.name ?? TYPE_LABELS[d.type.toLowerCase()] ?? 'Направление',
+    typeLabel: TYPE_LABELS[d.type.toLowerCase()] ?? (d.type || TEXTS.referral.fallbackTitle),
+    title: d.speciality?.name ?? d.service?.name ?? TYPE_LABELS[d.type.toLowerCase()] ?? TEXTS.referral.fallbackTitle,
     issuedBy: d.lpuFrom?.name ?? '',
     senderDoctor: d.senderDoctorFio ?? null,
     issuedAt: realDate(d.date),
     validUntil,
     status: effective,
     bookable,
-    reason: bookable ? null : (STATUS_REASONS[effective] ?? 'Запись по направлению невозможна'),
+    reason: bookable ? null : (STATUS_REASONS[effective] ?? TEXTS.referral.notBookable),
     ticket: d.ticket ? toTicket(d.ticket) : null,
   };
 }
@@ -88,7 +77,7 @@ export function toClinic(l: LpuWithStatus): Clinic {
   return {
     ...clinicRef(l),
     online,
-    statusText: online ? null : l.status?.message?.trim() || 'Запись в эту поликлинику временно недоступна',
+    statusText: online ? null : l.status?.message?.trim() || TEXTS.clinic.offline,
     worktime: today ? today.trim() : null,
   };
 }

@@ -1,6 +1,7 @@
 // Maps whatever the core threw to the one error shape the renderer understands. The patient
 // sees the server's own Russian message for every documented code; for failures without one
 // we say plainly what happened and what to do.
+import { TEXTS } from '../../common/texts';
 import type { BridgeError } from '../../common/bridge-contract';
 import { ApiError } from '../api/api-error';
 import { SessionError } from '../session/session-error';
@@ -8,11 +9,11 @@ import { PrinterUnavailableError } from './printer-unavailable-error';
 
 // What happened, not what to do: the error panel adds the next step («Попробуйте ещё раз…»).
 export const MESSAGES = {
-  network: 'Нет связи с медицинской информационной системой.',
-  server: 'Медицинская информационная система временно не отвечает.',
-  protocol: 'Медицинская информационная система ответила непонятно.',
-  session: 'Сеанс завершён. Начните, пожалуйста, заново.',
-  internal: 'Внутренняя ошибка инфомата. Обратитесь, пожалуйста, в регистратуру.',
+  network: TEXTS.errors.misUnreachable,
+  server: TEXTS.errors.misDown,
+  protocol: TEXTS.errors.misGarbled,
+  session: TEXTS.errors.session,
+  internal: TEXTS.errors.internal,
 } as const;
 
 export function toBridgeError(err: unknown): BridgeError {

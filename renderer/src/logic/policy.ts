@@ -1,6 +1,9 @@
-// OMS policy numbers of the unified form are 16 digits. No checksum is checked here: the
-// registry, not the kiosk, decides whether a number is real.
-export const POLICY_LENGTH = 16;
+// The policy rule itself (16 digits) lives in electron/common/rules.ts. No checksum is checked
+// here: the registry, not the kiosk, decides whether a number is real.
+import { POLICY_LENGTH } from '../../../electron/common/rules';
+import { TEXTS } from '../../../electron/common/texts';
+
+export { POLICY_LENGTH };
 
 export function onlyDigits(s: string): string {
   return s.replace(/\D/g, '');
@@ -12,10 +15,8 @@ export function groupPolicy(digits: string): string {
 }
 
 export function policyProblem(digits: string): string | null {
-  if (digits.length === 0) return 'Введите номер полиса ОМС — 16 цифр.';
-  if (digits.length < POLICY_LENGTH) {
-    return `В номере полиса должно быть 16 цифр, а введено ${digits.length}. Проверьте номер.`;
-  }
-  if (digits.length > POLICY_LENGTH) return 'В номере полиса должно быть ровно 16 цифр.';
+  if (digits.length === 0) return TEXTS.policy.empty;
+  if (digits.length < POLICY_LENGTH) return TEXTS.policy.tooShort(digits.length);
+  if (digits.length > POLICY_LENGTH) return TEXTS.policy.tooLong;
   return null;
 }

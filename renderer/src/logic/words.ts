@@ -13,14 +13,5 @@ export function freeTicketsText(n: number): string {
   return `${n} ${plural(n, 'свободный талон', 'свободных талона', 'свободных талонов')}`;
 }
 
-/** «кабинет 214, этаж 2» with the parts that are known. */
-export function placeText(room: string, floor: number | null): string {
-  const parts: string[] = [];
-  if (room) parts.push(`кабинет ${room}`);
-  if (floor !== null) parts.push(`этаж ${floor}`);
-  return parts.join(', ');
-}
-
-export function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
+// Place wording and capitalisation are shared with the printed slip.
+export { capitalize, placeText } from '../../../electron/common/texts';

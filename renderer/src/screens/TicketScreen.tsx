@@ -13,8 +13,7 @@ export function TicketScreen() {
   const done = useFlow((s) => s.endSession);
   const tz = useTimeZone();
   if (!ticket) return null;
-  const reprintsLeft = 'reprintsLeft' in print ? print.reprintsLeft : 0;
-  const canReprint = print.phase !== 'idle' && print.phase !== 'printing' && print.phase !== 'disabled' && reprintsLeft > 0;
+  const canReprint = print.phase !== 'idle' && print.phase !== 'printing' && print.canPrintAgain;
 
   return (
     <section className="screen screen-ticket" data-testid="screen-ticket">
@@ -95,6 +94,7 @@ function PrintState({ print, number }: { print: PrintStatus; number: string }) {
           Возьмите талон
         </div>
       );
+    case 'uncertain':
     case 'failed':
     case 'disabled':
       return (

@@ -90,7 +90,7 @@ function fakeBridge(over: Partial<KioskBridge> = {}): KioskBridge {
     book: vi.fn(() => ok(ticket)),
     listAppointments: vi.fn(() => ok([ticket])),
     cancelAppointment: vi.fn(() => ok({ message: 'ok' })),
-    printTicket: vi.fn(() => ok({ jobId: 'j', state: 'printed' as const, message: null, reprintsLeft: 2 })),
+    printTicket: vi.fn(() => ok({ jobId: 'j', state: 'printed' as const, message: null, reprintsLeft: 2, canPrintAgain: true })),
     endSession: vi.fn(() => ok(null)),
     ...over,
   };
@@ -208,16 +208,16 @@ describe('flow store', () => {
     expect(store.getState().screen).toBe('ticket');
     expect(store.getState().ticket?.number).toBe('037.91');
     expect(bridge.printTicket).toHaveBeenCalledTimes(1);
-    expect(bridge.printTicket).toHaveBeenCalledWith({ ticketGuid: 't-1', reprint: false });
-    expect(store.getState().print).toEqual({ phase: 'printed', reprintsLeft: 2 });
+    expect(bridge.printTicket).toHaveBeenCalledWith({ ticketGuid: 't-1', again: false });
+    expect(store.getState().print).toEqual({ phase: 'printed', reprintsLeft: 2, canPrintAgain: true });
   });
 
   it('reprints while reprints are left, then stops', async () => {
     let left = 1;
     const bridge = fakeBridge({
-      printTicket: vi.fn((i: { reprint: boolean }) => {
-        if (i.reprint) left -= 1;
-        return ok({ jobId: 'j', state: 'printed' as const, message: null, reprintsLeft: left });
+      printTicket: vi.fn((i: { again: boolean }) => {
+        if (i.again) left -= 1;
+        return ok({ jobId: 'j', state: 'printed' as const, message: null, reprintsLeft: left, canPrintAgain: left > 0 });
       }),
     });
     const store = await toConfirm(bridge);
@@ -225,30 +225,28 @@ describe('flow store', () => {
     await store.getState().reprint();
     await store.getState().reprint();
     expect(bridge.printTicket).toHaveBeenCalledTimes(2);
-    expect(bridge.printTicket).toHaveBeenLastCalledWith({ ticketGuid: 't-1', reprint: true });
+    expect(bridge.printTicket).toHaveBeenLastCalledWith({ ticketGuid: 't-1', again: true });
   });
 
   it('keeps the ticket and says why when printing fails', async () => {
     const bridge = fakeBridge({
-      printTicket: () => ok({ jobId: null, state: 'failed' as const, message: 'Закончилась бумага', reprintsLeft: 1 }),
+      printTicket: () => ok({ jobId: null, state: 'failed' as const, message: 'Закончилась бумага', reprintsLeft: 1, canPrintAgain: true }),
     });
     const store = await toConfirm(bridge);
     await store.getState().book();
     expect(store.getState().screen).toBe('ticket');
-    expect(store.getState().print).toEqual({ phase: 'failed', message: 'Закончилась бумага', reprintsLeft: 1 });
+    expect(store.getState().print).toEqual({ phase: 'failed', message: 'Закончилась бумага', reprintsLeft: 1, canPrintAgain: true });
   });
 
-  it('after a failed first print, «ещё раз» retries the original slip, not a marked reprint', async () => {
+  it('offers «ещё раз» only when the core allows it, and asks the core to print again', async () => {
     const printTicket = vi
       .fn()
-      .mockImplementationOnce(() => ok({ jobId: 'j', state: 'failed' as const, message: 'Закончилась бумага', reprintsLeft: 1 }))
-      .mockImplementation(() => ok({ jobId: 'j', state: 'printed' as const, message: null, reprintsLeft: 1 }));
+      .mockImplementationOnce(() => ok({ jobId: 'j', state: 'failed' as const, message: 'Закончилась бумага', reprintsLeft: 1, canPrintAgain: false }))
+      .mockImplementation(() => ok({ jobId: 'j', state: 'printed' as const, message: null, reprintsLeft: 1, canPrintAgain: true }));
     const store = await toConfirm(fakeBridge({ printTicket }));
     await store.getState().book();
     await store.getState().reprint();
-    expect(printTicket).toHaveBeenNthCalledWith(2, { ticketGuid: 't-1', reprint: false });
-    await store.getState().reprint();
-    expect(printTicket).toHaveBeenNthCalledWith(3, { ticketGuid: 't-1', reprint: true });
+    expect(printTicket).toHaveBeenCalledTimes(1);
   });
 
   it('cancels an appointment only after confirmation and shows the server answer', async () => {

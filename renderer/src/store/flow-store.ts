@@ -43,7 +43,6 @@ export function createFlowStore(
   let epoch = 0;
   let pending = 0;
   /** Whether the current ticket's slip ever came out; until then «ещё раз» retries the original job. */
-  let slipOut = false;
 
   return createStore<FlowState>()((set, get) => {
     /** `quiet` calls show their own progress (printing) and must not cover the screen. */
@@ -77,24 +76,23 @@ export function createFlowStore(
       set({ print: result });
     }
 
-    async function print(reprint: boolean): Promise<void> {
+    // The core decides what «print» and «print again» mean (first print, resend of a failed
+    // original, or a copy marked ПОВТОРНАЯ) and whether another attempt may be offered.
+    async function print(again: boolean): Promise<void> {
       const ticket = get().ticket;
       if (!ticket) return;
       const before = get().print;
       const known = 'reprintsLeft' in before ? before.reprintsLeft : (get().info?.reprintLimit ?? 0);
-      printed({ phase: 'printing', reprintsLeft: known });
-      const r = await call(() => bridge.printTicket({ ticketGuid: ticket.ticketGuid, reprint }), true);
+      printed({ phase: 'printing', reprintsLeft: known, canPrintAgain: false });
+      const r = await call(() => bridge.printTicket({ ticketGuid: ticket.ticketGuid, again }), true);
       if (!r) return;
       if (!r.ok) {
-        printed({ phase: 'failed', message: r.error.message, reprintsLeft: known });
+        printed({ phase: 'failed', message: r.error.message, reprintsLeft: known, canPrintAgain: false });
         return;
       }
-      const { state, message, reprintsLeft } = r.value;
-      if (state === 'printed') {
-        slipOut = true;
-        printed({ phase: 'printed', reprintsLeft });
-      }
-      else printed({ phase: state, message: message ?? PRINT_FALLBACK, reprintsLeft });
+      const { state, message, reprintsLeft, canPrintAgain } = r.value;
+      if (state === 'printed') printed({ phase: 'printed', reprintsLeft, canPrintAgain });
+      else printed({ phase: state, message: message ?? PRINT_FALLBACK, reprintsLeft, canPrintAgain });
     }
 
     const actions: FlowActions = {
@@ -210,7 +208,6 @@ export function createFlowStore(
         );
         if (!r) return;
         if (!r.ok) return fail(r.error, () => get().book());
-        slipOut = false;
         set({ ticket: r.value, print: { phase: 'idle' }, screen: 'ticket' });
         // Printed here rather than from the Ticket screen's effect, so it happens exactly once.
         await print(false);
@@ -218,10 +215,8 @@ export function createFlowStore(
 
       async reprint() {
         const p = get().print;
-        if (get().busy || !('reprintsLeft' in p) || p.reprintsLeft <= 0 || p.phase === 'printing') return;
-        // A slip that never came out (paper end) is the same job tried again, not a reprint:
-        // it uses no reprint and is not marked «ПОВТОРНАЯ ПЕЧАТЬ».
-        await print(slipOut);
+        if (get().busy || p.phase === 'idle' || p.phase === 'printing' || !p.canPrintAgain) return;
+        await print(true);
       },
 
       async showAppointments() {

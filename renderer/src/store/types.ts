@@ -25,9 +25,9 @@ export type Screen =
 
 export type PrintStatus =
   | { phase: 'idle' }
-  | { phase: 'printing'; reprintsLeft: number }
-  | { phase: 'printed'; reprintsLeft: number }
-  | { phase: 'failed' | 'disabled'; message: string; reprintsLeft: number };
+  | { phase: 'printing'; reprintsLeft: number; canPrintAgain: false }
+  | { phase: 'printed'; reprintsLeft: number; canPrintAgain: boolean }
+  | { phase: 'uncertain' | 'failed' | 'disabled'; message: string; reprintsLeft: number; canPrintAgain: boolean };
 
 export type FlowError = {
   error: BridgeError;

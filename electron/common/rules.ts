@@ -1,0 +1,18 @@
+// Facts about patients and referrals that the contract, the core and the screens all rely on.
+
+/** OMS policy numbers of the unified form: 16 digits (the registry, not the kiosk, checks them). */
+export const POLICY_LENGTH = 16;
+export const POLICY_PATTERN = /^\d{16}$/;
+
+/** Every referral status the API knows; all are listed so used and expired ones show disabled. */
+export const REFERRAL_STATUSES = ['Active', 'Booked', 'Used', 'Expired', 'Cancelled'] as const;
+export type ReferralStatusName = (typeof REFERRAL_STATUSES)[number];
+
+/** How many days ahead the kiosk asks for free cells. */
+export const SCHEDULE_DAYS = 14;
+
+/** «2026-11-27» + n days, on the calendar (no zone involved). */
+export function addDays(ymd: string, days: number): string {
+  const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}

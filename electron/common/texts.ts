@@ -1,0 +1,76 @@
+// Every patient-facing sentence that more than one layer uses, in one place: the core's error
+// texts, the printer's faults, referral reasons and place wording read the same on screen and
+// on paper, and a second language or a large-print wording is a change in this file only.
+
+/** Appended to every printer fault: the booking stands even when the slip does not come out. */
+const SAVED = ' Запись сохранена — талон можно получить в регистратуре.';
+
+export const TEXTS = {
+  errors: {
+    /** The MIS did not answer (timeout, refused connection). */
+    misUnreachable: 'Нет связи с медицинской информационной системой.',
+    /** The MIS answered 5xx. */
+    misDown: 'Медицинская информационная система временно не отвечает.',
+    /** The MIS answered something we cannot read. */
+    misGarbled: 'Медицинская информационная система ответила непонятно.',
+    /** The kiosk's own link between screen and core broke: a local fault, not the MIS's. */
+    kioskLink: 'Инфомат не смог выполнить действие. Попробуйте, пожалуйста, ещё раз.',
+    session: 'Сеанс завершён. Начните, пожалуйста, заново.',
+    internal: 'Внутренняя ошибка инфомата. Обратитесь, пожалуйста, в регистратуру.',
+    unknownCommand: 'Неизвестная команда',
+    badInput: 'Неверные данные',
+  },
+  printer: {
+    paperEnd: `В принтере закончилась бумага.${SAVED}`,
+    coverOpen: `Открыта крышка принтера.${SAVED}`,
+    offline: `Принтер не готов к печати.${SAVED}`,
+    error: `Принтер неисправен.${SAVED}`,
+    unreachable: `Принтер не отвечает.${SAVED}`,
+    interrupted: `Печать прервалась.${SAVED}`,
+    notConfigured: `Принтер не подключён.${SAVED}`,
+    disabled: 'Печать талонов на этом инфомате отключена. Запишите, пожалуйста, номер талона.',
+    internal: `Не удалось напечатать талон.${SAVED}`,
+    /** The bytes went out but the printer did not confirm: the slip probably came out. */
+    uncertain: 'Проверьте, вышел ли талон. Если нет — нажмите «Печать ещё раз».',
+    ticketUnknown: 'Талон для печати не найден. Обратитесь, пожалуйста, в регистратуру.',
+    reprintUsed: 'Талон уже напечатан повторно. Обратитесь, пожалуйста, в регистратуру.',
+  },
+  referral: {
+    types: {
+      consultation: 'Консультация',
+      laboratory: 'Лабораторное исследование',
+      diagnostic: 'Инструментальная диагностика',
+      duvisit: 'Диспансерное наблюдение',
+      hospital: 'Госпитализация',
+    } as Record<string, string>,
+    fallbackTitle: 'Направление',
+    reasons: {
+      Booked: 'По этому направлению вы уже записаны',
+      Used: 'Направление уже использовано',
+      Expired: 'Срок действия направления истёк',
+      Cancelled: 'Направление аннулировано',
+    } as Record<string, string>,
+    notBookable: 'Запись по направлению невозможна',
+  },
+  clinic: {
+    offline: 'Запись в эту поликлинику временно недоступна',
+  },
+  policy: {
+    empty: 'Введите номер полиса ОМС — 16 цифр.',
+    tooShort: (n: number) => `В номере полиса должно быть 16 цифр, а введено ${n}. Проверьте номер.`,
+    tooLong: 'В номере полиса должно быть ровно 16 цифр.',
+    contract: 'номер полиса — 16 цифр',
+  },
+} as const;
+
+/** «Кабинет 214, этаж 2» with the parts that are known; a room the MIS already named («каб. 12») is kept. */
+export function placeText(room: string, floor: number | null): string {
+  const r = room.trim();
+  const cabinet = !r ? '' : /^каб/i.test(r) ? r : `кабинет ${r}`;
+  const floorText = floor === null ? '' : `этаж ${floor}`;
+  return capitalize([cabinet, floorText].filter(Boolean).join(', '));
+}
+
+export function capitalize(s: string): string {
+  return s.charAt(0).toLocaleUpperCase('ru-RU') + s.slice(1);
+}
