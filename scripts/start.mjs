@@ -23,7 +23,7 @@ if (bin) {
   console.log('No Electron binary here (it cannot be downloaded without internet): starting the browser host in /usr/bin/chromium instead.');
   child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'electron/host/cli.ts', '--demo', '--open', ...(dev ? ['--no-kiosk'] : [])],
+    ['--import', 'tsx', 'electron/demo/host-entry.ts', '--demo', '--open', ...(dev ? ['--no-kiosk'] : [])],
     { stdio: 'inherit' },
   );
 }

@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createKioskCore, type KioskCore } from '../../electron/core/app';
+import { createKioskCore, type KioskCore } from '../../electron/compose/kiosk-core';
 import { KioskConfigSchema } from '../../electron/core/config/schema';
 import type { Logger } from '../../electron/core/ports';
 import { startBrowserHost, type RunningBrowserHost } from '../../electron/host/browser-host';

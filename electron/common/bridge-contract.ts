@@ -159,6 +159,7 @@ export const CancelInputSchema = z.object({ lpuGuid: guid, ticketGuid: guid });
  * «Печать ещё раз». Whether that resends a failed original or prints a copy marked ПОВТОРНАЯ is
  * the core's decision, from the print journal.
  */
+export const TicketRefSchema = z.object({ ticketGuid: guid });
 export const PrintInputSchema = z.object({ ticketGuid: guid, again: z.boolean() });
 const NoInput = z.object({}).strict();
 
@@ -174,6 +175,8 @@ export const bridgeContract = {
   listAppointments: { input: NoInput, output: z.array(TicketSchema) },
   cancelAppointment: { input: CancelInputSchema, output: z.object({ message: z.string() }) },
   printTicket: { input: PrintInputSchema, output: PrintResultSchema },
+  /** The ticket's print state now, with a fresh printer status (paper replaced?). Prints nothing. */
+  printStatus: { input: TicketRefSchema, output: PrintResultSchema },
   endSession: { input: NoInput, output: z.null() },
 } as const;
 

@@ -13,6 +13,7 @@ export const bridgeMethodNames: readonly BridgeMethod[] = Object.freeze([
   'listAppointments',
   'cancelAppointment',
   'printTicket',
+  'printStatus',
   'endSession',
 ] as const);
 

@@ -13,19 +13,47 @@ export interface SlipData {
   reprint: boolean;
 }
 
+/**
+ * printed: the printer confirmed. uncertain: every byte was written but the printer did not
+ * confirm (count it as delivered: never resend unmarked). failed: see the message.
+ */
+export type SlipPrintState = 'printed' | 'uncertain' | 'failed';
+
 export interface SlipPrintOutcome {
   jobId: string;
-  ok: boolean;
-  /** Russian, for the patient, when not ok: «В принтере закончилась бумага» … */
+  state: SlipPrintState;
+  /** Russian, for the patient, when not printed: «В принтере закончилась бумага» … */
   message: string | null;
 }
 
+/** What the print journal knows about one ticket; the core decides from it alone. */
+export interface PrintHistory {
+  /**
+   * The original slip. failed-unsent: nothing reached the printer, so resending it unmarked is
+   * safe. failed-sent and pending: something may have come out, so any further slip is a copy.
+   */
+  original: 'none' | 'printed' | 'uncertain' | 'failed-unsent' | 'failed-sent' | 'pending';
+  /** Prints after the first one: resends of the original and copies, failed ones included. */
+  againAttempts: number;
+  /** The patient's message of the last failure, if the last attempt failed. */
+  lastMessage: string | null;
+}
+
+/** The printer as its last status answer described it; `unknown` for one-way transports. */
+export type PrinterReadiness = 'ready' | 'near-end' | 'paper-end' | 'cover-open' | 'offline' | 'error' | 'unknown';
+
 /**
- * Prints slips. Resolves for printer faults (ok: false) and never throws for them, so a
- * failed print can never undo or hide a booking that already stands.
+ * Prints slips through the print journal. Resolves for printer faults (state failed) and never
+ * throws for them, so a failed print can never undo or hide a booking that already stands.
  */
 export interface SlipPrinter {
+  /** `slip.reprint` false: the original (sent again only if it never reached the printer). */
   printSlip(slip: SlipData): Promise<SlipPrintOutcome>;
+  history(ticketGuid: string): Promise<PrintHistory>;
+  /** Asks a two-way printer now; one-way transports answer `unknown`. Never throws. */
+  readiness(): Promise<PrinterReadiness>;
+  /** A journal that could not be written (the guard then holds in memory only), for the technician. */
+  journalFault(): string | null;
 }
 
 /**

@@ -1,7 +1,15 @@
-import { describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { WebContentsPrintOptions } from 'electron';
 import { silentLogger, type SlipData } from '../core/ports';
-import { createOsSlipPrinter, pageSizeFor, printOptionsFor, type PrintWindow } from './os-printer';
+import { TEXTS } from '../common/texts';
+import { PrinterConfigSchema } from '../core/config/schema';
+import { createSlipPrinter } from '../printing';
+import { sampleSlip } from '../printing/sample-slips';
+import { PrinterError } from '../printing/transport';
+import { createOsTransport, pageSizeFor, printOptionsFor, type PrintWindow } from './os-printer';
 
 const slip = { ticket: { number: '037.91' }, kioskId: 'K1', printedAt: '2026-01-01T10:00:00Z', timeZone: 'Europe/Moscow', reprint: false } as unknown as SlipData;
 
@@ -39,9 +47,9 @@ describe('page size', () => {
   });
 });
 
-describe('createOsSlipPrinter', () => {
+describe('createOsTransport', () => {
   const make = (w: ReturnType<typeof fakeWindow>, timeoutMs?: number) =>
-    createOsSlipPrinter({
+    createOsTransport({
       deviceName: 'VKP80',
       widthMm: 80,
       renderHtml: (_s, width) => `<div style="width:${width}mm">Талон 037.91</div>`,
@@ -51,43 +59,39 @@ describe('createOsSlipPrinter', () => {
     });
   it('prints and destroys the hidden window', async () => {
     const w = fakeWindow({ success: true, reason: '' });
-    const out = await make(w).printSlip(slip);
-    expect(out).toMatchObject({ ok: true, message: null });
+    await expect(make(w).printSlip!(slip)).resolves.toBeUndefined();
     expect(w.printed[0]?.pageSize).toEqual({ width: 80_000, height: 106_000 });
     expect(decodeURIComponent(w.win.loaded[0]!)).toContain('Талон 037.91');
     expect(w.win.destroyed).toBe(true);
   });
-  it('resolves ok:false on failure, on a missing printer and on a print that never returns', async () => {
+  it('throws a PrinterError on failure, on a missing printer and on a print that never returns', async () => {
     const failed = fakeWindow({ success: false, reason: 'Printer is offline' });
-    expect(await make(failed).printSlip(slip)).toMatchObject({ ok: false, message: expect.stringContaining('регистратуру') });
+    await expect(make(failed).printSlip!(slip)).rejects.toMatchObject({ code: 'device' });
     const missing = fakeWindow({ success: true, reason: '' }, [{ name: 'PDF', displayName: 'PDF' }]);
-    expect(await make(missing).printSlip(slip)).toMatchObject({ ok: false, message: expect.stringContaining('не найден') });
+    await expect(make(missing).printSlip!(slip)).rejects.toMatchObject({ code: 'unreachable' });
     expect(missing.printed).toHaveLength(0);
     const hung = fakeWindow('never');
-    expect(await make(hung, 20).printSlip(slip)).toMatchObject({ ok: false });
+    await expect(make(hung, 20).printSlip!(slip)).rejects.toBeInstanceOf(PrinterError);
     expect(hung.win.destroyed).toBe(true);
   });
-  it('never throws, even when the window cannot be created', async () => {
-    const p = createOsSlipPrinter({ deviceName: '', widthMm: 58, renderHtml: () => '', createWindow: () => { throw new Error('no display'); }, log: silentLogger });
-    await expect(p.printSlip(slip)).resolves.toMatchObject({ ok: false });
+  it('turns a window that cannot be created into a PrinterError', async () => {
+    const t = createOsTransport({ deviceName: '', widthMm: 58, renderHtml: () => '', createWindow: () => { throw new Error('no display'); }, log: silentLogger });
+    await expect(t.printSlip!(slip)).rejects.toMatchObject({ code: 'device' });
   });
-  it('runs jobs one at a time', async () => {
-    let active = 0;
-    let maxActive = 0;
-    const w = fakeWindow({ success: true, reason: '' });
-    const orig = w.win.webContents.print;
-    w.win.webContents.print = (o, cb) => {
-      active++;
-      maxActive = Math.max(maxActive, active);
-      orig(o, (ok, r) => {
-        active--;
-        cb(ok, r);
-      });
-    };
-    const p = make(w);
-    const spy = vi.fn();
-    await Promise.all([p.printSlip(slip).then(spy), p.printSlip(slip).then(spy), p.printSlip(slip).then(spy)]);
-    expect(spy).toHaveBeenCalledTimes(3);
-    expect(maxActive).toBe(1);
+  it('sits behind the print journal: the same ticket is printed once, faults become the patient message', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'infomat-os-journal-'));
+    try {
+      const w = fakeWindow({ success: true, reason: '' });
+      const printer = createSlipPrinter(PrinterConfigSchema.parse({ transport: { type: 'os', deviceName: 'VKP80' } }), { journalDir: dir, transport: make(w) });
+      const real = sampleSlip();
+      expect(await printer.printSlip(real)).toMatchObject({ state: 'printed' });
+      expect(await printer.printSlip(real)).toMatchObject({ state: 'printed' });
+      expect(w.printed).toHaveLength(1);
+      const bad = fakeWindow({ success: false, reason: 'Printer is offline' });
+      const failing = createSlipPrinter(PrinterConfigSchema.parse({ transport: { type: 'os', deviceName: 'VKP80' } }), { journalDir: dir, transport: make(bad) });
+      expect(await failing.printSlip(sampleSlip({ ticket: { ...real.ticket, ticketGuid: 'other-ticket' } }))).toMatchObject({ state: 'failed', message: TEXTS.printer.error });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -2,11 +2,14 @@
 // raw ESC/POS (config printer.transport.type = 'os'). The receipt is rendered to HTML, loaded
 // into a hidden sandboxed window and printed silently with a page exactly as wide as the roll
 // and as tall as the content — Electron tends to force A4 otherwise (electron#9780, #12549).
-// It resolves ok:false on every failure and never throws, as `SlipPrinter` requires.
+// It is a transport behind the same print journal as the ESC/POS printers, so print-once and
+// the reprint limit hold on every printer type; faults are thrown as PrinterError and the
+// printing facade turns them into the patient's message.
 // No `electron` runtime import: main.ts passes a window factory.
 import { randomUUID } from 'node:crypto';
 import type { BrowserWindowConstructorOptions, WebContentsPrintOptions } from 'electron';
-import type { Logger, SlipData, SlipPrinter, SlipPrintOutcome } from '../core/ports';
+import type { Logger, SlipData } from '../core/ports';
+import { PrinterError, type SlipTransport } from '../printing/transport';
 import { dataUrlFor } from './service-screen';
 
 export interface PrintWindow {
@@ -20,7 +23,7 @@ export interface PrintWindow {
   };
 }
 
-export interface OsSlipPrinterOptions {
+export interface OsTransportOptions {
   /** OS printer name; '' = the default printer. */
   deviceName: string;
   widthMm: 58 | 80;
@@ -83,14 +86,10 @@ export function printOptionsFor(
   return opts;
 }
 
-const FAILED = 'Не удалось напечатать талон. Пожалуйста, обратитесь в регистратуру.';
-const NO_PRINTER = 'Принтер талонов не найден. Пожалуйста, обратитесь в регистратуру.';
-
-export function createOsSlipPrinter(opts: OsSlipPrinterOptions): SlipPrinter {
+export function createOsTransport(opts: OsTransportOptions): SlipTransport {
   const timeoutMs = opts.timeoutMs ?? 30_000;
-  let queue: Promise<unknown> = Promise.resolve();
 
-  const printOne = async (slip: SlipData): Promise<SlipPrintOutcome> => {
+  const printOne = async (slip: SlipData): Promise<void> => {
     const jobId = randomUUID();
     let win: PrintWindow | null = null;
     try {
@@ -99,7 +98,7 @@ export function createOsSlipPrinter(opts: OsSlipPrinterOptions): SlipPrinter {
         const printers = await win.webContents.getPrintersAsync();
         if (!printers.some((p) => p.name === opts.deviceName || p.displayName === opts.deviceName)) {
           opts.log.warn('print.os_printer_missing', { jobId, deviceName: opts.deviceName, known: printers.map((p) => p.name) });
-          return { jobId, ok: false, message: NO_PRINTER };
+          throw new PrinterError('unreachable', `OS printer ${opts.deviceName} not found`);
         }
       }
       let html = opts.renderHtml(slip, opts.widthMm);
@@ -120,13 +119,13 @@ export function createOsSlipPrinter(opts: OsSlipPrinterOptions): SlipPrinter {
       });
       if (!result.success) {
         opts.log.warn('print.os_failed', { jobId, reason: result.reason });
-        return { jobId, ok: false, message: FAILED };
+        throw new PrinterError(result.reason === 'timeout' ? 'timeout' : 'device', `OS print failed: ${result.reason}`);
       }
       opts.log.info('print.os_done', { jobId });
-      return { jobId, ok: true, message: null };
     } catch (err) {
+      if (err instanceof PrinterError) throw err;
       opts.log.error('print.os_error', { jobId, error: err });
-      return { jobId, ok: false, message: FAILED };
+      throw new PrinterError('device', 'OS print error', err);
     } finally {
       try {
         if (win && !win.isDestroyed()) win.destroy();
@@ -137,12 +136,12 @@ export function createOsSlipPrinter(opts: OsSlipPrinterOptions): SlipPrinter {
   };
 
   return {
-    printSlip(slip) {
-      // One job at a time: the spooler and the cutter do not like interleaved jobs.
-      const run = queue.then(() => printOne(slip));
-      queue = run.catch(() => undefined);
-      return run;
+    description: `os ${opts.deviceName || '(default)'}`,
+    async send() {
+      // The spooler cannot take ESC/POS: the facade always calls printSlip for this transport.
+      throw new PrinterError('protocol', 'the OS printer takes rendered slips, not ESC/POS bytes');
     },
+    printSlip: printOne,
   };
 }
 

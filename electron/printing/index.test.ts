@@ -1,11 +1,12 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PrinterConfigSchema } from '../core/config/schema';
 import type { SlipData } from '../core/ports';
-import { createSlipPrinter, PRINTER_MESSAGES, startVirtualPrinter, type RunningVirtualPrinter, type SlipTransport } from './index';
+import { createSlipPrinter, PRINTER_MESSAGES, type SlipTransport } from './index';
+import { startVirtualPrinter, type RunningVirtualPrinter } from './virtual/server';
 import { longTicket, sampleSlip, sampleTicket } from './sample-slips';
 import { recordingLogger, tcpConfig, tempDir } from './test-helpers';
 
@@ -28,7 +29,7 @@ describe('createSlipPrinter with the virtual printer', () => {
     const printer = await virtualPrinter();
     const slips = createSlipPrinter(tcpConfig(printer.port), { journalDir: await tempDir('journal') });
     const outcome = await slips.printSlip(sampleSlip());
-    expect(outcome).toEqual({ jobId: sampleTicket.ticketGuid, ok: true, message: null });
+    expect(outcome).toEqual({ jobId: sampleTicket.ticketGuid, state: 'printed', message: null });
 
     const job = await printer.waitForJob();
     expect(job.text).toContain('№ 037.91');
@@ -57,7 +58,7 @@ describe('createSlipPrinter with the virtual printer', () => {
     const printer = await virtualPrinter({ widthMm: 58 });
     const config = tcpConfig(printer.port, { profile: 'generic-58', codepage: 'wpc1251' });
     const slips = createSlipPrinter(config, { journalDir: await tempDir('journal') });
-    expect((await slips.printSlip(sampleSlip({ ticket: longTicket }))).ok).toBe(true);
+    expect((await slips.printSlip(sampleSlip({ ticket: longTicket }))).state).toBe('printed');
     const job = await printer.waitForJob();
     expect(job.text).toContain('Константинопольская-Вишневецкая');
     expect(job.text).toContain('Кабинет 1117, этаж 11');
@@ -71,7 +72,7 @@ describe('createSlipPrinter with the virtual printer', () => {
     const log = recordingLogger();
     const slips = createSlipPrinter(tcpConfig(printer.port), { journalDir: await tempDir('journal'), log });
     const outcome = await slips.printSlip(sampleSlip());
-    expect(outcome.ok).toBe(false);
+    expect(outcome.state).toBe('failed');
     expect(outcome.message).toBe(PRINTER_MESSAGES.paperEnd);
     expect(outcome.message).toMatch(/^В принтере закончилась бумага/);
     await settle();
@@ -85,7 +86,7 @@ describe('createSlipPrinter with the virtual printer', () => {
   ] as const)('does not print when the printer is %s', async (status, message) => {
     const printer = await virtualPrinter({ status });
     const slips = createSlipPrinter(tcpConfig(printer.port), { journalDir: await tempDir('journal') });
-    expect(await slips.printSlip(sampleSlip())).toMatchObject({ ok: false, message });
+    expect(await slips.printSlip(sampleSlip())).toMatchObject({ state: 'failed', message });
     await settle();
     expect(printer.jobs()).toHaveLength(0);
   });
@@ -94,23 +95,25 @@ describe('createSlipPrinter with the virtual printer', () => {
     const printer = await virtualPrinter({ status: 'paper-near-end' });
     const log = recordingLogger();
     const slips = createSlipPrinter(tcpConfig(printer.port), { journalDir: await tempDir('journal'), log });
-    expect((await slips.printSlip(sampleSlip())).ok).toBe(true);
+    expect((await slips.printSlip(sampleSlip())).state).toBe('printed');
     await printer.waitForJob();
     expect(log.entries).toContainEqual(expect.objectContaining({ level: 'warn', event: 'printer.paper-near-end' }));
   });
 
-  it('retries a failed job under the same id once the paper is back', async () => {
+  it('resends an original that never reached the printer under the same id once the paper is back', async () => {
     const printer = await virtualPrinter({ status: 'paper-end' });
     const slips = createSlipPrinter(tcpConfig(printer.port), { journalDir: await tempDir('journal') });
     const failed = await slips.printSlip(sampleSlip());
-    expect(failed.ok).toBe(false);
+    expect(failed.state).toBe('failed');
+    expect(await slips.history(sampleTicket.ticketGuid)).toMatchObject({ original: 'failed-unsent', againAttempts: 0 });
     printer.setStatus('ok');
-    expect(await slips.retry(failed.jobId)).toEqual({ jobId: failed.jobId, ok: true, message: null });
+    expect(await slips.printSlip(sampleSlip())).toEqual({ jobId: failed.jobId, state: 'printed', message: null });
+    expect(await slips.history(sampleTicket.ticketGuid)).toMatchObject({ original: 'printed', againAttempts: 1 });
     await printer.waitForJob();
     const [rec] = await slips.jobs();
     expect(rec).toMatchObject({ jobId: failed.jobId, state: 'done', attempts: 2 });
     // Printing the same ticket again after the retry is a no-op.
-    expect((await slips.printSlip(sampleSlip())).ok).toBe(true);
+    expect((await slips.printSlip(sampleSlip())).state).toBe('printed');
     await settle();
     expect(printer.jobs()).toHaveLength(1);
   });
@@ -133,7 +136,7 @@ describe('print journal through the facade', () => {
     expect(printer.jobs()).toHaveLength(1);
 
     const reprint = await second.printSlip(sampleSlip({ reprint: true }));
-    expect(reprint.ok).toBe(true);
+    expect(reprint.state).toBe('printed');
     expect(reprint.jobId).not.toBe(a.jobId);
     const again = await second.printSlip(sampleSlip({ reprint: true }));
     expect(again.jobId).not.toBe(reprint.jobId);
@@ -155,26 +158,75 @@ describe('print journal through the facade', () => {
     const printer = await virtualPrinter({ status: 'cover-open' });
     const journalDir = await tempDir('journal');
     const log = recordingLogger();
-    expect((await createSlipPrinter(tcpConfig(printer.port), { journalDir }).printSlip(sampleSlip())).ok).toBe(false);
+    expect((await createSlipPrinter(tcpConfig(printer.port), { journalDir }).printSlip(sampleSlip())).state).toBe('failed');
     await writeFile(path.join(journalDir, 'job-broken.json'), '{"jobId": ');
     await writeFile(path.join(journalDir, 'job-x.json.tmp-1-abcd'), 'partial');
     printer.setStatus('ok');
     const restarted = createSlipPrinter(tcpConfig(printer.port), { journalDir, log });
-    expect((await restarted.printSlip(sampleSlip())).ok).toBe(true);
+    expect((await restarted.printSlip(sampleSlip())).state).toBe('printed');
     await printer.waitForJob();
     expect(log.entries.some((e) => e.event === 'print.journal-corrupt')).toBe(true);
     expect((await readdir(journalDir)).some((f) => f.includes('.tmp-'))).toBe(false);
   });
 
-  it('still prints when the journal folder cannot be created', async () => {
+  it('still prints, once, when the journal folder cannot be created: the guard holds in memory', async () => {
     const printer = await virtualPrinter();
     const blocker = path.join(await tempDir('journal'), 'file');
     await writeFile(blocker, '');
     const log = recordingLogger();
     const slips = createSlipPrinter(tcpConfig(printer.port), { journalDir: path.join(blocker, 'sub'), log });
-    expect((await slips.printSlip(sampleSlip())).ok).toBe(true);
+    expect((await slips.printSlip(sampleSlip())).state).toBe('printed');
+    expect((await slips.printSlip(sampleSlip())).state).toBe('printed');
+    expect((await slips.printSlip(sampleSlip())).state).toBe('printed');
     await printer.waitForJob();
+    await settle();
+    expect(printer.jobs()).toHaveLength(1);
     expect(log.entries.some((e) => e.event === 'print.journal-unavailable')).toBe(true);
+    expect(slips.journalFault()).toMatch(/unusable/);
+  });
+
+  it('keeps the guard in memory when the journal folder turns unwritable after start', async () => {
+    const printer = await virtualPrinter();
+    const journalDir = await tempDir('journal');
+    const log = recordingLogger();
+    const slips = createSlipPrinter(tcpConfig(printer.port), { journalDir, log });
+    await slips.jobs(); // opened while writable
+    await chmod(journalDir, 0o500);
+    try {
+      for (let i = 0; i < 3; i++) expect((await slips.printSlip(sampleSlip())).state).toBe('printed');
+      await settle();
+      expect(printer.jobs()).toHaveLength(1);
+      // root ignores directory permissions, so the write may still succeed there.
+      if (process.getuid?.() !== 0) expect(slips.journalFault()).toMatch(/write failed/);
+    } finally {
+      await chmod(journalDir, 0o700);
+    }
+  });
+
+  it('counts a job whose bytes all went out as delivered when the printer goes silent after it', async () => {
+    // Answers the status query before the job, then never again: the slip most likely came out.
+    let statusAnswers = 0;
+    const received: Buffer[] = [];
+    const s = net.createServer({ allowHalfOpen: true }, (c) => {
+      c.on('data', (d: Buffer) => {
+        if (d[0] === 0x10 && d.length <= 12) {
+          if (statusAnswers++ === 0) c.end(Buffer.from([0x12, 0x12, 0x12, 0x12]));
+        } else received.push(d);
+      });
+      c.on('end', () => c.end());
+    });
+    await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+    const config = PrinterConfigSchema.parse({ transport: { type: 'tcp', host: '127.0.0.1', port: (s.address() as net.AddressInfo).port, timeoutMs: 500 } });
+    const slips = createSlipPrinter(config, { journalDir: await tempDir('journal') });
+    const first = await slips.printSlip(sampleSlip());
+    expect(first).toMatchObject({ state: 'uncertain', message: PRINTER_MESSAGES.uncertain });
+    const jobsSent = received.length;
+    expect(jobsSent).toBeGreaterThan(0);
+    // A second automatic print of the same ticket sends nothing.
+    expect(await slips.printSlip(sampleSlip())).toMatchObject({ state: 'uncertain' });
+    expect(received.length).toBe(jobsSent);
+    expect(await slips.history(sampleTicket.ticketGuid)).toMatchObject({ original: 'uncertain', againAttempts: 0 });
+    s.close();
   });
 });
 
@@ -185,7 +237,7 @@ describe('printer faults never throw', () => {
     const port = (s.address() as net.AddressInfo).port;
     await new Promise((r) => s.close(r));
     const slips = createSlipPrinter(tcpConfig(port), { journalDir: await tempDir('journal') });
-    expect(await slips.printSlip(sampleSlip())).toEqual({ jobId: sampleTicket.ticketGuid, ok: false, message: PRINTER_MESSAGES.unreachable });
+    expect(await slips.printSlip(sampleSlip())).toEqual({ jobId: sampleTicket.ticketGuid, state: 'failed', message: PRINTER_MESSAGES.unreachable });
   });
 
   it('a printer that never answers', async () => {
@@ -195,7 +247,7 @@ describe('printer faults never throw', () => {
     const config = PrinterConfigSchema.parse({ transport: { type: 'tcp', host: '127.0.0.1', port: (s.address() as net.AddressInfo).port, timeoutMs: 500 } });
     const slips = createSlipPrinter(config, { journalDir: await tempDir('journal') });
     const outcome = await slips.printSlip(sampleSlip());
-    expect(outcome).toMatchObject({ ok: false, message: PRINTER_MESSAGES.unreachable });
+    expect(outcome).toMatchObject({ state: 'failed', message: PRINTER_MESSAGES.unreachable });
     for (const c of sockets) c.destroy();
     await new Promise((r) => s.close(r));
   });
@@ -211,10 +263,13 @@ describe('printer faults never throw', () => {
     await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
     const slips = createSlipPrinter(tcpConfig((s.address() as net.AddressInfo).port), { journalDir: await tempDir('journal') });
     const outcome = await slips.printSlip(sampleSlip());
-    expect(outcome.ok).toBe(false);
+    expect(outcome.state).toBe('failed');
     expect(outcome.message).toBe(PRINTER_MESSAGES.interrupted);
     const [rec] = await slips.jobs();
-    expect(rec?.state).toBe('failed');
+    expect(rec).toMatchObject({ state: 'failed', sent: true });
+    // Part of the slip may be in the tray: the original is never sent again unmarked.
+    expect(await slips.printSlip(sampleSlip())).toMatchObject({ state: 'failed' });
+    expect(await slips.history(sampleTicket.ticketGuid)).toMatchObject({ original: 'failed-sent', againAttempts: 0 });
     await new Promise((r) => s.close(r));
   });
 
@@ -225,27 +280,22 @@ describe('printer faults never throw', () => {
     };
     const log = recordingLogger();
     const slips = createSlipPrinter(tcpConfig(9), { journalDir: await tempDir('journal'), transport, log });
-    expect(await slips.printSlip(sampleSlip())).toMatchObject({ ok: false, message: PRINTER_MESSAGES.internal });
+    expect(await slips.printSlip(sampleSlip())).toMatchObject({ state: 'failed', message: PRINTER_MESSAGES.internal });
     expect(log.entries).toContainEqual(expect.objectContaining({ level: 'error', event: 'print.failed' }));
   });
 
-  it('an os printer without the shell transport, and a disabled printer', async () => {
+  it('an os printer without the shell transport', async () => {
     const os = PrinterConfigSchema.parse({ transport: { type: 'os', deviceName: '' } });
     expect(await createSlipPrinter(os, { journalDir: await tempDir('journal') }).printSlip(sampleSlip())).toMatchObject({
-      ok: false,
+      state: 'failed',
       message: PRINTER_MESSAGES.notConfigured,
-    });
-    const off = PrinterConfigSchema.parse({ enabled: false });
-    expect(await createSlipPrinter(off, { journalDir: await tempDir('journal') }).printSlip(sampleSlip())).toMatchObject({
-      ok: false,
-      message: PRINTER_MESSAGES.disabled,
     });
   });
 
   it('a bad device path', async () => {
     const config = PrinterConfigSchema.parse({ transport: { type: 'device', path: '/nonexistent/usb/lp9' } });
     const outcome = await createSlipPrinter(config, { journalDir: await tempDir('journal') }).printSlip(sampleSlip());
-    expect(outcome).toMatchObject({ ok: false, message: PRINTER_MESSAGES.unreachable });
+    expect(outcome).toMatchObject({ state: 'failed', message: PRINTER_MESSAGES.unreachable });
   });
 });
 
@@ -259,7 +309,7 @@ describe('injected transports', () => {
     };
     const os = PrinterConfigSchema.parse({ transport: { type: 'os', deviceName: 'VKP80' } });
     const slips = createSlipPrinter(os, { journalDir: await tempDir('journal'), transport });
-    expect((await slips.printSlip(sampleSlip())).ok).toBe(true);
+    expect((await slips.printSlip(sampleSlip())).state).toBe('printed');
     expect(printed).toHaveLength(1);
   });
 
@@ -267,7 +317,7 @@ describe('injected transports', () => {
     const sent: Uint8Array[] = [];
     const transport: SlipTransport = { description: 'raw', send: async (b) => void sent.push(b) };
     const slips = createSlipPrinter(tcpConfig(9), { journalDir: await tempDir('journal'), transport });
-    expect((await slips.printSlip(sampleSlip())).ok).toBe(true);
+    expect((await slips.printSlip(sampleSlip())).state).toBe('printed');
     expect(sent[0]?.[0]).toBe(0x1b);
   });
 });

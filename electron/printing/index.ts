@@ -2,17 +2,15 @@
 // as `{ ok: false, message }` in Russian for the patient — never as an exception — because the
 // booking already stands when we print and a failed slip must not look like a failed booking.
 import { PrinterConfigSchema, type PrinterConfig } from '../core/config/schema';
-import { silentLogger, type Logger, type SlipData, type SlipPrintOutcome, type SlipPrinter } from '../core/ports';
+import { silentLogger, type Logger, type PrintHistory, type PrinterReadiness, type SlipData, type SlipPrintOutcome, type SlipPrinter } from '../core/ports';
 import { encodeSlip } from './escpos-encode';
 import { PrintJournal, type JobRecord } from './print-journal';
 import { resolveProfile, type ResolvedProfile } from './profiles';
-import { PRINTER_MESSAGES, blockingMessage } from './status';
+import { PRINTER_MESSAGES, blockingMessage, type PrinterStatus } from './status';
 import { PrinterError, type SlipTransport } from './transport';
 import { createDeviceTransport } from './transport-device';
 import { createTcpTransport } from './transport-tcp';
 
-export { startVirtualPrinter } from './virtual/server';
-export type { RunningVirtualPrinter, VirtualJob, VirtualStatus } from './virtual/server';
 export { renderSlipHtml, slipPageSizeMm } from './html-slip';
 export { buildSlipLayout, layoutToText, wrapWords, type SlipLayout, type SlipBlock } from './slip-layout';
 export { encodeSlip, encodeLayout } from './escpos-encode';
@@ -32,8 +30,6 @@ export interface SlipPrinterOptions {
 }
 
 export interface JournaledSlipPrinter extends SlipPrinter {
-  /** Sends a failed job again under the same id. */
-  retry(jobId: string): Promise<SlipPrintOutcome>;
   jobs(): Promise<JobRecord[]>;
 }
 
@@ -67,9 +63,34 @@ function patientMessage(err: unknown): string {
 
 /** A failure that already carries the patient's message (status said no). */
 class Refused extends Error {
-  constructor(readonly patientMessage: string, detail: string) {
+  constructor(readonly patientMessage: string, detail: string, readonly sent: boolean) {
     super(detail);
   }
+}
+
+/** Every byte went out but the printer did not confirm the job. */
+class Unconfirmed extends Error {}
+
+export function readinessOf(s: PrinterStatus): PrinterReadiness {
+  if (s.paperEnd) return 'paper-end';
+  if (s.coverOpen) return 'cover-open';
+  if (s.error) return 'error';
+  if (!s.online) return 'offline';
+  return s.paperNearEnd ? 'near-end' : 'ready';
+}
+
+function historyOf(journal: PrintJournal, ticketGuid: string): PrintHistory {
+  const original = journal.original(ticketGuid);
+  const copies = journal.copies(ticketGuid);
+  const againAttempts = Math.max(0, (original?.attempts ?? 0) - 1) + copies.reduce((n, c) => n + c.attempts, 0);
+  const last = [original, ...copies].filter((j): j is JobRecord => j !== undefined).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)).at(-1);
+  let state: PrintHistory['original'] = 'none';
+  if (original) {
+    if (original.state === 'done') state = 'printed';
+    else if (original.state === 'failed') state = original.sent ? 'failed-sent' : 'failed-unsent';
+    else state = original.state;
+  }
+  return { original: state, againAttempts, lastMessage: last?.state === 'failed' ? last.message : null };
 }
 
 export function createSlipPrinter(config: PrinterConfig, opts: SlipPrinterOptions): JournaledSlipPrinter {
@@ -82,28 +103,30 @@ export function createSlipPrinter(config: PrinterConfig, opts: SlipPrinterOption
   if (cfg && !transport) log.error('printer.no-transport', { type: cfg.transport.type });
 
   // Opened on first use: the factory is synchronous and a broken journal folder must not stop
-  // the kiosk from starting, nor stop printing (a slip matters more than its record).
-  let journalP: Promise<PrintJournal | null> | null = null;
-  const journal = (): Promise<PrintJournal | null> =>
+  // the kiosk from starting, nor printing, nor the print-once guard (it then lives in memory).
+  let journalP: Promise<PrintJournal> | null = null;
+  let opened: PrintJournal | null = null;
+  const journal = (): Promise<PrintJournal> =>
     (journalP ??= PrintJournal.open(opts.journalDir, {
       now: opts.now,
       onCorrupt: (file, err) => log.warn('print.journal-corrupt', { file, error: String(err) }),
-    }).catch((err: unknown) => {
-      log.error('print.journal-unavailable', { dir: opts.journalDir, error: String(err) });
-      return null;
-    }));
+    })
+      .catch((err: unknown) => {
+        log.error('print.journal-unavailable', { dir: opts.journalDir, error: String(err) });
+        return PrintJournal.inMemory(`journal folder unusable: ${String(err)}`, opts.now);
+      })
+      .then((j) => (opened = j)));
 
-  async function record<T>(what: string, fn: () => Promise<T>): Promise<T | null> {
+  async function record<T>(what: string, fn: () => Promise<T>): Promise<void> {
     try {
-      return await fn();
+      await fn();
     } catch (err) {
       log.error('print.journal-write-failed', { what, error: String(err) });
-      return null;
     }
   }
 
   async function deliver(slip: SlipData): Promise<number | null> {
-    if (!transport || !profile) throw new Refused(PRINTER_MESSAGES.notConfigured, 'no transport or invalid printer config');
+    if (!transport || !profile) throw new Refused(PRINTER_MESSAGES.notConfigured, 'no transport or invalid printer config', false);
     if (transport.printSlip) {
       await transport.printSlip(slip);
       return null;
@@ -111,76 +134,105 @@ export function createSlipPrinter(config: PrinterConfig, opts: SlipPrinterOption
     if (transport.queryStatus) {
       const status = await transport.queryStatus();
       const block = blockingMessage(status);
-      if (block) throw new Refused(block, `printer status refuses: ${JSON.stringify(status)}`);
+      if (block) throw new Refused(block, `printer status refuses: ${JSON.stringify(status)}`, false);
       if (status.paperNearEnd) log.warn('printer.paper-near-end', { transport: transport.description });
     }
     const bytes = encodeSlip(slip, profile);
-    await transport.send(bytes);
+    try {
+      await transport.send(bytes);
+    } catch (err) {
+      // Nothing was sent only when the connection never opened.
+      if (err instanceof PrinterError && err.code === 'unreachable') throw new Refused(patientMessage(err), err.message, false);
+      throw err;
+    }
     if (transport.queryStatus) {
       // The answer after the job proves the printer read it; paper running out or the cover
       // opening meanwhile leaves a torn slip, which the patient must not take for a good one.
-      const after = await transport.queryStatus();
+      let after: PrinterStatus;
+      try {
+        after = await transport.queryStatus();
+      } catch (err) {
+        // Every byte was written: the slip most likely came out. Counting it as failed would
+        // let each tap print another full slip.
+        throw new Unconfirmed(err instanceof Error ? err.message : String(err));
+      }
       if (after.paperEnd || after.coverOpen || after.error) {
-        throw new Refused(blockingMessage(after) ?? PRINTER_MESSAGES.error, `printer status after job: ${JSON.stringify(after)}`);
+        throw new Refused(blockingMessage(after) ?? PRINTER_MESSAGES.error, `printer status after job: ${JSON.stringify(after)}`, true);
       }
     }
     return bytes.length;
   }
 
-  async function attempt(slip: SlipData, retryOf?: string): Promise<SlipPrintOutcome> {
+  async function attempt(slip: SlipData): Promise<SlipPrintOutcome> {
     const j = await journal();
-    const rec = j ? await record('begin', () => j.begin(slip, retryOf)) : null;
-    const jobId = rec?.jobId ?? retryOf ?? `${slip.ticket.ticketGuid}-${Date.now().toString(36)}`;
+    let jobId = `${slip.ticket.ticketGuid}-${Date.now().toString(36)}`;
+    try {
+      jobId = (await j.begin(slip)).jobId;
+    } catch (err) {
+      log.error('print.journal-write-failed', { what: 'begin', error: String(err) });
+      jobId = j.list().at(-1)?.jobId ?? jobId;
+    }
     const started = performance.now();
     try {
       const bytes = await deliver(slip);
-      if (j) await record('done', () => j.markDone(jobId, bytes));
+      await record('done', () => j.markDone(jobId, bytes));
       log.info('print.sent', { jobId, bytes, ms: Math.round(performance.now() - started), transport: transport?.description, reprint: slip.reprint });
-      return { jobId, ok: true, message: null };
+      return { jobId, state: 'printed', message: null };
     } catch (err) {
-      const message = err instanceof Refused ? err.patientMessage : patientMessage(err);
       const detail = err instanceof Error ? err.message : String(err);
-      if (j) await record('failed', () => j.markFailed(jobId, message, detail));
+      if (err instanceof Unconfirmed) {
+        await record('uncertain', () => j.markUncertain(jobId, null, detail));
+        log.warn('print.unconfirmed', { jobId, detail, transport: transport?.description });
+        return { jobId, state: 'uncertain', message: PRINTER_MESSAGES.uncertain };
+      }
+      const message = err instanceof Refused ? err.patientMessage : patientMessage(err);
+      const sent = err instanceof Refused ? err.sent : true;
+      await record('failed', () => j.markFailed(jobId, message, detail, sent));
       const level = err instanceof Refused || err instanceof PrinterError ? 'warn' : 'error';
-      log[level]('print.failed', { jobId, code: err instanceof PrinterError ? err.code : undefined, detail, transport: transport?.description });
-      return { jobId, ok: false, message };
+      log[level]('print.failed', { jobId, code: err instanceof PrinterError ? err.code : undefined, detail, sent, transport: transport?.description });
+      return { jobId, state: 'failed', message };
     }
   }
 
   async function printOnce(slip: SlipData): Promise<SlipPrintOutcome> {
-    if (cfg && !cfg.enabled) return { jobId: '', ok: false, message: PRINTER_MESSAGES.disabled };
     if (!slip.reprint) {
-      const done = (await journal())?.printed(slip.ticket.ticketGuid);
-      if (done) {
-        log.info('print.already-printed', { jobId: done.jobId });
-        return { jobId: done.jobId, ok: true, message: null };
+      // The original goes out again only if it never reached the printer; anything else asks
+      // for a copy, which the core marks ПОВТОРНАЯ.
+      const prev = (await journal()).original(slip.ticket.ticketGuid);
+      if (prev && !(prev.state === 'failed' && !prev.sent)) {
+        log.info('print.already-printed', { jobId: prev.jobId, state: prev.state });
+        return { jobId: prev.jobId, state: prev.state === 'done' ? 'printed' : prev.state === 'failed' ? 'failed' : 'uncertain', message: prev.message };
       }
     }
     return attempt(slip);
   }
 
-  async function retryOnce(jobId: string): Promise<SlipPrintOutcome> {
-    const rec = (await journal())?.get(jobId);
-    if (!rec) return { jobId, ok: false, message: PRINTER_MESSAGES.internal };
-    if (rec.state === 'done') return { jobId, ok: true, message: null };
-    return attempt(rec.slip, jobId);
-  }
-
   // One job at a time: a second tap must see the first job's journal entry, and the printer
   // would interleave two jobs' bytes anyway.
   let tail: Promise<unknown> = Promise.resolve();
-  function serial(fn: () => Promise<SlipPrintOutcome>, jobHint: string): Promise<SlipPrintOutcome> {
+  function serial<T>(fn: () => Promise<T>, fallback: T): Promise<T> {
     const run = tail.then(fn).catch((err: unknown) => {
       log.error('print.bug', { error: err instanceof Error ? err.stack ?? err.message : String(err) });
-      return { jobId: jobHint, ok: false, message: PRINTER_MESSAGES.internal };
+      return fallback;
     });
     tail = run;
     return run;
   }
 
   return {
-    printSlip: (slip) => serial(() => printOnce(slip), slip?.ticket?.ticketGuid ?? ''),
-    retry: (jobId) => serial(() => retryOnce(jobId), jobId),
-    jobs: async () => (await journal())?.list() ?? [],
+    printSlip: (slip) =>
+      serial(() => printOnce(slip), { jobId: slip?.ticket?.ticketGuid ?? '', state: 'failed', message: PRINTER_MESSAGES.internal }),
+    history: async (ticketGuid) => historyOf(await journal(), ticketGuid),
+    readiness: () =>
+      serial(async (): Promise<PrinterReadiness> => {
+        if (!transport?.queryStatus) return 'unknown';
+        try {
+          return readinessOf(await transport.queryStatus());
+        } catch {
+          return 'offline';
+        }
+      }, 'unknown'),
+    journalFault: () => opened?.fault ?? null,
+    jobs: async () => (await journal()).list(),
   };
 }

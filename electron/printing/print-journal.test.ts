@@ -13,14 +13,14 @@ describe('PrintJournal', () => {
     expect(rec).toMatchObject({ state: 'pending', attempts: 1, reprint: false });
     const onDisk = JSON.parse(await readFile(path.join(dir, `job-${rec.jobId}.json`), 'utf8')) as { state: string };
     expect(onDisk.state).toBe('pending');
-    await j.markFailed(rec.jobId, 'В принтере закончилась бумага.', 'paper end');
-    expect(j.printed(rec.ticketGuid)).toBeUndefined();
+    await j.markFailed(rec.jobId, 'В принтере закончилась бумага.', 'paper end', false);
+    expect(j.original(rec.ticketGuid)).toMatchObject({ state: 'failed', sent: false });
     const again = await j.begin(sampleSlip());
     expect(again).toMatchObject({ jobId: rec.jobId, attempts: 2, createdAt: rec.createdAt });
     await j.markDone(rec.jobId, 740);
 
     const reopened = await PrintJournal.open(dir);
-    expect(reopened.printed(rec.ticketGuid)).toMatchObject({ jobId: rec.jobId, state: 'done', bytes: 740 });
+    expect(reopened.original(rec.ticketGuid)).toMatchObject({ jobId: rec.jobId, state: 'done', bytes: 740, sent: true });
     const r1 = await reopened.begin(sampleSlip({ reprint: true }));
     const r2 = await reopened.begin(sampleSlip({ reprint: true }));
     expect([r1.jobId, r2.jobId]).toEqual([`${rec.jobId}-r1`, `${rec.jobId}-r2`]);

@@ -9,7 +9,12 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { SlipData } from '../core/ports';
 
-export type JobState = 'pending' | 'done' | 'failed';
+/**
+ * pending: begun, outcome not recorded (a crash mid-job: treat as possibly printed).
+ * done: the printer confirmed. uncertain: every byte went out but the printer did not confirm.
+ * failed: see `sent` — whether any byte may have reached the paper.
+ */
+export type JobState = 'pending' | 'done' | 'uncertain' | 'failed';
 
 export interface JobRecord {
   jobId: string;
@@ -17,6 +22,8 @@ export interface JobRecord {
   reprint: boolean;
   state: JobState;
   attempts: number;
+  /** Whether bytes of the last attempt may have reached the printer (a torn or partial slip). */
+  sent: boolean;
   createdAt: string;
   updatedAt: string;
   /** Patient-facing message of the last failure. */
@@ -35,11 +42,24 @@ function safeId(s: string): string {
 
 export class PrintJournal {
   private readonly jobs = new Map<string, JobRecord>();
+  /** Set when a record could not be written: the guard then holds in memory only. */
+  fault: string | null = null;
 
   private constructor(
-    readonly dir: string,
+    /** null: a journal in memory only, used when the folder cannot be used at all. */
+    readonly dir: string | null,
     private readonly now: () => Date,
   ) {}
+
+  /**
+   * When the journal folder is unusable the kiosk still must not print a ticket twice: the
+   * same rules hold in memory until the next start (the technician sees the fault).
+   */
+  static inMemory(reason: string, now?: () => Date): PrintJournal {
+    const j = new PrintJournal(null, now ?? (() => new Date()));
+    j.fault = reason;
+    return j;
+  }
 
   static async open(
     dir: string,
@@ -60,6 +80,8 @@ export class PrintJournal {
       if (!name.startsWith(FILE_PREFIX) || !name.endsWith('.json')) continue;
       try {
         const rec = JSON.parse(await fs.readFile(file, 'utf8')) as JobRecord;
+        // Records from before `sent` existed: a job not marked failed may have printed.
+        if (typeof rec.sent !== 'boolean') rec.sent = rec.state !== 'failed';
         if (typeof rec.jobId !== 'string' || typeof rec.ticketGuid !== 'string') throw new Error('not a job record');
         if (Date.parse(rec.updatedAt) < cutoff) await fs.rm(file, { force: true });
         else journal.jobs.set(rec.jobId, rec);
@@ -78,9 +100,14 @@ export class PrintJournal {
     return this.jobs.get(jobId);
   }
 
-  /** The finished print of this ticket, if any (original or reprint). */
-  printed(ticketGuid: string): JobRecord | undefined {
-    return this.list().find((j) => j.ticketGuid === ticketGuid && j.state === 'done');
+  /** The original (not a copy) print job of this ticket, if one was begun. */
+  original(ticketGuid: string): JobRecord | undefined {
+    return this.jobs.get(safeId(ticketGuid));
+  }
+
+  /** Copies marked ПОВТОРНАЯ begun for this ticket. */
+  copies(ticketGuid: string): JobRecord[] {
+    return this.list().filter((j) => j.ticketGuid === ticketGuid && j.reprint);
   }
 
   /**
@@ -103,6 +130,7 @@ export class PrintJournal {
       reprint: slip.reprint,
       state: 'pending',
       attempts: (prev?.attempts ?? 0) + 1,
+      sent: false,
       createdAt: prev?.createdAt ?? at,
       updatedAt: at,
       message: null,
@@ -115,11 +143,15 @@ export class PrintJournal {
   }
 
   async markDone(jobId: string, bytes: number | null): Promise<JobRecord> {
-    return this.update(jobId, { state: 'done', bytes, message: null, detail: null });
+    return this.update(jobId, { state: 'done', sent: true, bytes, message: null, detail: null });
   }
 
-  async markFailed(jobId: string, message: string, detail: string | null): Promise<JobRecord> {
-    return this.update(jobId, { state: 'failed', message, detail });
+  async markUncertain(jobId: string, bytes: number | null, detail: string): Promise<JobRecord> {
+    return this.update(jobId, { state: 'uncertain', sent: true, bytes, message: null, detail });
+  }
+
+  async markFailed(jobId: string, message: string, detail: string | null, sent: boolean): Promise<JobRecord> {
+    return this.update(jobId, { state: 'failed', sent, message, detail });
   }
 
   private async update(jobId: string, patch: Partial<JobRecord>): Promise<JobRecord> {
@@ -130,8 +162,23 @@ export class PrintJournal {
     return rec;
   }
 
+  /**
+   * The record counts in memory before it is persisted: if the disk refuses, the print-once
+   * guard still holds for this run, and the failure is reported (thrown) to be logged.
+   */
   private async write(rec: JobRecord): Promise<void> {
-    const file = path.join(this.dir, `${FILE_PREFIX}${rec.jobId}.json`);
+    this.jobs.set(rec.jobId, rec);
+    if (this.dir === null) return;
+    try {
+      await this.persist(this.dir, rec);
+    } catch (err) {
+      this.fault = `journal write failed: ${err instanceof Error ? err.message : String(err)}`;
+      throw err;
+    }
+  }
+
+  private async persist(dir: string, rec: JobRecord): Promise<void> {
+    const file = path.join(dir, `${FILE_PREFIX}${rec.jobId}.json`);
     const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
     const handle = await fs.open(tmp, 'w');
     try {
@@ -143,7 +190,7 @@ export class PrintJournal {
     await fs.rename(tmp, file);
     // The rename itself must survive a power cut; directories cannot be fsynced on Windows.
     await fs
-      .open(this.dir, 'r')
+      .open(dir, 'r')
       .then(async (d) => {
         try {
           await d.sync();
@@ -152,6 +199,5 @@ export class PrintJournal {
         }
       })
       .catch(() => undefined);
-    this.jobs.set(rec.jobId, rec);
   }
 }

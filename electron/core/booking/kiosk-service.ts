@@ -1,45 +1,146 @@
 // The kiosk's use cases, one per bridge method. Plain TypeScript over the MIS client, the
-// patient session and the slip printer; no Electron, no transport.
-import type { KioskInfo, PrintResult } from '../../common/bridge-contract';
+// patient session (the token holder), the booking ledger and the slip printer; no Electron,
+// no transport.
+import type { KioskInfo, PrintResult, Ticket } from '../../common/bridge-contract';
 import { clinicYmd } from '../../common/clinic-time';
 import { maskPolicy } from '../../common/mask';
 import { REFERRAL_STATUSES, SCHEDULE_DAYS, addDays } from '../../common/rules';
+import { TEXTS } from '../../common/texts';
+import { ApiError } from '../api/api-error';
 import type { MisClient } from '../api/mis-client';
 import type { BridgeImpl } from '../bridge/dispatcher';
 import { PrinterUnavailableError } from '../bridge/printer-unavailable-error';
 import type { KioskConfig } from '../config/schema';
-import type { Logger, SlipPrinter } from '../ports';
+import type { Logger, PrinterReadiness, SlipPrinter } from '../ports';
+import { SessionError } from '../session/session-error';
 import type { PatientSession } from '../session/patient-session';
+import { BookingNotConfirmedError } from './booking-errors';
+import type { BookingLedger } from './ledger';
+import { canPrintAgain, decidePrint } from './print-decision';
+import { attemptKey, findBookedVisit, outcomeUnknown, type BookingAttempt } from './reconcile';
 import { toClinic, toReferral, toResource, toTicket } from './view-models';
 
 export interface KioskServiceDeps {
   config: KioskConfig;
   client: MisClient;
   session: PatientSession;
+  ledger: BookingLedger;
   log: Logger;
+  /** null when this kiosk prints no slips (disabled, or no transport for the configured type). */
   slipPrinter: SlipPrinter | null;
   now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
 }
 
+const BLOCKED_TEXT: Partial<Record<PrinterReadiness, string>> = {
+  'paper-end': TEXTS.printer.paperEnd,
+  'cover-open': TEXTS.printer.coverOpen,
+  error: TEXTS.printer.error,
+  offline: TEXTS.printer.offline,
+};
+
 export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
-  const { config, client, session, log } = deps;
+  const { config, client, session, ledger, log, slipPrinter } = deps;
   const now = deps.now ?? (() => new Date());
   const tz = config.timeZone;
+  const kioskId = config.kioskId;
+  const limit = config.printer.reprintLimit;
   const today = () => clinicYmd(now().toISOString(), tz);
   const served = (lpuGuid: string) => config.clinics.length === 0 || config.clinics.includes(lpuGuid);
+  /** Attempts whose answer never came back, so a later 4009 on the same cell may be our own booking. */
+  const unknownAttempts = new Set<string>();
+
+  async function book(input: Omit<BookingAttempt, 'startedAt'>): Promise<Ticket> {
+    const attempt: BookingAttempt = { ...input, startedAt: now().toISOString() };
+    const key = attemptKey(attempt);
+    const generation = session.generation;
+    const cell = { lpuGuid: attempt.lpuGuid, resourceGuid: attempt.resourceGuid, date: attempt.date, time: attempt.time, kioskId };
+    const stale = () => session.generation !== generation;
+    const accept = (t: Ticket, how: 'created' | 'reconciled'): Ticket => {
+      if (stale()) {
+        // The patient pressed «Начать заново» meanwhile: the answer must not revive the session.
+        log.audit('booking.late_answer_dropped', { ...cell, ticketGuid: t.ticketGuid, how });
+        throw new SessionError('session ended while booking');
+      }
+      unknownAttempts.delete(key);
+      ledger.remember(t);
+      log.audit(`booking.${how}`, { ...cell, ticketGuid: t.ticketGuid });
+      return t;
+    };
+    const reconcile = async (why: string): Promise<Ticket> => {
+      unknownAttempts.add(key);
+      log.audit('booking.reconciling', { ...cell, why });
+      const found = await findBookedVisit(
+        () => session.withToken((t) => client.listVisits(t, { dateFrom: attempt.date, dateTo: attempt.date })),
+        attempt,
+        { polls: config.booking.reconcilePolls, intervalMs: config.booking.reconcileIntervalMs, timeZone: tz, log, sleep: deps.sleep, cancelled: stale },
+      );
+      if (found) return accept(toTicket(found), 'reconciled');
+      if (stale()) throw new SessionError('session ended while reconciling');
+      log.audit('booking.unknown', { ...cell, why });
+      throw new BookingNotConfirmedError(`no visit matched after reconciliation (${why})`);
+    };
+
+    let raw;
+    try {
+      raw = await session.withToken((token) =>
+        client.bookByDirection(token, {
+          date: attempt.date,
+          time: attempt.time,
+          directionGuid: attempt.referralGuid,
+          lpuGuid: attempt.lpuGuid,
+          resourceGuid: attempt.resourceGuid,
+        }),
+      );
+    } catch (err) {
+      if (err instanceof SessionError) throw err;
+      if (outcomeUnknown(err)) return reconcile(err instanceof ApiError ? `${err.kind} ${err.httpStatus ?? ''}`.trim() : 'unknown');
+      // «Время занято» (or «already used») after an attempt whose answer we never saw may be
+      // this patient's own booking: look before telling them the time is gone.
+      if (err instanceof ApiError && (err.code === '4009' || err.code === '4034') && unknownAttempts.has(key)) {
+        return reconcile(`code ${err.code} after an unanswered attempt`);
+      }
+      log.audit('booking.refused', { ...cell, code: err instanceof ApiError ? err.code : null });
+      throw err;
+    }
+    return accept(toTicket(raw), 'created');
+  }
+
+  async function printResult(ticketGuid: string, readiness: PrinterReadiness, outcome: { state: 'printed' | 'uncertain' | 'failed'; message: string | null; jobId: string } | null): Promise<PrintResult> {
+    const h = await slipPrinter!.history(ticketGuid);
+    const state = outcome?.state ?? (h.original === 'printed' ? 'printed' : h.original === 'uncertain' || h.original === 'pending' ? 'uncertain' : 'failed');
+    const message = outcome ? outcome.message : state === 'printed' ? null : state === 'uncertain' ? TEXTS.printer.uncertain : (h.lastMessage ?? TEXTS.printer.internal);
+    return {
+      jobId: outcome?.jobId ?? null,
+      state,
+      message,
+      reprintsLeft: Math.max(0, limit - h.againAttempts),
+      canPrintAgain: canPrintAgain(h, limit, readiness),
+    };
+  }
+
+  const DISABLED: PrintResult = { jobId: null, state: 'disabled', message: TEXTS.printer.disabled, reprintsLeft: 0, canPrintAgain: false };
+
+  // One print decision at a time: a second tap must see the first one's journal entry.
+  let printTail: Promise<unknown> = Promise.resolve();
+  function serialPrint<T>(fn: () => Promise<T>): Promise<T> {
+    const run = printTail.then(fn, fn);
+    printTail = run.catch(() => undefined);
+    return run;
+  }
 
   return {
     async kioskInfo(): Promise<KioskInfo> {
       return {
-        kioskId: config.kioskId,
+        kioskId,
         demo: config.demo,
         timeZone: tz,
         idleSeconds: config.idle.seconds,
         countdownSeconds: config.idle.countdownSeconds,
         orientation: config.screen.orientation,
         language: config.language,
-        printerEnabled: config.printer.enabled && deps.slipPrinter !== null,
-        reprintLimit: config.printer.reprintLimit,
+        printerEnabled: slipPrinter !== null,
+        reprintLimit: limit,
       };
     },
 
@@ -72,14 +173,8 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
         .flatMap((r) => r.resources.map((res) => toResource(res, nowMs)));
     },
 
-    async book({ referralGuid, lpuGuid, resourceGuid, date, time }) {
-      const t = await session.withToken((token) =>
-        client.bookByDirection(token, { date, time, directionGuid: referralGuid, lpuGuid, resourceGuid }),
-      );
-      session.tickets.set(t.ticketGuid, t);
-      // The audit trail is for staff: which cell, which kiosk; no patient data.
-      log.audit('booking.created', { ticketGuid: t.ticketGuid, lpuGuid, resourceGuid, date, time, kioskId: config.kioskId });
-      return toTicket(t);
+    book({ referralGuid, lpuGuid, resourceGuid, date, time }) {
+      return ledger.once(() => book({ referralGuid, lpuGuid, resourceGuid, date, time }));
     },
 
     async listAppointments() {
@@ -89,38 +184,49 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
 
     async cancelAppointment({ lpuGuid, ticketGuid }) {
       const message = await session.withToken((t) => client.cancelVisit(t, lpuGuid, ticketGuid));
-      log.audit('booking.cancelled', { ticketGuid, lpuGuid, kioskId: config.kioskId });
+      log.audit('booking.cancelled', { ticketGuid, lpuGuid, kioskId });
       return { message };
     },
 
-    async printTicket({ ticketGuid, again }): Promise<PrintResult> {
-      const reprint = again;
-      const limit = config.printer.reprintLimit;
-      const used = session.reprints.get(ticketGuid) ?? 0;
-      if (!deps.slipPrinter || !config.printer.enabled) {
-        return { jobId: null, state: 'disabled', message: 'Печать талонов на этом инфомате отключена. Запишите, пожалуйста, номер талона.', reprintsLeft: 0, canPrintAgain: false };
-      }
-      const ticket = session.tickets.get(ticketGuid);
-      if (!ticket) throw new PrinterUnavailableError('Талон для печати не найден. Обратитесь, пожалуйста, в регистратуру.');
-      if (reprint && used >= limit) throw new PrinterUnavailableError('Талон уже напечатан повторно. Обратитесь, пожалуйста, в регистратуру.');
-      session.touch();
-      const outcome = await deps.slipPrinter.printSlip({
-        ticket: toTicket(ticket),
-        kioskId: config.kioskId,
-        printedAt: now().toISOString(),
-        timeZone: tz,
-        reprint,
+    printTicket({ ticketGuid, again }) {
+      return serialPrint(async (): Promise<PrintResult> => {
+        if (!slipPrinter) return DISABLED;
+        const ticket = ledger.ticket(ticketGuid);
+        if (!ticket) throw new PrinterUnavailableError(TEXTS.printer.ticketUnknown);
+        session.touch();
+        const before = await slipPrinter.history(ticketGuid);
+        // Asking the printer costs a round trip: only «Печать ещё раз» needs it up front.
+        const readiness: PrinterReadiness = again ? await slipPrinter.readiness() : 'unknown';
+        const action = decidePrint(again, before, limit, readiness, {
+          reprintUsed: TEXTS.printer.reprintUsed,
+          blocked: BLOCKED_TEXT[readiness] ?? TEXTS.printer.offline,
+        });
+        if (action.kind === 'none') {
+          if (action.message === TEXTS.printer.reprintUsed) throw new PrinterUnavailableError(action.message);
+          const r = await printResult(ticketGuid, readiness, null);
+          // «Печать ещё раз» while the printer reports a fault: that try failed, say why.
+          return action.message ? { ...r, state: 'failed', message: action.message } : r;
+        }
+        const outcome = await slipPrinter.printSlip({
+          ticket,
+          kioskId,
+          printedAt: now().toISOString(),
+          timeZone: tz,
+          reprint: action.kind === 'copy',
+        });
+        log.audit(`print.${outcome.state}`, { jobId: outcome.jobId, ticketGuid, action: action.kind, kioskId });
+        // After a failure the printer's own status decides whether another try is worth offering.
+        const after = outcome.state === 'failed' ? await slipPrinter.readiness() : readiness;
+        return printResult(ticketGuid, after, outcome);
       });
-      if (reprint && outcome.ok) session.reprints.set(ticketGuid, used + 1);
-      const left = limit - (session.reprints.get(ticketGuid) ?? 0);
-      log.audit(outcome.ok ? 'print.done' : 'print.failed', { jobId: outcome.jobId, ticketGuid, reprint, kioskId: config.kioskId });
-      return {
-        jobId: outcome.jobId,
-        state: outcome.ok ? 'printed' : 'failed',
-        message: outcome.ok ? null : outcome.message,
-        reprintsLeft: Math.max(0, left),
-        canPrintAgain: left > 0,
-      };
+    },
+
+    printStatus({ ticketGuid }) {
+      return serialPrint(async (): Promise<PrintResult> => {
+        if (!slipPrinter) return DISABLED;
+        if (!ledger.ticket(ticketGuid)) throw new PrinterUnavailableError(TEXTS.printer.ticketUnknown);
+        return printResult(ticketGuid, await slipPrinter.readiness(), null);
+      });
     },
 
     async endSession() {

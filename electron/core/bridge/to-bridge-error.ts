@@ -4,6 +4,7 @@
 import { TEXTS } from '../../common/texts';
 import type { BridgeError } from '../../common/bridge-contract';
 import { ApiError } from '../api/api-error';
+import { BookingNotConfirmedError } from '../booking/booking-errors';
 import { SessionError } from '../session/session-error';
 import { PrinterUnavailableError } from './printer-unavailable-error';
 
@@ -21,6 +22,7 @@ export function toBridgeError(err: unknown): BridgeError {
     const message = err.serverMessage && err.serverMessage.trim() ? err.serverMessage : MESSAGES[err.kind === 'auth' ? 'session' : err.kind === 'validation' ? 'protocol' : err.kind];
     return { kind: err.kind, code: err.code, message, httpStatus: err.httpStatus };
   }
+  if (err instanceof BookingNotConfirmedError) return { kind: 'network', code: null, message: TEXTS.errors.bookingNotConfirmed, httpStatus: null };
   if (err instanceof SessionError) return { kind: 'session', code: null, message: MESSAGES.session, httpStatus: null };
   if (err instanceof PrinterUnavailableError) return { kind: 'printer', code: null, message: err.message, httpStatus: null };
   return { kind: 'internal', code: null, message: MESSAGES.internal, httpStatus: null };

@@ -74,6 +74,25 @@ export const KioskConfigSchema = z
       })
       .default({ clientApplication: '7d3c1e52-0000-0000-0000-00000000ab01', timeoutMs: 15000, retries: 2 })
       .describe('Подключение к МИС'),
+    booking: z
+      .object({
+        reconcilePolls: z
+          .number()
+          .int()
+          .min(1)
+          .max(20)
+          .default(5)
+          .describe('Сколько раз спросить МИС о записях пациента, если ответ на запись потерян'),
+        reconcileIntervalMs: z
+          .number()
+          .int()
+          .min(100)
+          .max(10000)
+          .default(2000)
+          .describe('Пауза между такими вопросами, мс (5 × 2000 мс ≈ 10 с)'),
+      })
+      .default({ reconcilePolls: 5, reconcileIntervalMs: 2000 })
+      .describe('Сверка записи, когда ответ МИС на запись потерян или непонятен'),
     clinics: z.array(z.string().uuid()).default([]).describe('GUID обслуживаемых ЛПУ; пусто — все, куда действует направление'),
     timeZone: z
       .string()

@@ -20,14 +20,16 @@ describe('PatientSession', () => {
     expect(await s.withToken(async (t) => t)).toBe('tok-1');
   });
 
-  it('end() wipes the token, the identity and the session tickets', async () => {
+  it('end() wipes the token and the identity, and tells the booking ledger', async () => {
     const { client, getToken } = fakeClient(['tok-1', 'tok-2']);
-    const s = new PatientSession(client, { idleMs: 60_000 });
+    const onEnd = vi.fn();
+    const s = new PatientSession(client, { idleMs: 60_000, onEnd });
     await s.identify({ policy: '5000000000000001', birthDate: '1980-01-15' });
-    s.tickets.set('t1', {} as never);
+    const before = s.generation;
     s.end();
     expect(s.active).toBe(false);
-    expect(s.tickets.size).toBe(0);
+    expect(onEnd).toHaveBeenCalled();
+    expect(s.generation).not.toBe(before);
     await expect(s.withToken(async (t) => t)).rejects.toBeInstanceOf(SessionError);
     // No renewal is possible after end: the identity is gone too.
     expect(getToken).toHaveBeenCalledTimes(1);

@@ -5,7 +5,6 @@
 // must not leave a patient's token alive in a public lobby).
 import type { MisClient } from '../api/mis-client';
 import { ApiError } from '../api/api-error';
-import type { TicketVisitWithLpu } from '../api/schemas';
 import { SessionError } from './session-error';
 import { silentLogger, type Logger } from '../ports';
 
@@ -20,6 +19,8 @@ export interface PatientSessionOptions {
   log?: Logger;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (t: unknown) => void;
+  /** Called whenever a session ends, so what was kept for it (the booking ledger) goes too. */
+  onEnd?: () => void;
 }
 
 export class PatientSession {
@@ -27,9 +28,6 @@ export class PatientSession {
   #token: string | null = null;
   #renewing: Promise<string> | null = null;
   #timer: unknown = null;
-  /** Tickets booked in this session, kept so the slip can be printed from the API's answer. */
-  readonly tickets = new Map<string, TicketVisitWithLpu>();
-  readonly reprints = new Map<string, number>();
   #generation = 0;
 
   constructor(
@@ -43,6 +41,11 @@ export class PatientSession {
 
   get active(): boolean {
     return this.#token !== null;
+  }
+
+  /** Changes whenever a session ends; an answer that arrives under an older one is stale. */
+  get generation(): number {
+    return this.#generation;
   }
 
   async identify(identity: Identity): Promise<void> {
@@ -96,8 +99,7 @@ export class PatientSession {
     this.#token = null;
     this.#identity = null;
     this.#renewing = null;
-    this.tickets.clear();
-    this.reprints.clear();
+    this.opts.onEnd?.();
     if (this.#timer !== null) (this.opts.clearTimer ?? clearTimeout)(this.#timer as ReturnType<typeof setTimeout>);
     this.#timer = null;
     if (had) this.log.info('session.end', { reason });

@@ -91,6 +91,7 @@ function fakeBridge(over: Partial<KioskBridge> = {}): KioskBridge {
     listAppointments: vi.fn(() => ok([ticket])),
     cancelAppointment: vi.fn(() => ok({ message: 'ok' })),
     printTicket: vi.fn(() => ok({ jobId: 'j', state: 'printed' as const, message: null, reprintsLeft: 2, canPrintAgain: true })),
+    printStatus: vi.fn(() => ok({ jobId: null, state: 'printed' as const, message: null, reprintsLeft: 2, canPrintAgain: true })),
     endSession: vi.fn(() => ok(null)),
     ...over,
   };

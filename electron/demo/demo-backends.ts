@@ -1,16 +1,10 @@
 // Demo mode: the kiosk runs out of the box against the embedded MIS simulator and a virtual
-// receipt printer, both on loopback ports chosen by the OS.
+// receipt printer, both on loopback ports chosen by the OS. Only the demo entry points
+// (electron/demo/*-entry.ts) import this file, so a production build contains none of it.
 import { startSimulator } from '../../simulator/server';
 import { startVirtualPrinter } from '../printing/virtual/server';
-import type { KioskConfig } from './config/schema';
-
-export interface DemoBackends {
-  config: KioskConfig;
-  simulatorUrl: string;
-  printerPort: number;
-  slipsDir: string;
-  close(): Promise<void>;
-}
+import type { DemoBackends } from '../compose/boot';
+import type { KioskConfig } from '../core/config/schema';
 
 export async function startDemoBackends(config: KioskConfig, slipsDir: string): Promise<DemoBackends> {
   const sim = await startSimulator({ port: 0, quiet: true });
