@@ -3,7 +3,7 @@
 // input with these schemas; the renderer only sees the inferred types. Nothing here may carry
 // the patient's COD token: outputs are view models built in the core, never raw API payloads.
 import { z } from 'zod';
-import { GUID_PATTERN, birthDateProblem, isHhmm, isOffsetDateTime, isYmd } from './calendar';
+import { GUID_PATTERN, MIN_BIRTH_DATE, birthDateProblem, isHhmm, isOffsetDateTime, isYmd } from './calendar';
 import { POLICY_PATTERN, REFERRAL_STATUSES } from './rules';
 import { TEXTS } from './texts';
 
@@ -24,14 +24,18 @@ const hhmm = z.string({ error: T.time }).refine(isHhmm, T.time);
  */
 const guid = z.string({ error: T.guid }).regex(GUID_PATTERN, T.guid);
 /** A birth date: a real date, not before 1900-01-01, not in the future (see birthDateProblem). */
-const birthDate = z
-  .string({ error: T.birthDate })
-  .refine(isYmd, T.birthDate)
-  .superRefine((v, ctx) => {
-    if (!isYmd(v)) return;
-    const problem = birthDateProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem === 'future' ? T.birthFuture : T.birthAncient });
-  });
+const birthDate = z.string({ error: T.birthDate }).superRefine((v, ctx) => {
+  const problem = !/^\d{4}-\d{2}-\d{2}$/.test(v)
+    ? T.birthDate
+    : v < MIN_BIRTH_DATE
+      ? T.birthAncient
+      : !isYmd(v)
+        ? T.birthDate
+        : birthDateProblem(v) === 'future'
+          ? T.birthFuture
+          : null;
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 /** Inputs are closed: an unknown field (`__proto__`, `constructor`, a typo) is refused. */
 const input = <S extends z.ZodRawShape>(shape: S) => z.strictObject(shape, { error: T.fields });
 
