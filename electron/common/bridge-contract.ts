@@ -3,13 +3,41 @@
 // input with these schemas; the renderer only sees the inferred types. Nothing here may carry
 // the patient's COD token: outputs are view models built in the core, never raw API payloads.
 import { z } from 'zod';
+import { GUID_PATTERN, MIN_BIRTH_DATE, birthDateProblem, isHhmm, isOffsetDateTime, isYmd } from './calendar';
 import { POLICY_PATTERN, REFERRAL_STATUSES } from './rules';
 import { TEXTS } from './texts';
 
-const isoDateTime = z.string().min(10);
-const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'дата в формате ГГГГ-ММ-ДД');
-const hhmm = z.string().regex(/^\d{2}:\d{2}$/, 'время в формате ЧЧ:ММ');
-const guid = z.string().min(1).max(64);
+const T = TEXTS.contract;
+/**
+ * Date-times as the core normalised them (electron/core/api/mis-time.ts): ISO with the clinic's
+ * explicit offset, whole seconds, e.g. `2026-11-27T09:15:00+03:00`. Nothing else crosses.
+ */
+const isoDateTime = z.string({ error: T.dateTime }).refine(isOffsetDateTime, T.dateTime);
+/** A real calendar date YYYY-MM-DD, 1900..2100 (no 2026-02-30, no 9999-99-99). */
+const ymd = z.string({ error: T.date }).refine(isYmd, T.date);
+/** A real wall-clock time HH:MM, 00:00..23:59. */
+const hhmm = z.string({ error: T.time }).refine(isHhmm, T.time);
+/**
+ * Every id the kiosk sends is a GUID in the canonical 8-4-4-4-12 hex form (any case): the
+ * simulator's seed and every example in the shared API documents use it for lpu, resource,
+ * referral, ticket and cell ids. It goes into URL path segments, so nothing but hex and `-`.
+ */
+const guid = z.string({ error: T.guid }).regex(GUID_PATTERN, T.guid);
+/** A birth date: a real date, not before 1900-01-01, not in the future (see birthDateProblem). */
+const birthDate = z.string({ error: T.birthDate }).superRefine((v, ctx) => {
+  const problem = !/^\d{4}-\d{2}-\d{2}$/.test(v)
+    ? T.birthDate
+    : v < MIN_BIRTH_DATE
+      ? T.birthAncient
+      : !isYmd(v)
+        ? T.birthDate
+        : birthDateProblem(v) === 'future'
+          ? T.birthFuture
+          : null;
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+/** Inputs are closed: an unknown field (`__proto__`, `constructor`, a typo) is refused. */
+const input = <S extends z.ZodRawShape>(shape: S) => z.strictObject(shape, { error: T.fields });
 
 // ---------- view models (outputs) ----------
 
@@ -51,7 +79,7 @@ export const TicketSchema = z.object({
   number: z.string(),
   room: z.string(),
   floor: z.number().int().nullable(),
-  /** ISO strings with the clinic's offset, exactly as the API sent them. */
+  /** ISO strings with the clinic's offset, normalised in the core from whatever the API sent. */
   beginTime: isoDateTime,
   endTime: isoDateTime,
   doctorName: z.string(),
@@ -137,15 +165,15 @@ export type PrintResult = z.infer<typeof PrintResultSchema>;
 
 // ---------- inputs ----------
 
-export const IdentifyInputSchema = z.object({
-  policy: z.string().regex(POLICY_PATTERN, TEXTS.policy.contract),
-  birthDate: ymd,
+export const IdentifyInputSchema = input({
+  policy: z.string({ error: TEXTS.policy.contract }).regex(POLICY_PATTERN, TEXTS.policy.contract),
+  birthDate,
 });
 export type IdentifyInput = z.infer<typeof IdentifyInputSchema>;
 
-export const ReferralInputSchema = z.object({ referralGuid: guid });
-export const ScheduleInputSchema = z.object({ referralGuid: guid, lpuGuid: guid });
-export const BookInputSchema = z.object({
+export const ReferralInputSchema = input({ referralGuid: guid });
+export const ScheduleInputSchema = input({ referralGuid: guid, lpuGuid: guid });
+export const BookInputSchema = input({
   referralGuid: guid,
   lpuGuid: guid,
   resourceGuid: guid,
@@ -153,15 +181,15 @@ export const BookInputSchema = z.object({
   time: hhmm,
 });
 export type BookInput = z.infer<typeof BookInputSchema>;
-export const CancelInputSchema = z.object({ lpuGuid: guid, ticketGuid: guid });
+export const CancelInputSchema = input({ lpuGuid: guid, ticketGuid: guid });
 /**
  * `again: false` is the automatic print after booking; `again: true` is the patient pressing
  * «Печать ещё раз». Whether that resends a failed original or prints a copy marked ПОВТОРНАЯ is
  * the core's decision, from the print journal.
  */
-export const TicketRefSchema = z.object({ ticketGuid: guid });
-export const PrintInputSchema = z.object({ ticketGuid: guid, again: z.boolean() });
-const NoInput = z.object({}).strict();
+export const TicketRefSchema = input({ ticketGuid: guid });
+export const PrintInputSchema = input({ ticketGuid: guid, again: z.boolean({ error: T.flag }) });
+const NoInput = input({});
 
 // ---------- the contract ----------
 

@@ -1,6 +1,14 @@
 // Times are shown as the clinic's wall clock whatever the kiosk's OS time zone is. The API
 // sends ISO strings with the clinic's offset (+03:00); we format them with Intl in the
 // clinic's IANA zone (configured, Europe/Moscow by default) so DST-free and DST zones both work.
+// The core normalises every MIS time before it crosses the bridge (electron/core/api/mis-time.ts);
+// still, nothing here throws: a string that is not a date (or an unknown zone) is shown as «—»
+// and the rest of the screen or slip renders.
+import { isYmd } from './calendar';
+import { TEXTS } from './texts';
+
+/** What is shown instead of a date or time that cannot be read. */
+export const NO_TIME = TEXTS.unknownTime;
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 function fmt(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -13,50 +21,68 @@ function fmt(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTi
   return f;
 }
 
-function parts(iso: string, timeZone: string): Record<string, string> {
+/**
+ * Only strings that carry their own offset (or Z) are instants; anything the JS engine would
+ * read in the OS zone (no offset, `27.11.2026 09:15`) is refused rather than shown wrong.
+ */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/i;
+
+function parts(iso: unknown, timeZone: string): Record<string, string> | null {
+  if (typeof iso !== 'string' || !INSTANT.test(iso) || !isYmd(iso.slice(0, 10))) return null;
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) throw new RangeError(`not a date: ${iso}`);
-  const out: Record<string, string> = {};
-  for (const p of fmt(timeZone, {
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(d)) out[p.type] = p.value;
-  return out;
+  if (Number.isNaN(d.getTime())) return null;
+  try {
+    const out: Record<string, string> = {};
+    for (const p of fmt(timeZone, {
+      year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    }).formatToParts(d)) out[p.type] = p.value;
+    return out;
+  } catch {
+    return null; // an unknown zone
+  }
 }
 
-/** «09:15» */
+/** «09:15», or «—». */
 export function clinicTime(iso: string, timeZone: string): string {
   const p = parts(iso, timeZone);
-  return `${p.hour}:${p.minute}`;
+  return p ? `${p.hour}:${p.minute}` : NO_TIME;
 }
 
-/** «2026-11-27» — the clinic's calendar date of an instant. */
+/** «2026-11-27» — the clinic's calendar date of an instant, or «—». */
 export function clinicYmd(iso: string, timeZone: string): string {
   const p = parts(iso, timeZone);
-  return `${p.year}-${p.month}-${p.day}`;
+  return p ? `${p.year}-${p.month}-${p.day}` : NO_TIME;
 }
 
-/** A calendar date (YYYY-MM-DD) has no zone: format it as written. «пятница, 27 ноября» */
+function calendarDay(ymd: unknown, options: Intl.DateTimeFormatOptions): string {
+  return isYmd(ymd) ? fmt('UTC', options).format(new Date(`${ymd}T12:00:00Z`)) : NO_TIME;
+}
+
+/** A calendar date (YYYY-MM-DD) has no zone: format it as written. «пятница, 27 ноября», or «—». */
 export function dayLong(ymd: string): string {
-  return fmt('UTC', { weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(`${ymd}T12:00:00Z`));
+  return calendarDay(ymd, { weekday: 'long', day: 'numeric', month: 'long' });
 }
 
-/** «пт, 27 нояб.» */
+/** «пт, 27 нояб.», or «—». */
 export function dayShort(ymd: string): string {
-  return fmt('UTC', { weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(`${ymd}T12:00:00Z`));
+  return calendarDay(ymd, { weekday: 'short', day: 'numeric', month: 'short' });
 }
 
-/** «27.11.2026» */
+/** «27.11.2026», or «—». */
 export function dayNumeric(ymd: string): string {
+  if (!isYmd(ymd)) return NO_TIME;
   const [y, m, d] = ymd.split('-');
   return `${d}.${m}.${y}`;
 }
 
-/** «пятница, 27 ноября, 09:15» in the clinic's zone. */
+/** «пятница, 27 ноября, 09:15» in the clinic's zone, or «—». */
 export function clinicDateTimeLong(iso: string, timeZone: string): string {
-  return `${dayLong(clinicYmd(iso, timeZone))}, ${clinicTime(iso, timeZone)}`;
+  const p = parts(iso, timeZone);
+  return p ? `${dayLong(`${p.year}-${p.month}-${p.day}`)}, ${p.hour}:${p.minute}` : NO_TIME;
 }
 
-/** «27.11.2026 09:15» in the clinic's zone. */
+/** «27.11.2026 09:15» in the clinic's zone, or «—». */
 export function clinicDateTimeNumeric(iso: string, timeZone: string): string {
-  return `${dayNumeric(clinicYmd(iso, timeZone))} ${clinicTime(iso, timeZone)}`;
+  const p = parts(iso, timeZone);
+  return p ? `${p.day}.${p.month}.${p.year} ${p.hour}:${p.minute}` : NO_TIME;
 }

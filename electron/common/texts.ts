@@ -22,6 +22,8 @@ export const TEXTS = {
     unknownCommand: 'Неизвестная команда',
     badInput: 'Неверные данные',
   },
+  /** Shown where a date or time cannot be read; the rest of the screen or slip still renders. */
+  unknownTime: '—',
   printer: {
     paperEnd: `В принтере закончилась бумага.${SAVED}`,
     coverOpen: `Открыта крышка принтера.${SAVED}`,
@@ -62,6 +64,18 @@ export const TEXTS = {
     tooShort: (n: number) => `В номере полиса должно быть 16 цифр, а введено ${n}. Проверьте номер.`,
     tooLong: 'В номере полиса должно быть ровно 16 цифр.',
     contract: 'номер полиса — 16 цифр',
+  },
+  /** Why the bridge refused an input (kind 'input'); only a bug or an attack can trigger these. */
+  contract: {
+    fields: 'неверный набор полей запроса',
+    guid: 'неверный идентификатор',
+    date: 'дата в формате ГГГГ-ММ-ДД (настоящая дата с 1900 по 2100 год)',
+    time: 'время в формате ЧЧ:ММ (от 00:00 до 23:59)',
+    flag: 'ожидается «да» или «нет»',
+    birthDate: 'дата рождения в формате ГГГГ-ММ-ДД',
+    birthFuture: 'дата рождения не может быть в будущем',
+    birthAncient: 'дата рождения не может быть раньше 01.01.1900',
+    dateTime: 'дата и время с часовым поясом (ГГГГ-ММ-ДДTЧЧ:ММ:СС+ЧЧ:ММ)',
   },
 } as const;
 

@@ -37,7 +37,13 @@ describe('bridge', () => {
 
   it('fills missing optional error fields', async () => {
     const b = hardenBridge(raw({ book: async () => ({ ok: false, error: { kind: 'validation', message: 'занято' } }) }));
-    const r = await b.book({ referralGuid: 'r', lpuGuid: 'l', resourceGuid: 'd', date: '2026-11-27', time: '09:00' });
+    const r = await b.book({
+      referralGuid: '5b0c8f0e-0000-4000-8000-000000000d01',
+      lpuGuid: '3c1e7b2a-0000-4000-8000-000000000002',
+      resourceGuid: 'a1f0c6d2-0000-4000-8000-0000000000d1',
+      date: '2026-11-27',
+      time: '09:00',
+    });
     expect(r).toEqual({ ok: false, error: { kind: 'validation', code: null, message: 'занято', httpStatus: null } });
   });
 

@@ -18,7 +18,7 @@ import { BookingNotConfirmedError } from './booking-errors';
 import type { BookingLedger } from './ledger';
 import { canPrintAgain, decidePrint } from './print-decision';
 import { attemptKey, findBookedVisit, outcomeUnknown, type BookingAttempt } from './reconcile';
-import { toClinic, toReferral, toResource, toTicket } from './view-models';
+import { createViewModels, toClinic } from './view-models';
 
 export interface KioskServiceDeps {
   config: KioskConfig;
@@ -46,6 +46,8 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
   const kioskId = config.kioskId;
   const limit = config.printer.reprintLimit;
   const today = () => clinicYmd(now().toISOString(), tz);
+  // MIS times are normalised here, in the clinic's zone, before anything crosses the bridge.
+  const vm = createViewModels({ timeZone: tz, log });
   const served = (lpuGuid: string) => config.clinics.length === 0 || config.clinics.includes(lpuGuid);
   /** Attempts whose answer never came back, so a later 4009 on the same cell may be our own booking. */
   const unknownAttempts = new Set<string>();
@@ -75,7 +77,7 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
         attempt,
         { polls: config.booking.reconcilePolls, intervalMs: config.booking.reconcileIntervalMs, timeZone: tz, log, sleep: deps.sleep, cancelled: stale },
       );
-      if (found) return accept(toTicket(found), 'reconciled');
+      if (found) return accept(vm.toTicket(found), 'reconciled');
       if (stale()) throw new SessionError('session ended while reconciling');
       log.audit('booking.unknown', { ...cell, why });
       throw new BookingNotConfirmedError(`no visit matched after reconciliation (${why})`);
@@ -103,7 +105,15 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
       log.audit('booking.refused', { ...cell, code: err instanceof ApiError ? err.code : null });
       throw err;
     }
-    return accept(toTicket(raw), 'created');
+    let ticket: Ticket;
+    try {
+      ticket = vm.toTicket(raw);
+    } catch (err) {
+      // The MIS answered 200 with a ticket we cannot read (a time in no known format): it
+      // booked, but what? Its own visit list says.
+      return reconcile(`unreadable ticket: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    return accept(ticket, 'created');
   }
 
   async function printResult(ticketGuid: string, readiness: PrinterReadiness, outcome: { state: 'printed' | 'uncertain' | 'failed'; message: string | null; jobId: string } | null): Promise<PrintResult> {
@@ -153,7 +163,7 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
       const list = await session.withToken((t) => client.listDirections(t, [...REFERRAL_STATUSES]));
       const day = today();
       return list
-        .map((d) => toReferral(d, day, tz))
+        .map((d) => vm.toReferral(d, day))
         .sort((a, b) => Number(b.bookable) - Number(a.bookable));
     },
 
@@ -170,7 +180,7 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
       const nowMs = now().getTime();
       return rows
         .filter((r) => r.lpu.guid === lpuGuid)
-        .flatMap((r) => r.resources.map((res) => toResource(res, nowMs)));
+        .flatMap((r) => r.resources.map((res) => vm.toResource(res, nowMs)));
     },
 
     book({ referralGuid, lpuGuid, resourceGuid, date, time }) {
@@ -179,7 +189,7 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
 
     async listAppointments() {
       const list = await session.withToken((t) => client.listVisits(t, { dateFrom: today() }));
-      return list.map(toTicket).sort((a, b) => a.beginTime.localeCompare(b.beginTime));
+      return vm.toTickets(list).sort((a, b) => a.beginTime.localeCompare(b.beginTime));
     },
 
     async cancelAppointment({ lpuGuid, ticketGuid }) {

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DirectionResourceSchema, DirectionSchema, type Direction } from '../api/schemas';
+import { ApiError } from '../api/api-error';
+import { DirectionResourceSchema, DirectionSchema, TicketVisitWithLpuSchema, type Direction } from '../api/schemas';
+import { clinicTime } from '../../common/clinic-time';
 import { addDays } from '../../common/rules';
-import { realDate, toClinic, toReferral, toResource } from './view-models';
+import { createViewModels, realDate, toClinic } from './view-models';
 
 const TZ = 'Europe/Moscow';
+const moscow = createViewModels({ timeZone: TZ });
+const toReferral = (d: Direction, today: string, _tz: string) => moscow.toReferral(d, today);
+const toResource = (r: Parameters<typeof moscow.toResource>[0], nowMs: number) => moscow.toResource(r, nowMs);
 const direction = (over: Partial<Direction> = {}): Direction =>
   DirectionSchema.parse({
     guid: 'd1', number: '2026/000123', type: 'Consultation', status: 'Active',
@@ -84,5 +89,66 @@ describe('clinic view', () => {
 describe('addDays', () => {
   it('crosses months and years', () => {
     expect(addDays('2026-12-25', 13)).toBe('2027-01-07');
+  });
+});
+
+describe('MIS times are normalised once, per item', () => {
+  const warnings: string[] = [];
+  const log = { info() {}, error() {}, audit() {}, warn: (e: string) => void warnings.push(e) };
+  const vm = createViewModels({ timeZone: TZ, log });
+  const lpu = { guid: '3c1e7b2a-0000-4000-8000-000000000002', name: 'ОКДЦ' };
+  const visit = (over: Record<string, unknown>) =>
+    TicketVisitWithLpuSchema.parse({
+      lpu, num: '037.91', ticketGuid: 'c2d4e6f8-1a3b-4c5d-8e9f-a0b1c2d3e4f5',
+      beginTime: '2026-11-27T09:00:00+03:00', endTime: '2026-11-27T09:15:00+03:00', ...over,
+    });
+
+  it('a ticket without an offset or in dd.MM.yyyy keeps the clinic wall time (09:00, not 17:00)', () => {
+    const a = vm.toTicket(visit({ beginTime: '2026-11-27T09:00:00', endTime: '27.11.2026 09:15' }));
+    expect(a).toMatchObject({ beginTime: '2026-11-27T09:00:00+03:00', endTime: '2026-11-27T09:15:00+03:00' });
+    expect(clinicTime(a.beginTime, TZ)).toBe('09:00');
+  });
+
+  it('a ticket with an unreadable beginTime is a protocol error for that call; in a list only it is left out', () => {
+    const bad = visit({ beginTime: 'завтра утром' });
+    expect(() => vm.toTicket(bad)).toThrow(ApiError);
+    expect(() => vm.toTicket(bad)).toThrow(expect.objectContaining({ kind: 'protocol' }));
+    expect(vm.toTickets([bad, visit({})])).toHaveLength(1);
+    expect(warnings).toContain('mis.ticket_dropped');
+  });
+
+  it('a referral with a bad validity date gets null; .NET «no date» is null; a bad embedded ticket is null', () => {
+    const r = vm.toReferral(direction({ dateEnd: '31.02.2026', date: '0001-01-01T00:00:00', ticket: visit({ beginTime: '??' }) }), '2026-11-26');
+    expect(r).toMatchObject({ validUntil: null, issuedAt: null, ticket: null, bookable: true });
+    expect(vm.toReferral(direction({ dateEnd: '2026-12-20' }), '2026-11-26').validUntil).toBe('2026-12-20T00:00:00+03:00');
+  });
+
+  it('a schedule day sent as a DateTime, cells without an offset, and one garbage cell dropped (not the schedule)', () => {
+    const r = vm.toResource(
+      DirectionResourceSchema.parse({
+        resourceGuid: 'a1f0c6d2-0000-4000-8000-0000000000d1', docFio: 'Петров П.П.',
+        days: [
+          { date: '2026-11-27T00:00:00+03:00', slots: [
+            { time: '09:00', status: 'Available', beginTime: '2026-11-27T09:00:00', endTime: '2026-11-27T09:15:00' },
+            { time: '09:15', status: 'Available', beginTime: 'never', endTime: '2026-11-27T09:30:00' },
+            { time: '9:30:00', status: 'Available', beginTime: '27.11.2026 09:30', endTime: '27.11.2026 09:45' },
+          ] },
+          { date: 'не дата', slots: [{ time: '10:00', status: 'Available', beginTime: '2026-11-28T10:00:00+03:00', endTime: '2026-11-28T10:15:00+03:00' }] },
+        ],
+      }),
+      new Date('2026-11-26T10:00:00+03:00').getTime(),
+    );
+    expect(r.days).toEqual([{ date: '2026-11-27', slots: [
+      { time: '09:00', beginTime: '2026-11-27T09:00:00+03:00', endTime: '2026-11-27T09:15:00+03:00', timeTableGuid: '' },
+      { time: '09:30', beginTime: '2026-11-27T09:30:00+03:00', endTime: '2026-11-27T09:45:00+03:00', timeTableGuid: '' },
+    ] }]);
+    expect(warnings).toEqual(expect.arrayContaining(['mis.schedule_cell_dropped', 'mis.schedule_day_dropped']));
+  });
+
+  it('a DST clinic zone (Berlin) reads offset-less times with the offset of that day', () => {
+    const berlin = createViewModels({ timeZone: 'Europe/Berlin' });
+    expect(berlin.toTicket(visit({ beginTime: '2026-07-15T09:00:00', endTime: '2026-01-15T09:00:00' }))).toMatchObject({
+      beginTime: '2026-07-15T09:00:00+02:00', endTime: '2026-01-15T09:00:00+01:00',
+    });
   });
 });

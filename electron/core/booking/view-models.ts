@@ -1,10 +1,13 @@
 // Turns API payloads into the bridge's view models. Only fields the screens need cross the
 // bridge; anything else (tokens, history, logins) stays in the main process.
 import type { Clinic, ClinicRef, Referral, Resource, Ticket } from '../../common/bridge-contract';
-import { clinicYmd } from '../../common/clinic-time';
+import { isHhmm } from '../../common/calendar';
 import { REFERRAL_STATUSES, type ReferralStatusName } from '../../common/rules';
 import { TEXTS } from '../../common/texts';
+import { ApiError } from '../api/api-error';
+import { DEFAULT_CLINIC_TIME_ZONE, misDateTime, parseMisDate, parseMisDateTime } from '../api/mis-time';
 import type { Direction, DirectionResource, LpuWithStatus, TicketVisitWithLpu } from '../api/schemas';
+import { silentLogger, type Logger } from '../ports';
 
 const TYPE_LABELS = TEXTS.referral.types;
 const STATUS_REASONS = TEXTS.referral.reasons;
@@ -28,47 +31,139 @@ export function clinicRef(lpu: LpuWithStatus): ClinicRef {
   };
 }
 
-export function toTicket(t: TicketVisitWithLpu): Ticket {
-  return {
-    ticketGuid: t.ticketGuid,
-    number: t.num,
-    room: t.room,
-    floor: t.flat,
-    beginTime: t.beginTime,
-    endTime: t.endTime,
-    doctorName: t.docFio,
-    doctorRole: t.doctorRole,
-    speciality: t.speciality,
-    resType: t.resType || 'Doctor',
-    clinic: clinicRef(t.lpu),
-    bookedAt: realDate(t.dateOfAppointment),
-  };
+export interface ViewModelOptions {
+  /** The clinic's IANA zone (`config.timeZone`): MIS times without an offset are read in it. */
+  timeZone: string;
+  /** Where unreadable items are reported (the patient sees the rest). */
+  log?: Logger;
 }
 
-export function toReferral(d: Direction, todayYmd: string, timeZone: string): Referral {
-  const status: KnownStatus = (KNOWN_STATUSES as readonly string[]).includes(d.status)
-    ? (d.status as KnownStatus)
-    : 'Cancelled';
-  const validUntil = realDate(d.dateEnd);
-  // The server's status may lag behind the calendar: a referral past its date is expired here.
-  const expiredByDate = validUntil !== null && clinicYmd(validUntil, timeZone) < todayYmd;
-  const effective: KnownStatus = status === 'Active' && expiredByDate ? 'Expired' : status;
-  const bookable = effective === 'Active';
-  return {
-    guid: d.guid,
-    number: d.number,
-    type: d.type,
-    typeLabel: TYPE_LABELS[d.type.toLowerCase()] ?? (d.type || TEXTS.referral.fallbackTitle),
-    title: d.speciality?.name ?? d.service?.name ?? TYPE_LABELS[d.type.toLowerCase()] ?? TEXTS.referral.fallbackTitle,
-    issuedBy: d.lpuFrom?.name ?? '',
-    senderDoctor: d.senderDoctorFio ?? null,
-    issuedAt: realDate(d.date),
-    validUntil,
-    status: effective,
-    bookable,
-    reason: bookable ? null : (STATUS_REASONS[effective] ?? TEXTS.referral.notBookable),
-    ticket: d.ticket ? toTicket(d.ticket) : null,
-  };
+/**
+ * The view models for one clinic zone. Every MIS date and time goes through mis-time.ts here,
+ * and what cannot be read costs only its own item: a schedule cell or day is dropped, a
+ * referral's date becomes null, a referral's embedded ticket becomes null, a ticket the patient
+ * asked for (booking, printing) is an ApiError('protocol') for that call.
+ */
+export function createViewModels(opts: ViewModelOptions) {
+  const tz = opts.timeZone;
+  const log = opts.log ?? silentLogger;
+
+  /** An optional DateTime: unreadable is reported and shown as «no date». */
+  function optionalTime(raw: unknown, field: string, dateOnly = false): string | null {
+    const p = parseMisDateTime(raw, tz, { dateOnly });
+    if (p.kind === 'ok') return p.iso;
+    if (p.kind === 'bad') log.warn('mis.time_unreadable', { field, detail: p.detail });
+    return null;
+  }
+
+  function toTicket(t: TicketVisitWithLpu): Ticket {
+    return {
+      ticketGuid: t.ticketGuid,
+      number: t.num,
+      room: t.room,
+      floor: t.flat,
+      beginTime: misDateTime(t.beginTime, tz, 'ticket.beginTime'),
+      endTime: misDateTime(t.endTime, tz, 'ticket.endTime'),
+      doctorName: t.docFio,
+      doctorRole: t.doctorRole,
+      speciality: t.speciality,
+      resType: t.resType || 'Doctor',
+      clinic: clinicRef(t.lpu),
+      bookedAt: optionalTime(t.dateOfAppointment, 'ticket.dateOfAppointment'),
+    };
+  }
+
+  /** A list of tickets: one unreadable ticket is left out (and logged), the rest are shown. */
+  function toTickets(list: readonly TicketVisitWithLpu[]): Ticket[] {
+    return list.flatMap((t) => {
+      try {
+        return [toTicket(t)];
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        log.warn('mis.ticket_dropped', { ticketGuid: t.ticketGuid, detail: err.message });
+        return [];
+      }
+    });
+  }
+
+  function toReferral(d: Direction, todayYmd: string): Referral {
+    const status: KnownStatus = (KNOWN_STATUSES as readonly string[]).includes(d.status)
+      ? (d.status as KnownStatus)
+      : 'Cancelled';
+    const validUntil = optionalTime(d.dateEnd, 'direction.dateEnd', true);
+    // The server's status may lag behind the calendar: a referral past its date is expired here.
+    // validUntil is normalised to the clinic's offset, so its date part is the clinic's date.
+    const expiredByDate = validUntil !== null && validUntil.slice(0, 10) < todayYmd;
+    const effective: KnownStatus = status === 'Active' && expiredByDate ? 'Expired' : status;
+    const bookable = effective === 'Active';
+    const [ticket] = d.ticket ? toTickets([d.ticket]) : [];
+    return {
+      guid: d.guid,
+      number: d.number,
+      type: d.type,
+      typeLabel: TYPE_LABELS[d.type.toLowerCase()] ?? (d.type || TEXTS.referral.fallbackTitle),
+      title: d.speciality?.name ?? d.service?.name ?? TYPE_LABELS[d.type.toLowerCase()] ?? TEXTS.referral.fallbackTitle,
+      issuedBy: d.lpuFrom?.name ?? '',
+      senderDoctor: d.senderDoctorFio ?? null,
+      issuedAt: optionalTime(d.date, 'direction.date', true),
+      validUntil,
+      status: effective,
+      bookable,
+      reason: bookable ? null : (STATUS_REASONS[effective] ?? TEXTS.referral.notBookable),
+      ticket: ticket ?? null,
+    };
+  }
+
+  /** Keeps only cells the kiosk can book now, and only days that still have one. */
+  function toResource(r: DirectionResource, nowMs: number): Resource {
+    const days = r.days
+      .flatMap((d) => {
+        const date = parseMisDate(d.date, tz);
+        if (date.kind !== 'ok') {
+          log.warn('mis.schedule_day_dropped', { resourceGuid: r.resourceGuid, detail: date.kind === 'bad' ? date.detail : 'no date' });
+          return [];
+        }
+        const slots = d.slots.flatMap((s) => {
+          if (s.status !== 'Available') return [];
+          const begin = parseMisDateTime(s.beginTime, tz);
+          const end = parseMisDateTime(s.endTime, tz);
+          if (begin.kind !== 'ok' || end.kind !== 'ok') {
+            log.warn('mis.schedule_cell_dropped', {
+              resourceGuid: r.resourceGuid,
+              timeTableGuid: s.timeTableGuid,
+              detail: begin.kind === 'bad' ? begin.detail : end.kind === 'bad' ? end.detail : 'no time',
+            });
+            return [];
+          }
+          if (new Date(begin.iso).getTime() <= nowMs) return [];
+          return [{ time: cellTime(s.time, begin.iso), beginTime: begin.iso, endTime: end.iso, timeTableGuid: s.timeTableGuid }];
+        });
+        return [{ date: date.ymd, slots: slots.sort((a, b) => a.time.localeCompare(b.time)) }];
+      })
+      .filter((d) => d.slots.length > 0)
+      .sort((a, b) => a.date.localeCompare(b.date));
+    return {
+      resourceGuid: r.resourceGuid,
+      resType: resTypeOf(r.resType),
+      name: r.docFio,
+      role: r.doctorRole,
+      speciality: r.speciality,
+      room: r.room,
+      floor: r.flat,
+      days,
+    };
+  }
+
+  return { toTicket, toTickets, toReferral, toResource, toClinic };
+}
+
+export type ViewModels = ReturnType<typeof createViewModels>;
+
+/** The cell's own «09:15» when it is one (the MIS books by it); else the clinic time of its start. */
+function cellTime(time: string, beginIso: string): string {
+  const m = /^(\d{1,2}):(\d{2})(?::\d{2})?$/.exec(time.trim());
+  const hhmm = m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : '';
+  return isHhmm(hhmm) ? hhmm : beginIso.slice(11, 16);
 }
 
 export function toClinic(l: LpuWithStatus): Clinic {
@@ -88,28 +183,4 @@ function resTypeOf(s: string): Resource['resType'] {
   if (v === 'equipment') return 'Equipment';
   // An unknown value is shown like a doctor (models.md).
   return 'Doctor';
-}
-
-/** Keeps only cells the kiosk can book now, and only days that still have one. */
-export function toResource(r: DirectionResource, nowMs: number): Resource {
-  const days = r.days
-    .map((d) => ({
-      date: d.date,
-      slots: d.slots
-        .filter((s) => s.status === 'Available' && new Date(s.beginTime).getTime() > nowMs)
-        .map((s) => ({ time: s.time, beginTime: s.beginTime, endTime: s.endTime, timeTableGuid: s.timeTableGuid }))
-        .sort((a, b) => a.time.localeCompare(b.time)),
-    }))
-    .filter((d) => d.slots.length > 0)
-    .sort((a, b) => a.date.localeCompare(b.date));
-  return {
-    resourceGuid: r.resourceGuid,
-    resType: resTypeOf(r.resType),
-    name: r.docFio,
-    role: r.doctorRole,
-    speciality: r.speciality,
-    room: r.room,
-    floor: r.flat,
-    days,
-  };
 }

@@ -11,6 +11,7 @@ import {
   type BridgeOutput,
   type Envelope,
 } from '../../common/bridge-contract';
+import { TEXTS } from '../../common/texts';
 import { toBridgeError } from './to-bridge-error';
 import type { Logger } from '../ports';
 
@@ -24,19 +25,19 @@ const isMethod = (m: string): m is BridgeMethod => Object.prototype.hasOwnProper
 
 export function createDispatcher(impl: BridgeImpl, log: Logger): BridgeDispatcher {
   return async (method, input) => {
-    if (!isMethod(method)) {
-      return fail({ kind: 'input', code: null, message: 'Неизвестная команда', httpStatus: null });
+    if (typeof method !== 'string' || !isMethod(method)) {
+      return refuse(TEXTS.errors.unknownCommand);
     }
     const spec = bridgeContract[method];
-    const parsed = spec.input.safeParse(input ?? {});
+    // No argument at all means «no fields»; `null`, arrays, class instances and objects that
+    // inherit fields from a prototype are refused (zod reads inherited fields, IPC and JSON
+    // never produce them, so only a bug or an attack sends one).
+    const given = input === undefined ? {} : input;
+    if (!isPlainObject(given)) return refuse(TEXTS.contract.fields);
+    const parsed = spec.input.safeParse(given);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      return fail({
-        kind: 'input',
-        code: null,
-        message: first ? first.message : 'Неверные данные',
-        httpStatus: null,
-      });
+      return refuse(first ? first.message : TEXTS.errors.badInput);
     }
     try {
       const run = impl[method] as (i: unknown) => Promise<unknown>;
@@ -44,7 +45,7 @@ export function createDispatcher(impl: BridgeImpl, log: Logger): BridgeDispatche
       const out = spec.output.safeParse(value);
       if (!out.success) {
         log.error('bridge.output_invalid', { method, issues: out.error.issues.length });
-        return fail({ kind: 'internal', code: null, message: 'Внутренняя ошибка инфомата', httpStatus: null });
+        return fail({ kind: 'internal', code: null, message: TEXTS.errors.internal, httpStatus: null });
       }
       return { ok: true, value: out.data };
     } catch (err) {
@@ -53,6 +54,17 @@ export function createDispatcher(impl: BridgeImpl, log: Logger): BridgeDispatche
       return fail(error);
     }
   };
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** kind 'input': the bridge refused the input before calling anything. */
+function refuse(message: string): Envelope<never> {
+  return fail({ kind: 'input', code: null, message, httpStatus: null });
 }
 
 function fail(error: BridgeError): Envelope<never> {
