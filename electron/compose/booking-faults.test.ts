@@ -131,7 +131,7 @@ describe('a booking whose answer goes wrong is reconciled, never retried blindly
     const before = (await visitsAtMis()).length;
     // The first answer is lost and the polls see nothing yet (the visit list is failing too).
     proxy.fault({ method: 'POST', path: BOOK, mode: { kind: 'drop-answer' } });
-    proxy.fault({ method: 'GET', path: /^\/visit$/, mode: { kind: 'replace', status: 503, body: '' }, times: 6 });
+    proxy.fault({ method: 'GET', path: /^\/visit$/, mode: { kind: 'replace', status: 503, body: '' }, times: 8 });
     const first = await call('book', cell);
     expect(first.ok).toBe(false);
     const retried = await value<Ticket>('book', cell);

@@ -5,7 +5,7 @@ import { isHhmm } from '../../common/calendar';
 import { REFERRAL_STATUSES, type ReferralStatusName } from '../../common/rules';
 import { TEXTS } from '../../common/texts';
 import { ApiError } from '../api/api-error';
-import { DEFAULT_CLINIC_TIME_ZONE, misDateTime, parseMisDate, parseMisDateTime } from '../api/mis-time';
+import { misDateTime, parseMisDate, parseMisDateTime } from '../api/mis-time';
 import type { Direction, DirectionResource, LpuWithStatus, TicketVisitWithLpu } from '../api/schemas';
 import { silentLogger, type Logger } from '../ports';
 

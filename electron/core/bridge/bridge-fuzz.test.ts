@@ -354,6 +354,8 @@ const TABLE: Array<[BridgeMethod | string, string, unknown]> = [
   ['printTicket', 'again missing', { ticketGuid: TICKET }], ['printTicket', 'again "true"', { ticketGuid: TICKET, again: 'true' }],
   ['printTicket', 'again 1', { ticketGuid: TICKET, again: 1 }], ['printTicket', 'ticketGuid ..', { ticketGuid: '..', again: false }],
   ['printTicket', 'ticketGuid 1 MB', { ticketGuid: 'f'.repeat(1 << 20), again: false }], ['printTicket', 'extra copies', { ticketGuid: TICKET, again: false, copies: 100 }],
+  ['printStatus', 'ticketGuid missing', {}], ['printStatus', 'ticketGuid ../x', { ticketGuid: '../x' }],
+  ['printStatus', 'ticketGuid %2e%2e', { ticketGuid: '%2e%2e' }], ['printStatus', 'extra again', { ticketGuid: TICKET, again: true }],
   ['endSession', 'null', null], ['endSession', 'extra reason', { reason: 'idle' }], ['endSession', 'array', []], ['endSession', 'number', 0],
   ['__proto__', 'method __proto__', {}], ['constructor', 'method constructor', {}], ['toString', 'method toString', {}],
   ['hasOwnProperty', 'method hasOwnProperty', {}], ['identify\0', 'method with NUL', P1], ['', 'empty method', {}],
