@@ -1,8 +1,12 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SecretStore, secretStorageDecision, type SafeStorageLike, type StorageBackend } from './secrets';
+
+// Every temp folder of this file lives under one, removed after its tests.
+const testRoot = mkdtempSync(path.join(tmpdir(), 'infomat-secrets-test-'));
+afterAll(() => rmSync(testRoot, { recursive: true, force: true }));
 
 describe('secretStorageDecision', () => {
   const base = { platform: 'linux' as NodeJS.Platform, encryptionAvailable: true, allowBasicText: false };
@@ -30,7 +34,7 @@ const fakeStorage = (backend: StorageBackend): SafeStorageLike => ({
 
 describe('SecretStore', () => {
   it('stores only ciphertext and reads it back', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'infomat-sec-'));
+    const dir = mkdtempSync(path.join(testRoot, 'sec-'));
     const s = SecretStore.open(dir, fakeStorage('gnome_libsecret'), { platform: 'linux', allowBasicText: false });
     expect(s.set('servicePinHash', 'scrypt$abc')).toBe(true);
     expect(readFileSync(path.join(dir, 'secrets.json'), 'utf8')).not.toContain('scrypt$abc');
@@ -39,7 +43,7 @@ describe('SecretStore', () => {
     expect(s.get('servicePinHash')).toBeNull();
   });
   it('does nothing with basic_text on Linux', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'infomat-sec-'));
+    const dir = mkdtempSync(path.join(testRoot, 'sec-'));
     const s = SecretStore.open(dir, fakeStorage('basic_text'), { platform: 'linux', allowBasicText: false });
     expect(s.available).toBe(false);
     expect(s.set('k', 'v')).toBe(false);

@@ -2,6 +2,7 @@
 // as `{ ok: false, message }` in Russian for the patient — never as an exception — because the
 // booking already stands when we print and a failed slip must not look like a failed booking.
 import { PrinterConfigSchema, type PrinterConfig } from '../core/config/schema';
+import { startSweeper } from '../core/fs/retention';
 import { silentLogger, type Logger, type SlipData, type SlipPrintOutcome, type SlipPrinter } from '../core/ports';
 import { encodeSlip } from './escpos-encode';
 import { PrintJournal, type JobRecord } from './print-journal';
@@ -29,12 +30,16 @@ export interface SlipPrinterOptions {
   /** Replaces the transport from the config, e.g. the OS printer from the Electron shell. */
   transport?: SlipTransport;
   now?: () => Date;
+  /** Journal records older than this are purged at start and daily. Default 30 (config `retentionDays`). */
+  retentionDays?: number;
 }
 
 export interface JournaledSlipPrinter extends SlipPrinter {
   /** Sends a failed job again under the same id. */
   retry(jobId: string): Promise<SlipPrintOutcome>;
   jobs(): Promise<JobRecord[]>;
+  /** Stops the daily journal purge. */
+  close(): void;
 }
 
 /** The transport a config describes; null for `os`, which only the Electron shell can provide. */
@@ -87,11 +92,22 @@ export function createSlipPrinter(config: PrinterConfig, opts: SlipPrinterOption
   const journal = (): Promise<PrintJournal | null> =>
     (journalP ??= PrintJournal.open(opts.journalDir, {
       now: opts.now,
+      retentionDays: opts.retentionDays,
       onCorrupt: (file, err) => log.warn('print.journal-corrupt', { file, error: String(err) }),
     }).catch((err: unknown) => {
       log.error('print.journal-unavailable', { dir: opts.journalDir, error: String(err) });
       return null;
     }));
+
+  // The journal is opened (and purged) at start, then purged daily; the timer never keeps the
+  // process alive and close() clears it.
+  const sweeper = startSweeper(
+    async () => {
+      const purged = (await (await journal())?.purge()) ?? 0;
+      if (purged) log.info('print.journal-purged', { purged });
+    },
+    { onError: (err) => log.error('print.journal-purge-failed', { error: String(err) }) },
+  );
 
   async function record<T>(what: string, fn: () => Promise<T>): Promise<T | null> {
     try {
@@ -182,5 +198,6 @@ export function createSlipPrinter(config: PrinterConfig, opts: SlipPrinterOption
     printSlip: (slip) => serial(() => printOnce(slip), slip?.ticket?.ticketGuid ?? ''),
     retry: (jobId) => serial(() => retryOnce(jobId), jobId),
     jobs: async () => (await journal())?.list() ?? [],
+    close: () => sweeper.stop(),
   };
 }
