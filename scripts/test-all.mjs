@@ -13,9 +13,10 @@ const env = { ...process.env, TZ: 'America/New_York', ELECTRON_SKIP_BINARY_DOWNL
 delete env.ELECTRON_RUN_AS_NODE; // a leaked one breaks Electron launches
 /**
  * Left in the temp folder by tools, not by our tests, and not avoidable from here: Playwright's
- * transform cache (playwright-transform-cache-*, reused across runs on purpose).
+ * transform cache (reused across runs on purpose) and Chromium's own scratch files, which it
+ * may leave when Playwright stops it (org.chromium.Chromium.*).
  */
-const TOOL_CACHES = [/^playwright-transform-cache/];
+const TOOL_CACHES = [/^playwright-transform-cache/, /^\.?org\.chromium\.Chromium\./];
 mkdirSync('artifacts', { recursive: true });
 
 const steps = [

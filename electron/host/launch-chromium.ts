@@ -3,7 +3,7 @@
 // first request, so by the time anyone reads it, it opens nothing. The browser profile is a
 // fresh private folder (mkdtemp, 0700) removed when the browser exits or the host stops.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensurePrivateDirSync } from '../core/fs/private-dir';
 import type { RunningBrowserHost } from './browser-host';
@@ -38,8 +38,12 @@ export function launchChromium(opts: LaunchChromiumOptions): LaunchedChromium {
   // Also when the host exits without close() (an uncaught error): the profile must not stay.
   process.once('exit', removeProfile);
 
+  // Chromium's own temp files (org.chromium.Chromium.*) go inside the profile, removed with it.
+  const tmp = path.join(profileDir, 'tmp');
+  mkdirSync(tmp, { mode: 0o700 });
   const child = spawn(opts.chromiumPath ?? '/usr/bin/chromium', [...opts.args, `--user-data-dir=${profileDir}`, `--app=${opts.host.issueLaunchUrl()}`], {
     stdio: 'ignore',
+    env: { ...process.env, TMPDIR: tmp },
   });
   const exited = new Promise<void>((resolve) => {
     child.once('exit', (code, signal) => {
