@@ -1,7 +1,7 @@
 // `npm run bench`: performance numbers, printed, not asserted. Everything runs on loopback:
 // the simulator, the core behind the browser host's HTTP bridge, the ESC/POS encoder and the
 // virtual printer's decoder and PNG renderer.
-import { readdirSync, statSync, readFileSync, mkdtempSync } from 'node:fs';
+import { readdirSync, statSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -62,10 +62,13 @@ async function main(): Promise<void> {
   const dist = path.resolve('dist/renderer');
   try {
     const host = await startBrowserHost({ dispatcher: d, rendererDir: dist });
-    const callUrl = `${host.url}__kiosk/call/kioskInfo`;
+    const callUrl = `${host.origin}/__kiosk/call/kioskInfo`;
+    // Redeem a one-time launch code for the renderer cookie, the way the kiosk's browser does.
+    const launched = await fetch(host.issueLaunchUrl(), { redirect: 'manual' });
+    const cookie = (launched.headers.get('set-cookie') ?? '').split(';')[0]!;
     const hostMs: number[] = [];
     for (let i = 0; i < 300; i++) {
-      const [ms] = await time(() => fetch(callUrl, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Kiosk-Bridge': '1' }, body: '{}' }).then((r) => r.text()));
+      const [ms] = await time(() => fetch(callUrl, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Kiosk-Bridge': '1', Cookie: cookie }, body: '{}' }).then((r) => r.text()));
       hostMs.push(ms);
     }
     console.log(`Browser host HTTP bridge round trip (kioskInfo): ${stats(hostMs)}`);
@@ -76,7 +79,7 @@ async function main(): Promise<void> {
       for (let i = 0; i < 10; i++) {
         const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
         const [ms] = await time(async () => {
-          await page.goto(host.url);
+          await page.goto(host.issueLaunchUrl());
           await page.getByTestId('screen-welcome').waitFor();
         });
         firstScreen.push(ms);
@@ -111,6 +114,7 @@ async function main(): Promise<void> {
   }
   await core.close();
   await demo.close();
+  rmSync(tmp, { recursive: true, force: true });
 }
 
 void main();

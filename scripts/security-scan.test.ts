@@ -1,9 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain .mjs script without type declarations
 import { justificationAt, runSecurityScan } from './security-scan.mjs';
+
+// Every temp folder of this file lives under one, removed after its tests.
+const testRoot = mkdtempSync(path.join(tmpdir(), 'infomat-scan-test-'));
+afterAll(() => rmSync(testRoot, { recursive: true, force: true }));
 
 type Finding = { id: string; severity: string; file: string; line: number; blocking: boolean; justification: string | null };
 type ScanResult = { ok: boolean; findings: Finding[]; blocking: Finding[]; ms: number };
@@ -12,7 +16,7 @@ const root = path.resolve(__dirname, '..');
 
 describe('security-scan gate', () => {
   it('fails on the deliberately insecure fixture, including what electronegativity misses', async () => {
-    const out = path.join(mkdtempSync(path.join(tmpdir(), 'infomat-sarif-')), 'x.sarif');
+    const out = path.join(mkdtempSync(path.join(testRoot, 'sarif-')), 'x.sarif');
     const r = await scan({ input: path.join(root, 'electron/main/__fixtures__'), out });
     expect(r.ok).toBe(false);
     const ids = r.blocking.map((f) => f.id);
@@ -31,7 +35,7 @@ describe('security-scan gate', () => {
   }, 60_000);
 
   it('a justification comment or an allowlist entry with a reason unblocks a finding', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'infomat-scan-src-'));
+    const dir = mkdtempSync(path.join(testRoot, 'scan-src-'));
     writeFileSync(
       path.join(dir, 'a.ts'),
       [

@@ -2,10 +2,21 @@
 // Unit tests run under plain Node; the e2e suite drives the built renderer in Debian's
 // Chromium through the loopback browser host against the simulator and the virtual printer.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
-const env = { ...process.env, TZ: 'America/New_York', ELECTRON_SKIP_BINARY_DOWNLOAD: '1' };
+// Every step gets a private temp folder (TMPDIR) made and removed here, so the check at the end
+// is exact: whatever a step leaves in it is a test that did not clean up after itself.
+const runTmp = mkdtempSync(path.join(os.tmpdir(), 'infomat-test-run-'));
+const env = { ...process.env, TZ: 'America/New_York', ELECTRON_SKIP_BINARY_DOWNLOAD: '1', TMPDIR: runTmp, TMP: runTmp, TEMP: runTmp };
 delete env.ELECTRON_RUN_AS_NODE; // a leaked one breaks Electron launches
+/**
+ * Left in the temp folder by tools, not by our tests, and not avoidable from here: Playwright's
+ * transform cache (reused across runs on purpose) and Chromium's own scratch files, which it
+ * may leave when Playwright stops it (org.chromium.Chromium.*).
+ */
+const TOOL_CACHES = [/^playwright-transform-cache/, /^\.?org\.chromium\.Chromium\./];
 mkdirSync('artifacts', { recursive: true });
 
 const steps = [
@@ -52,6 +63,18 @@ try {
   for (const s of e.suites ?? []) walk(s, skips);
   for (const line of skips) console.log(`e2e skipped: ${line}`);
 } catch { /* the e2e step did not run */ }
+
+// Temp-folder hygiene: nothing a step created may remain.
+const leftovers = readdirSync(runTmp).filter((n) => !TOOL_CACHES.some((re) => re.test(n)));
+rmSync(runTmp, { recursive: true, force: true });
+if (leftovers.length) {
+  console.log(`\n=== temp-clean: FAILED, ${leftovers.length} entries left in the temp folder by the run:`);
+  for (const n of leftovers.sort()) console.log(`  ${n}`);
+} else {
+  console.log('\n=== temp-clean: ok, the run left nothing in the temp folder');
+}
+results.push({ name: 'temp-clean', ok: leftovers.length === 0, seconds: '0.0', leftovers });
+
 for (const r of results) if (!r.ok && !['unit', 'e2e'].includes(r.name)) failed += 1;
 
 console.log('\nSteps: ' + results.map((r) => `${r.name} ${r.ok ? 'ok' : 'FAILED'} (${r.seconds}s)`).join(', '));

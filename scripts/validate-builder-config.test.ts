@@ -1,5 +1,11 @@
 import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// electron-builder loads its config through jiti, whose disk cache is a fixed, shared folder in
+// the OS temp folder (<tmp>/jiti): off for these tests, which leave nothing behind.
+vi.hoisted(() => {
+  process.env.JITI_FS_CACHE = 'false';
+});
 // @ts-expect-error -- plain .mjs script without type declarations
 import { validateBuilderConfig } from './validate-builder-config.mjs';
 

@@ -43,8 +43,9 @@ export class Kiosk {
     return this.printed()[0]!;
   }
 
+  /** Opens the kiosk through a freshly issued one-time launch URL (the host's renderer cookie). */
   async open(): Promise<void> {
-    await this.page.goto(this.stack.host.url);
+    await this.page.goto(this.stack.host.issueLaunchUrl());
     await expect(this.page.getByTestId('screen-welcome')).toBeVisible();
   }
 

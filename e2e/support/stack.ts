@@ -1,6 +1,6 @@
 // The system under test, per Playwright worker: the MIS simulator, the virtual receipt
 // printer, the kiosk core and the loopback browser host, all real and on loopback ports.
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createKioskCore, type KioskCore } from '../../electron/compose/kiosk-core';
@@ -31,8 +31,8 @@ export async function startStack(name: string): Promise<Stack> {
   const log: Logger = { info: record('info'), warn: record('warn'), error: record('error'), audit: record('audit') };
   const sim = await startSimulator({ port: 0, quiet: true });
   const spy = await startTokenSpy(sim.url);
+  // The virtual printer makes the folder itself, private (0700).
   const slipsDir = path.resolve('artifacts', 'e2e-slips', name);
-  mkdirSync(slipsDir, { recursive: true });
   const printer = await startVirtualPrinter({ port: 0, outDir: slipsDir, quiet: true });
   const config = KioskConfigSchema.parse({
     kioskId: 'E2E-01',
@@ -41,7 +41,13 @@ export async function startStack(name: string): Promise<Stack> {
   });
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'infomat-e2e-'));
   const core = await createKioskCore(config, { log, userDataDir });
-  const host = await startBrowserHost({ dispatcher: core.dispatcher, rendererDir: path.resolve('dist/renderer'), log });
+  // A page opened through a new launch URL replaces the previous one and ends its patient session.
+  const host = await startBrowserHost({
+    dispatcher: core.dispatcher,
+    rendererDir: path.resolve('dist/renderer'),
+    log,
+    onNewRenderer: () => core.endSession(),
+  });
   return {
     sim,
     printer,
@@ -64,6 +70,7 @@ export async function startStack(name: string): Promise<Stack> {
       await printer.close();
       await spy.close();
       await sim.close();
+      rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

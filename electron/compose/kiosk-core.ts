@@ -10,7 +10,7 @@ import { createDispatcher, type BridgeDispatcher } from '../core/bridge/dispatch
 import type { KioskConfig } from '../core/config/schema';
 import type { Logger, SlipPrinter } from '../core/ports';
 import { PatientSession } from '../core/session/patient-session';
-import { createSlipPrinter } from '../printing';
+import { createSlipPrinter, type JournaledSlipPrinter } from '../printing';
 import type { SlipTransport } from '../printing/transport';
 
 export interface KioskCoreDeps {
@@ -35,7 +35,10 @@ export interface KioskCore {
  * The one "does this kiosk print?" decision: printing is enabled in the config and there is a
  * transport for its type (the OS printer exists only inside Electron).
  */
-export function buildSlipPrinter(config: KioskConfig, deps: Pick<KioskCoreDeps, 'log' | 'osTransport' | 'userDataDir' | 'now'>): SlipPrinter | null {
+export function buildSlipPrinter(
+  config: KioskConfig,
+  deps: Pick<KioskCoreDeps, 'log' | 'osTransport' | 'userDataDir' | 'now'>,
+): JournaledSlipPrinter | null {
   const p = config.printer;
   if (!p.enabled) return null;
   if (p.transport.type === 'os' && !deps.osTransport) {
@@ -47,6 +50,7 @@ export function buildSlipPrinter(config: KioskConfig, deps: Pick<KioskCoreDeps, 
     log: deps.log,
     transport: p.transport.type === 'os' ? deps.osTransport : undefined,
     now: deps.now,
+    retentionDays: config.retentionDays,
   });
 }
 
@@ -70,6 +74,9 @@ export async function createKioskCore(config: KioskConfig, deps: KioskCoreDeps):
     dispatcher: createDispatcher(service, deps.log),
     slipPrinter,
     endSession: () => session.end('patient'),
-    close: async () => session.end('shutdown'),
+    close: async () => {
+      session.end('shutdown');
+      slipPrinter?.close();
+    },
   };
 }

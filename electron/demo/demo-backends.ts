@@ -8,7 +8,7 @@ import type { KioskConfig } from '../core/config/schema';
 
 export async function startDemoBackends(config: KioskConfig, slipsDir: string): Promise<DemoBackends> {
   const sim = await startSimulator({ port: 0, quiet: true });
-  const printer = await startVirtualPrinter({ port: 0, outDir: slipsDir, quiet: true });
+  const printer = await startVirtualPrinter({ port: 0, outDir: slipsDir, quiet: true, retentionDays: config.retentionDays });
   return {
     config: {
       ...config,

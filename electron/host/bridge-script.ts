@@ -16,7 +16,7 @@ export function bridgeScript(callBase: string): string {
         headers: { 'Content-Type': 'application/json', 'X-Kiosk-Bridge': '1' },
         body: JSON.stringify(input === undefined ? {} : input),
         cache: 'no-store',
-        credentials: 'omit',
+        credentials: 'same-origin', // the renderer cookie, nothing else
       });
       return await res.json();
     } catch (e) {

@@ -1,15 +1,24 @@
 // Loopback HTTP host for the kiosk: serves the built renderer and carries the bridge over HTTP
-// when no Electron binary is available. It listens on 127.0.0.1 only, and every URL lives
-// under a per-launch secret path, so another local program or a web page in another tab
-// cannot call the bridge without being handed the launch URL. Host and Origin headers are
-// checked too (DNS rebinding), and bridge calls need a custom header (no simple CORS request).
-import { randomBytes } from 'node:crypto';
+// when no Electron binary is available. It listens on 127.0.0.1 only.
+//
+// Who may talk to it: the browser it launched, and nothing else on the machine. The launcher
+// asks for a launch URL (`issueLaunchUrl()`) carrying a one-time code; the first request with
+// that code gets an HttpOnly, SameSite=Strict cookie (host-only, so bound to 127.0.0.1) and a
+// redirect to the clean URL. The code is then spent (it also expires unused after a minute), so
+// seeing it on a command line (`ps`) or in a history is useless. Every file and every bridge call
+// needs the cookie of the one current renderer: redeeming a new code revokes the previous cookie
+// and ends the patient session (`onNewRenderer`). Host and Origin headers are checked too (DNS
+// rebinding) and bridge calls need a custom header and a JSON body (no simple CORS request).
+// Requests are bounded: body size (413), malformed input (400, the method is never run), a
+// stalled body (408) and the server's header and request timeouts.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { BridgeDispatcher } from '../core/bridge/dispatcher';
 import { silentLogger, type Logger } from '../core/ports';
+import { bridgeMethodNames } from '../common/channels';
 import { bridgeScript } from './bridge-script';
 import { CSP } from '../common/csp';
 
@@ -18,15 +27,30 @@ export interface BrowserHostOptions {
   rendererDir: string;
   port?: number;
   log?: Logger;
-  /** For tests; normally random per launch. */
-  secret?: string;
+  /**
+   * Called when a new renderer redeems a launch code (after the previous renderer's cookie was
+   * revoked): the patient session of the previous screen must end here.
+   */
+  onNewRenderer?: () => void;
+  /** How long an unused launch code stays valid. Default 60 s. */
+  codeTtlMs?: number;
+  /** Largest bridge-call body. Default 64 KiB. */
+  maxBodyBytes?: number;
+  /** How long a request body may take to arrive. Default 10 s. */
+  bodyTimeoutMs?: number;
+  /** For tests: the clock the code expiry reads. */
+  now?: () => number;
 }
 
 export interface RunningBrowserHost {
-  /** The launch URL, secret included. */
-  url: string;
   origin: string;
   port: number;
+  /**
+   * A fresh launch URL with a one-time code: the first request with it gets the renderer cookie
+   * (revoking any earlier renderer); any later one is refused. Never log or print it where
+   * others can read it.
+   */
+  issueLaunchUrl(): string;
   close(): Promise<void>;
 }
 
@@ -43,60 +67,160 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-const MAX_BODY = 64 * 1024;
+export const RENDERER_COOKIE = 'infomat_renderer';
+export const LAUNCH_PREFIX = '/launch/';
+const CALL_PREFIX = '/__kiosk/call/';
+const BRIDGE_JS = '/__kiosk/bridge.js';
+const TEXT = 'text/plain; charset=utf-8';
+const METHODS = new Set<string>(bridgeMethodNames);
+
+class BodyError extends Error {
+  constructor(readonly status: 408 | 413) {
+    super(status === 413 ? 'body too large' : 'body timeout');
+  }
+}
+
+const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
 
 export async function startBrowserHost(opts: BrowserHostOptions): Promise<RunningBrowserHost> {
   const log = opts.log ?? silentLogger;
-  const secret = opts.secret ?? randomBytes(24).toString('base64url');
-  const prefix = `/s/${secret}/`;
+  const now = opts.now ?? Date.now;
+  const codeTtlMs = opts.codeTtlMs ?? 60_000;
+  const maxBody = opts.maxBodyBytes ?? 64 * 1024;
+  const bodyTimeoutMs = opts.bodyTimeoutMs ?? 10_000;
   const root = path.resolve(opts.rendererDir);
   const indexHtml = await fs.readFile(path.join(root, 'index.html'), 'utf8');
-  const bridgeJs = bridgeScript(`${prefix}__kiosk/call/`);
+  const bridgeJs = bridgeScript(CALL_PREFIX);
   // The bridge script must run before the bundle: it goes first in <head>.
-  const injected = indexHtml.replace(/<head>/i, `<head>\n    <script src="./__kiosk/bridge.js"></script>`);
+  const injected = indexHtml.replace(/<head>/i, `<head>\n    <script src="${BRIDGE_JS}"></script>`);
   let origin = '';
+  let hostHeader = '';
 
-  const server = http.createServer((req, res) => {
-    void handle(req, res).catch((err) => {
-      log.error('host.request_failed', { error: String(err) });
-      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'internal error');
-      else res.end();
-    });
-  });
+  /** Unspent launch codes, by their SHA-256 (hex), with their expiry time. */
+  const codes = new Map<string, number>();
+  /** SHA-256 of the current renderer's cookie; null before the first launch. */
+  let current: Buffer | null = null;
+
+  const dropExpired = (): void => {
+    const t = now();
+    for (const [k, exp] of codes) if (exp <= t) codes.delete(k);
+  };
+
+  const redeem = (code: string): boolean => {
+    dropExpired();
+    if (!/^[A-Za-z0-9_-]{20,100}$/.test(code)) return false;
+    const key = digest(code).toString('hex');
+    if (!codes.has(key)) return false;
+    codes.delete(key); // one use, whatever happens next
+    return true;
+  };
+
+  const isCurrent = (cookie: string | null): boolean => {
+    if (!cookie || !current) return false;
+    return timingSafeEqual(digest(cookie), current);
+  };
+
+  const server = http.createServer(
+    {
+      // A client that trickles headers or a request is cut off by Node itself (408).
+      headersTimeout: 10_000,
+      requestTimeout: 30_000,
+      keepAliveTimeout: 5_000,
+      connectionsCheckingInterval: 1_000,
+      maxHeaderSize: 16 * 1024,
+    },
+    (req, res) => {
+      void handle(req, res).catch((err) => {
+        log.error('host.request_failed', { error: String(err) });
+        if (!res.headersSent) fail(req, res, 500, 'internal error');
+        else res.destroy();
+      });
+    },
+  );
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://placeholder');
-    if (req.headers.host !== new URL(origin).host) return send(res, 421, 'text/plain', 'wrong host');
-    if (req.headers.origin && req.headers.origin !== origin) return send(res, 403, 'text/plain', 'wrong origin');
-    if (!url.pathname.startsWith(prefix)) return send(res, 404, 'text/plain', 'not found');
-    const rest = url.pathname.slice(prefix.length);
+    const rawUrl = req.url ?? '';
+    if (!rawUrl.startsWith('/')) return fail(req, res, 400, 'bad request');
+    const q = rawUrl.indexOf('?');
+    const rawPath = q < 0 ? rawUrl : rawUrl.slice(0, q);
+    if (req.headers.host !== hostHeader) return fail(req, res, 421, 'wrong host');
+    if (req.headers.origin !== undefined && req.headers.origin !== origin) return fail(req, res, 403, 'wrong origin');
 
-    if (rest.startsWith('__kiosk/call/')) {
-      if (req.method !== 'POST') return send(res, 405, 'text/plain', 'method not allowed');
-      if (req.headers['x-kiosk-bridge'] !== '1' || !String(req.headers['content-type'] ?? '').startsWith('application/json')) {
-        return send(res, 403, 'text/plain', 'not a bridge call');
+    if (rawPath.startsWith(LAUNCH_PREFIX)) {
+      if (req.method !== 'GET') return fail(req, res, 405, 'method not allowed');
+      if (!redeem(rawPath.slice(LAUNCH_PREFIX.length))) {
+        log.warn('host.launch_refused', {});
+        return fail(req, res, 403, 'Ссылка запуска инфомата недействительна: она одноразовая и действует минуту.');
       }
-      const method = decodeURIComponent(rest.slice('__kiosk/call/'.length));
+      const hadRenderer = current !== null;
+      const cookie = randomBytes(32).toString('base64url');
+      current = digest(cookie);
+      log.info('host.renderer_attached', { replaced: hadRenderer });
+      try {
+        opts.onNewRenderer?.();
+      } catch (err) {
+        log.error('host.on_new_renderer_failed', { error: String(err) });
+      }
+      res.writeHead(303, {
+        ...SECURITY_HEADERS,
+        Location: '/',
+        // No Domain: a host-only cookie, sent to 127.0.0.1 only. No Max-Age: gone with the browser.
+        'Set-Cookie': `${RENDERER_COOKIE}=${cookie}; Path=/; HttpOnly; SameSite=Strict`,
+        'Content-Type': TEXT,
+      });
+      res.end();
+      return;
+    }
+
+    const cookie = readCookie(req.headers.cookie, RENDERER_COOKIE);
+    if (!cookie) return fail(req, res, 401, 'not a kiosk renderer');
+    if (!isCurrent(cookie)) return fail(req, res, 403, 'Этот экран инфомата закрыт: открыт другой.');
+
+    if (rawPath.startsWith(CALL_PREFIX)) {
+      if (req.method !== 'POST') return fail(req, res, 405, 'method not allowed');
+      if (req.headers['x-kiosk-bridge'] !== '1' || !/^application\/json\s*(;|$)/i.test(String(req.headers['content-type'] ?? ''))) {
+        return fail(req, res, 403, 'not a bridge call');
+      }
+      const method = decode(rawPath.slice(CALL_PREFIX.length));
+      if (method === null) return fail(req, res, 400, 'bad escape');
+      if (!METHODS.has(method)) return fail(req, res, 404, 'no such method');
+      const declared = Number(req.headers['content-length'] ?? '0');
+      if (declared > maxBody) return fail(req, res, 413, 'body too large');
+      let body: string;
+      try {
+        body = await readBody(req, maxBody, bodyTimeoutMs);
+      } catch (err) {
+        if (err instanceof BodyError) {
+          log.warn('host.body_refused', { status: err.status });
+          return fail(req, res, err.status, err.message);
+        }
+        res.destroy(); // the client went away mid-body
+        return;
+      }
       let input: unknown;
       try {
-        input = JSON.parse((await readBody(req)) || '{}');
+        input = JSON.parse(body);
       } catch {
-        input = Symbol('bad json'); // the dispatcher refuses it as bad input
+        return fail(req, res, 400, 'bad json');
       }
-      const envelope = await opts.dispatcher(method, typeof input === 'symbol' ? null : input);
+      // The renderer may have been replaced while its body was arriving.
+      if (!isCurrent(cookie)) return fail(req, res, 403, 'renderer replaced');
+      const envelope = await opts.dispatcher(method, input);
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(envelope));
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
-    if (rest === '__kiosk/bridge.js') return send(res, 200, TYPES['.js']!, bridgeJs);
-    if (rest === '' || rest === 'index.html') return send(res, 200, TYPES['.html']!, injected);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(req, res, 405, 'method not allowed');
+    const rest = decode(rawPath);
+    if (rest === null || rest.includes('\0')) return fail(req, res, 400, 'bad path');
+    if (rest === BRIDGE_JS) return send(res, 200, TYPES['.js']!, bridgeJs);
+    if (rest === '/' || rest === '/index.html') return send(res, 200, TYPES['.html']!, injected);
 
-    const file = path.resolve(root, decodeURIComponent(rest));
-    if (!file.startsWith(root + path.sep)) return send(res, 404, 'text/plain', 'not found');
+    const file = path.resolve(root, `.${rest}`);
+    if (!file.startsWith(root + path.sep)) return fail(req, res, 404, 'not found');
     let data: Buffer;
     try {
       data = await fs.readFile(file);
     } catch {
-      return send(res, 404, 'text/plain', 'not found');
+      return fail(req, res, 404, 'not found');
     }
     send(res, 200, TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', data);
   }
@@ -107,46 +231,102 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Runnin
   });
   const port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
+  hostHeader = `127.0.0.1:${port}`;
   log.info('host.listening', { port });
   return {
-    url: `${origin}${prefix}`,
     origin,
     port,
+    issueLaunchUrl() {
+      dropExpired();
+      const code = randomBytes(32).toString('base64url');
+      codes.set(digest(code).toString('hex'), now() + codeTtlMs);
+      return `${origin}${LAUNCH_PREFIX}${code}`;
+    },
     close: () =>
       new Promise<void>((resolve) => {
-        server.closeAllConnections?.();
+        codes.clear();
+        current = null;
         server.close(() => resolve());
+        server.closeAllConnections();
       }),
   };
 }
 
-function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, {
-    'Content-Type': type,
-    'Content-Security-Policy': CSP,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-store',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'X-Frame-Options': 'DENY',
-  });
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, ...extra });
   res.end(body);
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+/**
+ * An error answer. If the request body was not read, the connection is closed after the answer
+ * (whatever is still arriving is drained briefly, then the socket goes), so a refused upload can
+ * neither desynchronise a kept-alive connection nor hold the host.
+ */
+function fail(req: http.IncomingMessage, res: http.ServerResponse, status: number, message: string): void {
+  const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  const unread = hasBody && !req.complete;
+  send(res, status, TEXT, message, unread ? { Connection: 'close' } : {});
+  if (!unread) return;
+  req.resume();
+  const socket = req.socket;
+  const timer = setTimeout(() => socket.destroy(), 2_000);
+  timer.unref();
+  socket.once('close', () => clearTimeout(timer));
+}
+
+function decode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
+export function readCookie(header: string | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim() || null;
+  }
+  return null;
+}
+
+function readBody(req: http.IncomingMessage, max: number, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
+    const done = (err: Error | null): void => {
+      clearTimeout(timer);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('aborted', onAborted);
+      if (err) reject(err);
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    };
+    const onData = (c: Buffer): void => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+      if (size > max) done(new BodyError(413));
+      else chunks.push(c);
+    };
+    const onEnd = (): void => done(null);
+    const onError = (err: Error): void => done(err);
+    const onAborted = (): void => done(new Error('aborted'));
+    const timer = setTimeout(() => done(new BodyError(408)), timeoutMs);
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('aborted', onAborted);
   });
 }

@@ -2,16 +2,17 @@
 // process, the renderer in Debian's Chromium in app/kiosk mode (or just the URL printed when
 // there is no display). `--demo` embeds the MIS simulator and the virtual printer, but only
 // when the entry point passed them in (electron/demo/host-entry.ts); cli.ts passes nothing.
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bootKiosk, DemoRefusedError, type DemoStarter } from '../compose/boot';
 import { loadKioskConfig } from '../core/config/load';
+import { ensurePrivateDirSync, userStateDir } from '../core/fs/private-dir';
 import { createFileLogger } from '../core/log';
 import { startBrowserHost } from './browser-host';
 import { CHROMIUM_FLAGS } from './chromium-flags';
+import { announceLaunchUrl, launchChromium, type LaunchedChromium } from './launch-chromium';
 
 // A patient must not pinch-zoom, swipe back or get a translate bar.
 const KIOSK_FLAGS = [
@@ -77,17 +78,18 @@ export async function runHost(opts: RunHostOptions = {}): Promise<void> {
     console.error(`No built renderer in ${values.renderer}: run "npm run build" first.`);
     process.exit(2);
   }
-  const userDataDir = path.join(os.tmpdir(), 'infomat-host');
-  const logDir = loaded.config.logDir ?? path.join(userDataDir, 'logs');
+  // A per-user private state folder (0700, refused if someone else's), not a fixed temp path.
+  const stateDir = ensurePrivateDirSync(userStateDir());
+  const logDir = loaded.config.logDir ?? path.join(stateDir, 'logs');
   // The same redacting, rotating logger as the Electron shell: policy numbers masked, no tokens.
-  const log = createFileLogger({ dir: logDir, kioskId: loaded.config.kioskId });
+  const log = createFileLogger({ dir: logDir, kioskId: loaded.config.kioskId, retentionDays: loaded.config.retentionDays });
   console.log(`Logs: ${logDir}`);
   const booted = await bootKiosk({
     config: loaded.config,
     demoFlag: values.demo,
     demo: opts.demo,
-    demoSlipsDir: path.resolve(values['slips-dir'] ?? path.join(os.tmpdir(), 'infomat-slips')),
-    userDataDir,
+    demoSlipsDir: path.resolve(values['slips-dir'] ?? path.join(stateDir, 'demo-slips')),
+    userDataDir: stateDir,
     log,
   });
   const { core, demo } = booted;
@@ -95,27 +97,39 @@ export async function runHost(opts: RunHostOptions = {}): Promise<void> {
     console.log(`Demo MIS simulator: ${demo.simulatorUrl}`);
     console.log(`Virtual receipt printer: 127.0.0.1:${demo.printerPort}, slips saved to ${demo.slipsDir}`);
   }
-  const host = await startBrowserHost({ dispatcher: core.dispatcher, rendererDir: values.renderer, port: Number(values.port), log });
-  console.log(`Kiosk: ${host.url}`);
+  // A newly launched renderer ends the previous one's patient session.
+  const host = await startBrowserHost({
+    dispatcher: core.dispatcher,
+    rendererDir: values.renderer,
+    port: Number(values.port),
+    log,
+    onNewRenderer: () => core.endSession(),
+  });
+  console.log(`Kiosk host: ${host.origin} (opens only through a one-time launch link)`);
 
   const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-  let browser: ReturnType<typeof spawn> | null = null;
-  if (values.open) {
-    if (!hasDisplay) console.log('No display found: open the URL above in a browser.');
-    else if (!existsSync('/usr/bin/chromium')) console.log('No /usr/bin/chromium: open the URL above in a browser.');
-    else {
-      const profile = mkdtempSync(path.join(os.tmpdir(), 'infomat-chromium-'));
-      browser = spawn(
-        '/usr/bin/chromium',
-        [...KIOSK_FLAGS, ...screenGeometry(), `--user-data-dir=${profile}`, values.kiosk ? '--kiosk' : '--start-maximized', `--app=${host.url}`],
-        { stdio: 'ignore' },
-      );
-      browser.on('exit', () => void shutdown());
-    }
+  // Chromium gets a one-time code (spent on first use) and a private profile removed at exit;
+  // the link is printed only when no browser is launched.
+  let browser: LaunchedChromium | null = null;
+  let stopAnnouncing = () => {};
+  if (values.open && hasDisplay && existsSync('/usr/bin/chromium')) {
+    browser = launchChromium({
+      host,
+      args: [...KIOSK_FLAGS, ...screenGeometry(), values.kiosk ? '--kiosk' : '--start-maximized'],
+      profileParent: stateDir,
+      onExit: () => void shutdown(),
+    });
+  } else {
+    const why = !values.open ? 'No browser launched' : !hasDisplay ? 'No display found' : 'No /usr/bin/chromium';
+    stopAnnouncing = announceLaunchUrl(host, why);
   }
 
+  let stopping = false;
   async function shutdown(): Promise<void> {
-    browser?.kill();
+    if (stopping) return;
+    stopping = true;
+    stopAnnouncing();
+    await browser?.close();
     await host.close();
     await booted.close();
     log.close();

@@ -1,12 +1,15 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from './policy';
 import { createAppRequestHandler, resolveAppPath } from './protocol';
 
-const root = mkdtempSync(path.join(tmpdir(), 'infomat-renderer-'));
-mkdirSync(path.join(root, 'assets'));
+// The renderer root sits inside a temp folder of its own, next to the secret it must not serve.
+const outer = mkdtempSync(path.join(tmpdir(), 'infomat-protocol-test-'));
+afterAll(() => rmSync(outer, { recursive: true, force: true }));
+const root = path.join(outer, 'renderer');
+mkdirSync(path.join(root, 'assets'), { recursive: true });
 writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Инфомат</title>');
 writeFileSync(path.join(root, 'assets', 'app.js'), 'console.log(1)');
 writeFileSync(path.join(path.dirname(root), 'secret.txt'), 'top secret');

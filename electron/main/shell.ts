@@ -77,7 +77,12 @@ async function start(opts: ShellOptions): Promise<void> {
   const userData = app.getPath('userData');
   const loaded = loadKioskConfig({ onMissing: flags.demo || !app.isPackaged ? 'demo' : 'problem' });
   const logDir = loaded.ok && loaded.config.logDir ? loaded.config.logDir : path.join(userData, 'logs');
-  log = createFileLogger({ dir: logDir, echo: !app.isPackaged, kioskId: loaded.ok ? loaded.config.kioskId : undefined });
+  log = createFileLogger({
+    dir: logDir,
+    echo: !app.isPackaged,
+    kioskId: loaded.ok ? loaded.config.kioskId : undefined,
+    retentionDays: loaded.ok ? loaded.config.retentionDays : undefined,
+  });
   const logger = log;
   closers.push(() => logger.close());
   logger.info('shell.start', { version, packaged: app.isPackaged, dev: flags.dev, platform: process.platform, config: loaded.path });

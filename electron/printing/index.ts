@@ -2,6 +2,7 @@
 // as `{ ok: false, message }` in Russian for the patient — never as an exception — because the
 // booking already stands when we print and a failed slip must not look like a failed booking.
 import { PrinterConfigSchema, type PrinterConfig } from '../core/config/schema';
+import { startSweeper } from '../core/fs/retention';
 import { silentLogger, type Logger, type PrintHistory, type PrinterReadiness, type SlipData, type SlipPrintOutcome, type SlipPrinter } from '../core/ports';
 import { encodeSlip } from './escpos-encode';
 import { PrintJournal, type JobRecord } from './print-journal';
@@ -27,10 +28,14 @@ export interface SlipPrinterOptions {
   /** Replaces the transport from the config, e.g. the OS printer from the Electron shell. */
   transport?: SlipTransport;
   now?: () => Date;
+  /** Journal records older than this are purged at start and daily. Default 30 (config `retentionDays`). */
+  retentionDays?: number;
 }
 
 export interface JournaledSlipPrinter extends SlipPrinter {
   jobs(): Promise<JobRecord[]>;
+  /** Stops the daily journal purge. */
+  close(): void;
 }
 
 /** The transport a config describes; null for `os`, which only the Electron shell can provide. */
@@ -109,6 +114,7 @@ export function createSlipPrinter(config: PrinterConfig, opts: SlipPrinterOption
   const journal = (): Promise<PrintJournal> =>
     (journalP ??= PrintJournal.open(opts.journalDir, {
       now: opts.now,
+      retentionDays: opts.retentionDays,
       onCorrupt: (file, err) => log.warn('print.journal-corrupt', { file, error: String(err) }),
     })
       .catch((err: unknown) => {
@@ -116,6 +122,16 @@ export function createSlipPrinter(config: PrinterConfig, opts: SlipPrinterOption
         return PrintJournal.inMemory(`journal folder unusable: ${String(err)}`, opts.now);
       })
       .then((j) => (opened = j)));
+
+  // The journal is opened (and purged) at start, then purged daily; the timer never keeps the
+  // process alive and close() clears it.
+  const sweeper = startSweeper(
+    async () => {
+      const purged = await (await journal()).purge();
+      if (purged) log.info('print.journal-purged', { purged });
+    },
+    { onError: (err) => log.error('print.journal-purge-failed', { error: String(err) }) },
+  );
 
   async function record<T>(what: string, fn: () => Promise<T>): Promise<void> {
     try {
@@ -234,5 +250,6 @@ export function createSlipPrinter(config: PrinterConfig, opts: SlipPrinterOption
       }, 'unknown'),
     journalFault: () => opened?.fault ?? null,
     jobs: async () => (await journal()).list(),
+    close: () => sweeper.stop(),
   };
 }

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PrintJournal } from './print-journal';
@@ -25,6 +25,29 @@ describe('PrintJournal', () => {
     const r2 = await reopened.begin(sampleSlip({ reprint: true }));
     expect([r1.jobId, r2.jobId]).toEqual([`${rec.jobId}-r1`, `${rec.jobId}-r2`]);
     expect((await readdir(dir)).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('keeps its folder 0700 and its files 0600, and refuses a folder others can write to', async () => {
+    const dir = path.join(await tempDir('journal'), 'j');
+    const j = await PrintJournal.open(dir);
+    const rec = await j.begin(sampleSlip());
+    expect((await stat(dir)).mode & 0o777).toBe(0o700);
+    expect((await stat(path.join(dir, `job-${rec.jobId}.json`))).mode & 0o777).toBe(0o600);
+    const shared = await tempDir('journal');
+    await chmod(shared, 0o777);
+    await expect(PrintJournal.open(shared)).rejects.toMatchObject({ reason: 'shared-write' });
+  });
+
+  it('purges old records while open (the printer calls it daily)', async () => {
+    const dir = await tempDir('journal');
+    let now = new Date('2026-01-01T10:00:00Z');
+    const j = await PrintJournal.open(dir, { now: () => now, retentionDays: 30 });
+    await j.begin(sampleSlip());
+    expect(await j.purge()).toBe(0);
+    now = new Date('2026-02-15T10:00:00Z');
+    expect(await j.purge()).toBe(1);
+    expect(j.list()).toEqual([]);
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it('forgets jobs older than the retention period', async () => {

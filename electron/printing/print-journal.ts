@@ -3,10 +3,14 @@
 // «Печать» twice — never puts a second copy of a ticket into the lobby unless a reprint was
 // asked for, and so a job that failed can be sent again with the same id.
 // Records hold the slip itself (no patient name or policy number is ever on it) so a failed
-// job can be retried without the booking flow.
+// job can be retried without the booking flow. The folder is private (0700, refused if another
+// user's), the files 0600, and records older than the retention period are purged at open and
+// by `purge()` (the printer calls it daily).
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir } from '../core/fs/private-dir';
+import { DAY_MS, DEFAULT_RETENTION_DAYS } from '../core/fs/retention';
 import type { SlipData } from '../core/ports';
 
 /**
@@ -49,6 +53,7 @@ export class PrintJournal {
     /** null: a journal in memory only, used when the folder cannot be used at all. */
     readonly dir: string | null,
     private readonly now: () => Date,
+    private readonly retentionDays: number,
   ) {}
 
   /**
@@ -56,7 +61,7 @@ export class PrintJournal {
    * same rules hold in memory until the next start (the technician sees the fault).
    */
   static inMemory(reason: string, now?: () => Date): PrintJournal {
-    const j = new PrintJournal(null, now ?? (() => new Date()));
+    const j = new PrintJournal(null, now ?? (() => new Date()), DEFAULT_RETENTION_DAYS);
     j.fault = reason;
     return j;
   }
@@ -65,11 +70,11 @@ export class PrintJournal {
     dir: string,
     opts: { now?: () => Date; onCorrupt?: (file: string, err: unknown) => void; retentionDays?: number } = {},
   ): Promise<PrintJournal> {
-    const journal = new PrintJournal(dir, opts.now ?? (() => new Date()));
     // A kiosk prints a few hundred slips a day; a month covers every reprint a patient can ask
     // for (the visit is long over) and keeps the folder small.
-    const cutoff = journal.now().getTime() - (opts.retentionDays ?? 30) * 86_400_000;
-    await fs.mkdir(dir, { recursive: true });
+    const journal = new PrintJournal(dir, opts.now ?? (() => new Date()), opts.retentionDays ?? DEFAULT_RETENTION_DAYS);
+    const cutoff = journal.cutoff();
+    await ensurePrivateDir(dir);
     for (const name of await fs.readdir(dir)) {
       const file = path.join(dir, name);
       // A temp file is a write that was interrupted before its rename: the old record stands.
@@ -90,6 +95,23 @@ export class PrintJournal {
       }
     }
     return journal;
+  }
+
+  private cutoff(): number {
+    return this.now().getTime() - this.retentionDays * DAY_MS;
+  }
+
+  /** Deletes the records last changed before the retention period; returns how many. */
+  async purge(): Promise<number> {
+    const cutoff = this.cutoff();
+    let n = 0;
+    for (const rec of [...this.jobs.values()]) {
+      if (Date.parse(rec.updatedAt) >= cutoff) continue;
+      if (this.dir !== null) await fs.rm(path.join(this.dir, `${FILE_PREFIX}${rec.jobId}.json`), { force: true });
+      this.jobs.delete(rec.jobId);
+      n++;
+    }
+    return n;
   }
 
   list(): JobRecord[] {
@@ -180,7 +202,7 @@ export class PrintJournal {
   private async persist(dir: string, rec: JobRecord): Promise<void> {
     const file = path.join(dir, `${FILE_PREFIX}${rec.jobId}.json`);
     const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-    const handle = await fs.open(tmp, 'w');
+    const handle = await fs.open(tmp, 'wx', 0o600);
     try {
       await handle.writeFile(JSON.stringify(rec, null, 2));
       await handle.sync();

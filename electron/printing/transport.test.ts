@@ -1,11 +1,11 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PrinterError } from './transport';
 import { createDeviceTransport } from './transport-device';
 import { createTcpTransport } from './transport-tcp';
+import { tempDir } from './test-helpers';
 
 const servers: net.Server[] = [];
 const peers: net.Socket[] = [];
@@ -101,7 +101,7 @@ describe('tcp transport', () => {
 
 describe('device transport', () => {
   it('writes to an existing device file', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'lp-'));
+    const dir = await tempDir('lp');
     const dev = path.join(dir, 'lp0');
     await writeFile(dev, '');
     await createDeviceTransport({ path: dev }).send(Uint8Array.of(0x1b, 0x40, 0x41));
@@ -109,7 +109,7 @@ describe('device transport', () => {
   });
 
   it('fails, without creating a file, when the device is missing', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'lp-'));
+    const dir = await tempDir('lp');
     const dev = path.join(dir, 'lp0');
     expect((await rejection(createDeviceTransport({ path: dev }).send(Uint8Array.of(1)))).code).toBe('unreachable');
     await expect(readFile(dev)).rejects.toThrow(/ENOENT/);

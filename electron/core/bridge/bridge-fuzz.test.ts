@@ -380,6 +380,7 @@ const HOST_TABLE: Array<[string, string, string, Record<string, string>?]> = [
 describe('bridge fuzz: the concrete malformed-input table', () => {
   let host: RunningBrowserHost;
   let rendererDir = '';
+  let rendererCookie = '';
 
   beforeAll(async () => {
     // The table needs a patient again (the valid-input block ended the session).
@@ -387,6 +388,9 @@ describe('bridge fuzz: the concrete malformed-input table', () => {
     rendererDir = mkdtempSync(path.join(os.tmpdir(), 'bridge-fuzz-'));
     writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
     host = await startBrowserHost({ dispatcher: (m, i) => dispatch(m, i), rendererDir });
+    // Become the host's one renderer, the way Chromium does: redeem a launch code for the cookie.
+    const launched = await fetch(host.issueLaunchUrl(), { redirect: 'manual' });
+    rendererCookie = String(launched.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   });
   afterAll(async () => {
     await host?.close();
@@ -394,12 +398,12 @@ describe('bridge fuzz: the concrete malformed-input table', () => {
   });
 
   function post(method: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string } | { error: string }> {
-    const url = new URL(host.url);
+    const url = new URL(host.origin + '/');
     return new Promise((resolve) => {
       const req = http.request(
         {
           host: url.hostname, port: url.port, method: 'POST', path: `${url.pathname}__kiosk/call/${method}`,
-          headers: { 'Content-Type': 'application/json', 'X-Kiosk-Bridge': '1', ...headers },
+          headers: { 'Content-Type': 'application/json', 'X-Kiosk-Bridge': '1', Cookie: rendererCookie, ...headers },
         },
         (res) => {
           let text = '';

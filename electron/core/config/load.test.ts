@@ -1,8 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { defaultConfigPath, loadKioskConfig, parseKioskConfigText } from './load';
+
+// Every temp folder of this file lives under one, removed after its tests.
+const testRoot = mkdtempSync(path.join(tmpdir(), 'infomat-config-test-'));
+afterAll(() => rmSync(testRoot, { recursive: true, force: true }));
 
 const problemsOf = (text: string) => {
   const r = parseKioskConfigText(text, 'config.json');
@@ -23,7 +27,7 @@ describe('defaultConfigPath', () => {
 });
 
 describe('loadKioskConfig', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'infomat-cfg-'));
+  const dir = mkdtempSync(path.join(testRoot, 'cfg-'));
 
   it('missing file → demo mode with a warning (default)', () => {
     const r = loadKioskConfig({ path: path.join(dir, 'none.json') });

@@ -128,6 +128,13 @@ export const KioskConfigSchema = z
       .describe('Экран'),
     language: z.enum(['ru']).default('ru').describe('Язык интерфейса'),
     logDir: z.string().optional().describe('Папка журналов; по умолчанию — папка данных программы'),
+    retentionDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(3650)
+      .default(30)
+      .describe('Сколько дней хранить журнал печати, демо-талоны и файлы журналов; старше — удаляются при запуске и раз в сутки'),
   })
   .strict()
   .superRefine((c, ctx) => {

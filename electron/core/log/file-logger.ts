@@ -1,9 +1,13 @@
 // A `Logger` writing one JSON object per line to size-rotated files: `infomat.log` for
 // info/warn/error and `audit.log` for audit events (bookings, prints; no personal data).
+// The folder is private (0700, refused if another user's), the files 0600, and files older
+// than the retention period are deleted at start and once a day.
 // Writes are synchronous on purpose: the volume is tiny and a line written just before a crash
 // is the line you need. Every record goes through `redact`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ensurePrivateDirSync } from '../fs/private-dir';
+import { DAY_MS, DEFAULT_RETENTION_DAYS } from '../fs/retention';
 import type { Logger } from '../ports';
 import { redact, redactString } from './redact';
 
@@ -21,6 +25,8 @@ export interface FileLoggerOptions {
   echo?: boolean;
   kioskId?: string;
   now?: () => Date;
+  /** Log files (current or rotated) not written for this many days are deleted. Default 30. */
+  retentionDays?: number;
 }
 
 export interface FileLogger extends Logger {
@@ -30,10 +36,37 @@ export interface FileLogger extends Logger {
 }
 
 export function createFileLogger(opts: FileLoggerOptions): FileLogger {
-  fs.mkdirSync(opts.dir, { recursive: true });
+  ensurePrivateDirSync(opts.dir);
   const now = opts.now ?? (() => new Date());
   const main = new RotatingFile(path.join(opts.dir, 'infomat.log'), opts.maxBytes ?? 5 * 1024 * 1024, opts.keep ?? 5);
   const audit = new RotatingFile(path.join(opts.dir, 'audit.log'), opts.maxBytes ?? 5 * 1024 * 1024, opts.auditKeep ?? 20);
+  const retentionMs = (opts.retentionDays ?? DEFAULT_RETENTION_DAYS) * DAY_MS;
+
+  /** Age-based retention: any log file last written before the cutoff goes. */
+  const sweep = (): void => {
+    const cutoff = now().getTime() - retentionMs;
+    let names: string[];
+    try {
+      names = fs.readdirSync(opts.dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (!/^(infomat|audit)\.log(\.\d+)?$/.test(name)) continue;
+      const file = path.join(opts.dir, name);
+      try {
+        if (fs.statSync(file).mtimeMs >= cutoff) continue;
+        if (file === main.file) main.close();
+        if (file === audit.file) audit.close();
+        fs.rmSync(file, { force: true });
+      } catch {
+        // Gone meanwhile, or not ours to delete: the next sweep tries again.
+      }
+    }
+  };
+  sweep();
+  const timer = setInterval(sweep, DAY_MS);
+  timer.unref();
 
   const write = (level: LogLevel, event: string, data?: Record<string, unknown>) => {
     const record: Record<string, unknown> = { ts: now().toISOString(), level, event: redactString(String(event)) };
@@ -67,6 +100,7 @@ export function createFileLogger(opts: FileLoggerOptions): FileLogger {
     error: (e, d) => write('error', e, d),
     audit: (e, d) => write('audit', e, d),
     close: () => {
+      clearInterval(timer);
       main.close();
       audit.close();
     },
@@ -102,7 +136,9 @@ export class RotatingFile {
   }
 
   private open(): void {
-    this.fd = fs.openSync(this.file, 'a', 0o640);
+    this.fd = fs.openSync(this.file, 'a', 0o600);
+    // A file made by an older version (0640) is tightened too.
+    if (process.platform !== 'win32') fs.fchmodSync(this.fd, 0o600);
     this.size = fs.fstatSync(this.fd).size;
   }
 

@@ -1,13 +1,16 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createFileLogger } from './file-logger';
 import { redact, redactString } from './redact';
 
 const POLICY = '7700123456781234';
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjb2QifQ.c2lnbmF0dXJlLXNlY3JldA';
 const OPAQUE = 'c0d-t0ken-9f8e7d6c5b4a';
+// Every folder of this file lives under one temp folder, removed at the end.
+const root = mkdtempSync(path.join(tmpdir(), 'infomat-log-test-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('redact', () => {
   it('masks policy numbers anywhere, in any form', () => {
@@ -34,6 +37,19 @@ describe('redact', () => {
     expect(out).toContain('"ok":1');
     expect(out).toContain('"code":"E1"');
   });
+  it('never touches GUIDs (clinic, ticket) while still masking a policy next to them', () => {
+    const clinic = '3c1e7b2a-0000-4000-8000-000000000002';
+    const ticket = '5b0c8f0e-0000-4000-8000-000000000101';
+    const upper = 'A1F0C6D2-0000-4000-8000-0000000000D1';
+    const line = `lpu ${clinic} ticket=${ticket} res ${upper} policy ${POLICY}/${clinic}`;
+    expect(redactString(line)).toBe(`lpu ${clinic} ticket=${ticket} res ${upper} policy ••••1234/${clinic}`);
+    expect(redact({ lpuGuid: clinic, ticketGuid: ticket, url: `/api/v2/directions/${ticket}/schedule?lpu=${clinic}` })).toEqual({
+      lpuGuid: clinic,
+      ticketGuid: ticket,
+      url: `/api/v2/directions/${ticket}/schedule?lpu=${clinic}`,
+    });
+    expect(redactString('7700-1234-5678-1234')).toBe('••••1234'); // a dashed policy is still a policy
+  });
   it('survives cycles', () => {
     const a: Record<string, unknown> = { x: 1 };
     a.self = a;
@@ -43,7 +59,7 @@ describe('redact', () => {
 
 describe('createFileLogger', () => {
   it('a token or policy passed in any field never reaches the files', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'infomat-log-'));
+    const dir = mkdtempSync(path.join(root, 'log-'));
     const log = createFileLogger({ dir, kioskId: 'K1' });
     log.info(`identify ${POLICY}`, { policy: POLICY, token: OPAQUE, authorization: `Bearer ${OPAQUE}` });
     log.warn('api.error', { url: `https://mis/x?codToken=${OPAQUE}`, body: { codToken: OPAQUE, text: TOKEN } });
@@ -65,7 +81,7 @@ describe('createFileLogger', () => {
   });
 
   it('rotates by size and keeps N files', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'infomat-rot-'));
+    const dir = mkdtempSync(path.join(root, 'rot-'));
     const log = createFileLogger({ dir, maxBytes: 1000, keep: 2, auditKeep: 1 });
     for (let i = 0; i < 100; i++) log.info('tick', { i, pad: 'x'.repeat(60) });
     for (let i = 0; i < 40; i++) log.audit('print', { i, pad: 'y'.repeat(60) });
@@ -82,7 +98,7 @@ describe('createFileLogger', () => {
   });
 
   it('appends to an existing file after a restart and counts its size', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'infomat-re-'));
+    const dir = mkdtempSync(path.join(root, 're-'));
     const a = createFileLogger({ dir, maxBytes: 500, keep: 1 });
     for (let i = 0; i < 4; i++) a.info('a', { pad: 'z'.repeat(60) });
     a.close();
@@ -90,5 +106,38 @@ describe('createFileLogger', () => {
     for (let i = 0; i < 4; i++) b.info('b', { pad: 'z'.repeat(60) });
     b.close();
     expect(readdirSync(dir).sort()).toEqual(['infomat.log', 'infomat.log.1']); // audit.log is created on first use
+  });
+
+  it('keeps its files private: folder 0700, files 0600', () => {
+    const dir = path.join(root, 'private', 'logs');
+    const log = createFileLogger({ dir });
+    log.info('x');
+    log.audit('y');
+    log.close();
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(statSync(log.files.log).mode & 0o777).toBe(0o600);
+    expect(statSync(log.files.audit).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses a log folder others can write to', () => {
+    const dir = mkdtempSync(path.join(root, 'shared-'));
+    chmodSync(dir, 0o777);
+    expect(() => createFileLogger({ dir })).toThrow(/могут писать другие пользователи/);
+  });
+
+  it('deletes log files older than the retention period, at start and daily', () => {
+    const dir = mkdtempSync(path.join(root, 'age-'));
+    mkdirSync(dir, { recursive: true });
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    for (const f of ['infomat.log', 'infomat.log.1', 'audit.log.3', 'notes.txt']) {
+      writeFileSync(path.join(dir, f), '{}\n');
+      utimesSync(path.join(dir, f), old, old);
+    }
+    writeFileSync(path.join(dir, 'infomat.log.2'), '{}\n'); // recent
+    const log = createFileLogger({ dir, retentionDays: 30 });
+    expect(readdirSync(dir).sort()).toEqual(['infomat.log.2', 'notes.txt']);
+    log.info('after');
+    log.close();
+    expect(readFileSync(path.join(dir, 'infomat.log'), 'utf8')).toContain('"after"');
   });
 });

@@ -3,8 +3,13 @@
 // Callers are not supposed to pass these at all; this is the net under them.
 
 const SECRET_KEY = /token|authori[sz]ation|password|passw?d|secret|cookie|credential|api[-_]?key|^pin$|pinhash|^birth|birthdate|^cod$/i;
-/** 16 digits (optionally grouped by 4 with spaces or dashes), not part of a longer number. */
+/**
+ * 16 digits (optionally grouped by 4 with spaces or dashes), not part of a longer number.
+ * Applied outside GUIDs only: `…-8000-000000000002` ends a clinic GUID, not a policy.
+ */
 const POLICY = /(?<![\d])(\d{4})[ -]?(\d{4})[ -]?(\d{4})[ -]?(\d{4})(?![\d])/g;
+/** A GUID (8-4-4-4-12 hex): an identifier of a clinic, doctor, referral or ticket, never personal. */
+const GUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
 const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/gi;
 const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
 /** key=value / "key": "value" pairs inside free text (URLs, error messages). */
@@ -23,8 +28,18 @@ export function redactString(s: string): string {
   out = out.replace(BEARER, `$1 ${REDACTED}`);
   out = out.replace(JWT, REDACTED);
   out = out.replace(INLINE_SECRET, `$1${REDACTED}`);
-  out = out.replace(POLICY, (_m, _a, _b, _c, d: string) => `••••${d}`);
-  return out;
+  // GUIDs are kept whole: the policy rule runs only on the text between them.
+  let masked = '';
+  let last = 0;
+  for (const m of out.matchAll(GUID)) {
+    masked += maskPolicies(out.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return masked + maskPolicies(out.slice(last));
+}
+
+function maskPolicies(s: string): string {
+  return s.replace(POLICY, (_m, _a, _b, _c, d: string) => `••••${d}`);
 }
 
 /** A deep, cycle-safe copy of `value` that is safe to write to a log file. */

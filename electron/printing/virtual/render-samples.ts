@@ -1,7 +1,7 @@
 // `npx tsx electron/printing/virtual/render-samples.ts [outDir]`: prints the sample slips
 // through the whole path (layout → ESC/POS → TCP → virtual printer) at both roll widths, so
 // a person can look at the PNGs after any change to the layout or the encoder.
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PrinterConfigSchema } from '../../core/config/schema';
@@ -27,6 +27,8 @@ async function main(): Promise<void> {
     await writeFile(htmlPath, renderSlipHtml(sampleSlip({ ticket: longTicket }), widthMm));
     console.log(`${widthMm} mm: ${htmlPath}`);
     await printer.close();
+    slips.close();
+    await rm(journalDir, { recursive: true, force: true });
   }
 }
 

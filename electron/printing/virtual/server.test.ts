@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import net from 'node:net';
 import iconv from 'iconv-lite';
 import { PNG } from 'pngjs';
@@ -99,6 +100,23 @@ describe('virtual printer', () => {
     expect(job.id).toBe('job-0002');
     const png = PNG.sync.read(await readFile(job.pngPath));
     expect(png.width).toBe(576);
+  });
+
+  it('writes slips 0600 in a private folder and deletes slips older than the retention period at start', async () => {
+    const dir = path.join(await tempDir('vp'), 'slips');
+    const p = await start('ok', dir);
+    await createTcpTransport({ host: p.host, port: p.port }).send(bytes([0x1b, 0x40], 'x', [0x0a]));
+    const job = await p.waitForJob();
+    await p.close();
+    expect((await stat(dir)).mode & 0o777).toBe(0o700);
+    for (const f of [job.binPath, job.textPath, job.pngPath]) expect((await stat(f)).mode & 0o777).toBe(0o600);
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    for (const f of [job.binPath, job.textPath, job.pngPath]) await utimes(f, old, old);
+    await writeFile(path.join(dir, 'notes.txt'), 'not a slip');
+    await utimes(path.join(dir, 'notes.txt'), old, old);
+    const q = await startVirtualPrinter({ outDir: dir, quiet: true, retentionDays: 30 });
+    running.push(q);
+    expect(await readdir(dir)).toEqual(['notes.txt']);
   });
 
   it('drops data while it cannot print, like a printer with no paper', async () => {

@@ -2,10 +2,13 @@
 // hardware. It speaks the part of a network ESC/POS printer the kiosk relies on: raw jobs on
 // TCP, real-time `DLE EOT` answers from a settable state, and a job boundary at disconnect.
 // Each job is kept three ways: the raw bytes, the text a person would read, and a real-size
-// picture of the slip.
+// picture of the slip. The folder is private (0700, refused if another user's), the files 0600,
+// and slips older than the retention period are deleted at start and daily.
 import { promises as fs } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { ensurePrivateDir } from '../../core/fs/private-dir';
+import { cutoffFor, DEFAULT_RETENTION_DAYS, purgeOlderThan, startSweeper } from '../../core/fs/retention';
 import { DLE, EOT, statusBytes } from '../status';
 import { decodeEscPos, decodedToText, EPSON_CODEPAGES, type CodepageTable } from './escpos-decode';
 import { slipToPng } from './render-png';
@@ -40,6 +43,9 @@ export interface VirtualPrinterOptions {
   widthMm?: 58 | 80;
   /** `ESC t` numbers this printer understands. Default: Epson's, plus 23 = WPC1251 of 58 mm clones. */
   codepages?: CodepageTable;
+  /** Slips older than this many days are deleted at start and daily. Default 30. */
+  retentionDays?: number;
+  now?: () => Date;
 }
 
 /** A job ends at disconnect, or this long after a cut with nothing more arriving. */
@@ -70,7 +76,14 @@ export async function startVirtualPrinter(opts: VirtualPrinterOptions): Promise<
   const say = (line: string): void => {
     if (!opts.quiet) console.log(line);
   };
-  await fs.mkdir(opts.outDir, { recursive: true });
+  await ensurePrivateDir(opts.outDir);
+  const now = opts.now ?? (() => new Date());
+  const retentionDays = opts.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  const purge = async (): Promise<void> => {
+    const gone = await purgeOlderThan(opts.outDir, cutoffFor(now(), retentionDays), (n) => /^job-\d+\.(bin|txt|png)$/.test(n));
+    if (gone.length) say(`[printer] ${gone.length} old slip files deleted (older than ${retentionDays} days)`);
+  };
+  await purge();
   let counter = await nextJobNumber(opts.outDir);
   let status: VirtualStatus = opts.status ?? 'ok';
   const done: VirtualJob[] = [];
@@ -91,11 +104,11 @@ export async function startVirtualPrinter(opts: VirtualPrinterOptions): Promise<
     const pngPath = path.join(opts.outDir, `${id}.png`);
     const decoded = decodeEscPos(bytes, table);
     const text = decodedToText(decoded, columns);
-    await fs.writeFile(binPath, bytes);
-    await fs.writeFile(textPath, text, 'utf8');
+    await fs.writeFile(binPath, bytes, { mode: 0o600 });
+    await fs.writeFile(textPath, text, { encoding: 'utf8', mode: 0o600 });
     let image = pngPath;
     try {
-      await fs.writeFile(pngPath, await slipToPng(decoded, dots));
+      await fs.writeFile(pngPath, await slipToPng(decoded, dots), { mode: 0o600 });
     } catch (err) {
       // A packaged kiosk may lack the image renderer (a dev dependency); text and bytes still count.
       image = '';
@@ -168,6 +181,8 @@ export async function startVirtualPrinter(opts: VirtualPrinterOptions): Promise<
     });
   });
   const port = (server.address() as net.AddressInfo).port;
+  // At start it already ran above; this timer repeats it daily (unref'd, cleared on close).
+  const sweeper = startSweeper(purge, { everyMs: 86_400_000, onError: (err) => say(`[printer] purge failed: ${String(err)}`) });
   say(`[printer] virtual ESC/POS printer (${widthMm} mm) on ${host}:${port}, status ${status}, slips in ${opts.outDir}`);
 
   return {
@@ -202,6 +217,7 @@ export async function startVirtualPrinter(opts: VirtualPrinterOptions): Promise<
       });
     },
     async close() {
+      sweeper.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         for (const s of sockets) s.destroy();
