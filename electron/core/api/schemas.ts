@@ -132,7 +132,7 @@ export const TokenResponseSchema = z.union([
       }
       return { token, expiresIn: o.expiresIn ?? null };
     }),
-]);
+], { error: 'no token-like string in the token answer' });
 
 export const ExceptionResponseSchema = z.object({
   code: z.union([z.number(), z.string()]).nullish(),

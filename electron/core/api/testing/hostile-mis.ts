@@ -24,8 +24,11 @@ export interface HostileOutcome {
   /** Any other throwable, so a test can show it instead of a vague mismatch. */
   unexpected: unknown;
   elapsedMs: number;
+  /** After the call minus before it. */
   rssDeltaBytes: number;
   heapDeltaBytes: number;
+  /** Highest RSS sampled (every 5 ms) during the call minus RSS before it. */
+  peakRssDeltaBytes: number;
   /** Requests the hostile MIS saw. */
   requests: number;
   /** Requests the "other host" (a redirect target) saw. */
@@ -63,10 +66,12 @@ function streamBig(res: http.ServerResponse, total: number, status = 200, type =
 let bomb: Buffer | null = null;
 const gzipBomb = () => (bomb ??= gzipSync(Buffer.alloc(MB50, 0x20), { level: 9 }));
 
+/** `[` then a space every 500 ms for 20 s, then `]`: valid JSON for a client that waits. */
 function drip(res: http.ServerResponse) {
   res.writeHead(200, { 'Content-Type': 'application/json' });
   res.write('[');
-  const t = setInterval(() => res.write(' '), 500);
+  let n = 0;
+  const t = setInterval(() => (++n < 40 ? res.write(' ') : res.end(']')), 500);
   res.on('close', () => clearInterval(t));
 }
 
@@ -188,7 +193,8 @@ async function listen(handler: http.RequestListener): Promise<{ url: string; clo
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
-export async function runHostileCase(c: HostileCase): Promise<HostileOutcome> {
+/** `make` lets a script put another client (e.g. an older revision) through the same cases. */
+export async function runHostileCase(c: HostileCase, make: (o: MisClientOptions) => MisClient = createMisClient): Promise<HostileOutcome> {
   let requests = 0;
   let otherHostRequests = 0;
   const other = await listen((req, res) => {
@@ -204,9 +210,11 @@ export async function runHostileCase(c: HostileCase): Promise<HostileOutcome> {
   });
   try {
     c.prepare?.();
-    const client = createMisClient({ ...CLIENT_DEFAULTS, baseUrl: mis.url, ...c.client });
+    const client = make({ ...CLIENT_DEFAULTS, baseUrl: mis.url, ...c.client });
     gc?.();
     const before = process.memoryUsage();
+    let peakRss = before.rss;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 5);
     const started = performance.now();
     let error: ApiError | null = null;
     let unexpected: unknown = null;
@@ -217,13 +225,16 @@ export async function runHostileCase(c: HostileCase): Promise<HostileOutcome> {
       else unexpected = err;
     }
     const elapsedMs = performance.now() - started;
+    clearInterval(sampler);
     const after = process.memoryUsage();
+    peakRss = Math.max(peakRss, after.rss);
     return {
       error,
       unexpected,
       elapsedMs,
       rssDeltaBytes: after.rss - before.rss,
       heapDeltaBytes: after.heapUsed - before.heapUsed,
+      peakRssDeltaBytes: peakRss - before.rss,
       requests,
       otherHostRequests,
     };
