@@ -4,6 +4,7 @@
 // which keeps those two siblings free of a cycle.
 import path from 'node:path';
 import { createMisClient } from '../core/api/mis-client';
+import { loadCaBundle } from '../core/api/tls';
 import { BookingLedger } from '../core/booking/ledger';
 import { createKioskService } from '../core/booking/kiosk-service';
 import { createDispatcher, type BridgeDispatcher } from '../core/bridge/dispatcher';
@@ -56,11 +57,17 @@ export function buildSlipPrinter(
 
 export async function createKioskCore(config: KioskConfig, deps: KioskCoreDeps): Promise<KioskCore> {
   if (!config.api.baseUrl) throw new Error('api.baseUrl is not set');
+  // The config loader already checked the CA file; a failure here means it changed since.
+  const trust = config.api.caFile ? loadCaBundle(config.api.caFile) : null;
+  if (trust && !trust.ok) throw new Error(`api.caFile: ${trust.problem}`);
   const client = createMisClient({
     baseUrl: config.api.baseUrl,
     clientApplication: config.api.clientApplication,
     timeoutMs: config.api.timeoutMs,
     retries: config.api.retries,
+    maxResponseBytes: config.api.maxResponseBytes,
+    ca: trust?.ca,
+    allowInsecureHttp: config.demo || config.api.allowInsecureHttp,
     log: deps.log,
   });
   const ledger = new BookingLedger();

@@ -181,3 +181,46 @@ describe('MIS client: retries and timeouts', () => {
     await expect(c.listDirections('t')).rejects.toMatchObject({ kind: 'network' });
   });
 });
+
+describe('MIS client: every URL path is built from checked segments', () => {
+  const calls: Array<[string, (c: ReturnType<typeof client>) => Promise<unknown>]> = [
+    ['getDirection', (c) => c.getDirection('t', '..')],
+    ['listDirectionLpus', (c) => c.listDirectionLpus('t', '.')],
+    ['getDirectionSchedule', (c) => c.getDirectionSchedule('t', 'a/b', { lpuGuid: 'l2', dateFrom: '2026-11-27', dateTo: '2026-11-28' })],
+    ['bookByDirection', (c) => c.bookByDirection('t', { ...booking, lpuGuid: '../../auth/cod/token' })],
+    ['cancelVisit (clinic)', (c) => c.cancelVisit('t', '%2e%2e', 't1')],
+    ['cancelVisit (ticket)', (c) => c.cancelVisit('t', 'l2', '')],
+  ];
+  it.each(calls)('%s refuses a bad GUID with a rejected promise and sends nothing', async (_name, call) => {
+    queue.push({ status: 200, body: '[]' });
+    const pending = call(client());
+    await expect(pending).rejects.toMatchObject({ kind: 'validation', reason: 'bad_path_segment' });
+    expect(seen).toHaveLength(0);
+  });
+
+  it('a canonical GUID goes through encoded as one segment', async () => {
+    queue.push({ status: 200, body: '[]' });
+    await client().listDirectionLpus('t', '3c1e7b2a-0000-4000-8000-000000000001');
+    expect(seen[0]!.url).toBe('/api/v2/directions/3c1e7b2a-0000-4000-8000-000000000001/lpu');
+  });
+});
+
+describe('MIS client: base URL', () => {
+  const opts = { clientApplication: 'x', timeoutMs: 1000, retries: 0 };
+  it('refuses http:// to another machine unless allowed, and warns when allowed', () => {
+    expect(() => createMisClient({ ...opts, baseUrl: 'http://mis.example.ru/api' })).toThrow(/https:\/\/.*api\.allowInsecureHttp/);
+    const warnings: Array<[string, unknown]> = [];
+    const log = { info() {}, error() {}, audit() {}, warn: (e: string, d?: unknown) => warnings.push([e, d]) };
+    createMisClient({ ...opts, baseUrl: 'http://mis.example.ru/api', allowInsecureHttp: true, log });
+    expect(warnings).toEqual([['api.insecure_http', { host: 'mis.example.ru' }]]);
+  });
+
+  it('accepts https:// and loopback http:// (the demo simulator) silently', () => {
+    const warnings: string[] = [];
+    const log = { info() {}, error() {}, audit() {}, warn: (e: string) => warnings.push(e) };
+    createMisClient({ ...opts, baseUrl: 'https://mis.example.ru/api', log });
+    createMisClient({ ...opts, baseUrl: 'http://127.0.0.1:8787/', log });
+    createMisClient({ ...opts, baseUrl: 'http://localhost:8787/', log });
+    expect(warnings).toEqual([]);
+  });
+});

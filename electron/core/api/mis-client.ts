@@ -2,9 +2,14 @@
 // the main process: the COD token is passed in per call and never stored here, so the session
 // alone decides its lifetime. Reads are retried with back-off on network errors and 5xx; the
 // booking POST is never retried blindly, because a lost answer may still mean a booking.
-import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+// Every exchange runs under the limits in bounded-exchange.ts, and every URL path is built by
+// misPath, so no request leaves with a GUID that could change which MIS method it reaches.
+// The methods are async so that a refused GUID is a rejected promise, never a sync throw.
+import axios, { type AxiosInstance } from 'axios';
 import type { z } from 'zod';
 import { ApiError, kindFor } from './api-error';
+import { boundedExchange, type Exchange } from './bounded-exchange';
+import { misPath } from './path-segment';
 import {
   DirectionSchema,
   DirectionScheduleLpuSchema,
@@ -18,18 +23,28 @@ import {
   type LpuWithStatus,
   type TicketVisitWithLpu,
 } from './schemas';
+import { misHttpsAgent } from './tls';
 import { silentLogger, type Logger } from '../ports';
 
 export interface MisClientOptions {
   baseUrl: string;
   clientApplication: string;
+  /** Whole-call deadline of one attempt: connect, headers and the complete body. */
   timeoutMs: number;
   /** Extra attempts for reads. */
   retries: number;
   /** Base delay of the exponential back-off, ms. */
   backoffMs?: number;
+  /** Largest answer read, in bytes (api.maxResponseBytes); default 2 MiB. */
+  maxResponseBytes?: number;
+  /** Trusted roots for https (Node's defaults plus api.caFile, see loadCaBundle); default Node's. */
+  ca?: readonly string[];
+  /** Lets a non-loopback http:// base URL through (api.allowInsecureHttp); logged as a warning. */
+  allowInsecureHttp?: boolean;
   log?: Logger;
 }
+
+export const DEFAULT_MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
 
 export interface BookingRequest {
   date: string;
@@ -55,17 +70,19 @@ export interface MisClient {
 }
 
 type Query = Record<string, string | string[] | undefined>;
+type Method = 'GET' | 'POST' | 'DELETE';
 
 export function createMisClient(opts: MisClientOptions): MisClient {
   const log = opts.log ?? silentLogger;
   const backoff = opts.backoffMs ?? 300;
+  const limits = { timeoutMs: opts.timeoutMs, maxResponseBytes: opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES };
+  checkBaseUrl(opts, log);
   const http: AxiosInstance = axios.create({
     baseURL: opts.baseUrl.replace(/\/+$/, '') + '/',
-    timeout: opts.timeoutMs,
-    // We parse ourselves so that a non-JSON answer becomes a clean protocol error.
-    responseType: 'text',
-    transformResponse: [(data: unknown) => data],
+    // Paths are built from misPath only; an absolute URL must never replace the MIS host.
+    allowAbsoluteUrls: false,
     validateStatus: () => true,
+    httpsAgent: misHttpsAgent(opts.ca),
     headers: {
       Accept: 'application/json',
       'Content-Type': 'application/json',
@@ -74,27 +91,25 @@ export function createMisClient(opts: MisClientOptions): MisClient {
     paramsSerializer: { indexes: null },
   });
 
-  async function send(
-    method: 'GET' | 'POST' | 'DELETE',
-    path: string,
-    token: string | null,
-    q?: Query,
-    body?: unknown,
-  ): Promise<AxiosResponse<string>> {
+  async function send(method: Method, path: string, token: string | null, q?: Query, body?: unknown): Promise<Exchange> {
     const canRetry = method === 'GET';
     const attempts = canRetry ? opts.retries + 1 : 1;
     let lastErr: ApiError | null = null;
     for (let i = 0; i < attempts; i++) {
       if (i > 0) await sleep(backoff * 2 ** (i - 1));
       try {
-        const res = await http.request<string>({
-          method,
-          url: path.replace(/^\/+/, ''),
-          params: q,
-          // A DELETE without a JSON body is refused with 415 by the documented cancel method.
-          data: body === undefined ? (method === 'GET' ? undefined : '{}') : JSON.stringify(body),
-          headers: token ? { Authorization: `Bearer ${token}` } : {},
-        });
+        const res = await boundedExchange(
+          http,
+          {
+            method,
+            url: path.replace(/^\/+/, ''),
+            params: q,
+            // A DELETE without a JSON body is refused with 415 by the documented cancel method.
+            data: body === undefined ? (method === 'GET' ? undefined : '{}') : JSON.stringify(body),
+            headers: token ? { Authorization: `Bearer ${token}` } : {},
+          },
+          limits,
+        );
         if (res.status >= 500 && canRetry && i < attempts - 1) {
           lastErr = errorFrom(res);
           log.warn('api.retry', { path: redactPath(path), status: res.status, attempt: i + 1 });
@@ -102,23 +117,22 @@ export function createMisClient(opts: MisClientOptions): MisClient {
         }
         return res;
       } catch (err) {
-        lastErr = networkError(err);
-        log.warn('api.network', { path: redactPath(path), attempt: i + 1, error: lastErr.message });
-        if (!canRetry) throw lastErr;
+        if (!(err instanceof ApiError)) throw err;
+        lastErr = err;
+        log.warn(err.kind === 'network' ? 'api.network' : 'api.protocol', {
+          path: redactPath(path),
+          attempt: i + 1,
+          reason: err.reason,
+          error: err.message,
+        });
+        if (!canRetry || !worthRetrying(err)) throw err;
       }
     }
     if (lastErr) throw lastErr;
     throw new ApiError('network', null, null, null, 'no attempt made');
   }
 
-  async function call<S extends z.ZodTypeAny>(
-    schema: S,
-    method: 'GET' | 'POST' | 'DELETE',
-    path: string,
-    token: string | null,
-    q?: Query,
-    body?: unknown,
-  ): Promise<z.infer<S>> {
+  async function call<S extends z.ZodTypeAny>(schema: S, method: Method, path: string, token: string | null, q?: Query, body?: unknown): Promise<z.infer<S>> {
     const res = await send(method, path, token, q, body);
     if (res.status < 200 || res.status >= 300) throw errorFrom(res);
     const json = parseJson(res);
@@ -138,33 +152,33 @@ export function createMisClient(opts: MisClientOptions): MisClient {
 
   return {
     async getToken({ policy, birthDate }) {
-      return call(TokenResponseSchema, 'GET', '/auth/cod/token', null, { n_pol: policy, Birthday: birthDate });
+      return call(TokenResponseSchema, 'GET', misPath`/auth/cod/token`, null, { n_pol: policy, Birthday: birthDate });
     },
-    listDirections(token, statuses) {
-      return call(DirectionSchema.array(), 'GET', '/api/v2/directions', token, statuses ? { status: statuses } : undefined);
+    async listDirections(token, statuses) {
+      return call(DirectionSchema.array(), 'GET', misPath`/api/v2/directions`, token, statuses ? { status: statuses } : undefined);
     },
-    getDirection(token, guid) {
-      return call(DirectionSchema, 'GET', `/api/v2/directions/${enc(guid)}`, token);
+    async getDirection(token, guid) {
+      return call(DirectionSchema, 'GET', misPath`/api/v2/directions/${guid}`, token);
     },
-    listDirectionLpus(token, guid) {
-      return call(LpuWithStatusSchema.array(), 'GET', `/api/v2/directions/${enc(guid)}/lpu`, token);
+    async listDirectionLpus(token, guid) {
+      return call(LpuWithStatusSchema.array(), 'GET', misPath`/api/v2/directions/${guid}/lpu`, token);
     },
-    getDirectionSchedule(token, guid, q) {
-      return call(DirectionScheduleLpuSchema.array(), 'GET', `/api/v2/directions/${enc(guid)}/schedule`, token, {
+    async getDirectionSchedule(token, guid, q) {
+      return call(DirectionScheduleLpuSchema.array(), 'GET', misPath`/api/v2/directions/${guid}/schedule`, token, {
         lpuGuid: q.lpuGuid,
         dateFrom: q.dateFrom,
         dateTo: q.dateTo,
         onlyFree: 'true',
       });
     },
-    bookByDirection(token, body) {
-      return call(TicketVisitWithLpuSchema, 'POST', `/api/v2/directions/visit/${enc(body.lpuGuid)}`, token, undefined, body);
+    async bookByDirection(token, body) {
+      return call(TicketVisitWithLpuSchema, 'POST', misPath`/api/v2/directions/visit/${body.lpuGuid}`, token, undefined, body);
     },
-    listVisits(token, q) {
-      return call(TicketVisitWithLpuSchema.array(), 'GET', '/visit', token, q);
+    async listVisits(token, q) {
+      return call(TicketVisitWithLpuSchema.array(), 'GET', misPath`/visit`, token, q);
     },
     async cancelVisit(token, lpuGuid, ticketGuid) {
-      const r = await call(ExceptionResponseSchema, 'DELETE', `/visit/${enc(lpuGuid)}/${enc(ticketGuid)}`, token, undefined, {
+      const r = await call(ExceptionResponseSchema, 'DELETE', misPath`/visit/${lpuGuid}/${ticketGuid}`, token, undefined, {
         reasonCode: 6,
         reason: 'Отмена пациентом через инфомат',
       });
@@ -173,26 +187,45 @@ export function createMisClient(opts: MisClientOptions): MisClient {
   };
 }
 
-function enc(s: string): string {
-  return encodeURIComponent(s);
+/** Only answers that may differ next time: a dropped connection, or no headers in time. */
+function worthRetrying(err: ApiError): boolean {
+  return err.kind === 'network' && (err.reason === null || err.reason === 'deadline');
 }
 
-function parseJson(res: AxiosResponse<string>): unknown {
-  const text = typeof res.data === 'string' ? res.data : '';
+/**
+ * https is required unless the technician allowed http on purpose (api.allowInsecureHttp), or
+ * the MIS is on this machine (the demo simulator), where nothing crosses a network.
+ */
+function checkBaseUrl(opts: MisClientOptions, log: Logger): void {
+  const url = new URL(opts.baseUrl);
+  if (url.protocol === 'https:') return;
+  if (url.protocol !== 'http:') throw new Error(`api.baseUrl: unsupported scheme ${url.protocol} (https:// expected)`);
+  if (isLoopback(url.hostname)) return;
+  if (!opts.allowInsecureHttp) {
+    throw new Error('api.baseUrl: http:// sends patients\' tokens in clear text; use https:// or set api.allowInsecureHttp');
+  }
+  log.warn('api.insecure_http', { host: url.host });
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+function parseJson(res: Exchange): unknown {
+  if (res.text === null) {
+    throw new ApiError('protocol', res.status, null, null, `answer is not JSON (${res.contentType || 'no content-type'})`, 'not_json');
+  }
   try {
-    return JSON.parse(text);
+    return JSON.parse(res.text);
   } catch {
-    // The PROPOSED token answer may be text/plain: a bare token is fine, HTML is not.
-    const ct = String(res.headers['content-type'] ?? '');
-    if (ct.startsWith('text/plain') && /^[\w.-]{8,}$/.test(text.trim())) return text.trim();
-    throw new ApiError('protocol', res.status, null, null, `answer is not JSON (${ct || 'no content-type'})`);
+    throw new ApiError('protocol', res.status, null, null, 'answer is marked JSON but does not parse (truncated?)', 'not_json');
   }
 }
 
-function errorFrom(res: AxiosResponse<string>): ApiError {
+function errorFrom(res: Exchange): ApiError {
   let json: unknown;
   try {
-    json = JSON.parse(typeof res.data === 'string' ? res.data : '');
+    json = res.text === null ? undefined : JSON.parse(res.text);
   } catch {
     json = undefined;
   }
@@ -202,12 +235,8 @@ function errorFrom(res: AxiosResponse<string>): ApiError {
     return new ApiError(kindFor(res.status, code), res.status, code, body.data.message, `HTTP ${res.status} ${code ?? ''}`);
   }
   const kind = res.status >= 500 ? 'server' : 'protocol';
-  return new ApiError(kind, res.status, null, null, `HTTP ${res.status} without a standard server response`);
-}
-
-function networkError(err: unknown): ApiError {
-  const e = err as { code?: string; message?: string };
-  return new ApiError('network', null, null, null, e.code ?? e.message ?? 'network error');
+  const what = res.text === null ? `a ${res.contentType || 'untyped'} body (not read)` : 'a non-standard JSON body';
+  return new ApiError(kind, res.status, null, null, `HTTP ${res.status} with ${what}`);
 }
 
 /** Paths carry GUIDs only, but keep query strings (policy numbers) out of logs regardless. */

@@ -103,14 +103,25 @@ export const DirectionScheduleLpuSchema = z.object({
 });
 export type DirectionScheduleLpu = z.infer<typeof DirectionScheduleLpuSchema>;
 
-/** The token answer is PROPOSED: accept `{token}`, `{access_token}` or a bare string. */
+// A token goes back out in an Authorization header: only token characters (JWT/base64url and
+// base64), so a maintenance notice, an HTML scrap or a CR/LF can never become one.
+const TokenString = z
+  .string()
+  .regex(/^[A-Za-z0-9._~+/=-]{8,4096}$/, 'the token is not a token-like string');
+
+/**
+ * The token answer is PROPOSED: accept `{token}`, `{access_token}` or a bare JSON string. The
+ * answer must be JSON (bounded-exchange.ts): the text/plain bare token the proposal also
+ * mentions is refused, because a text/plain 200 is what captive portals and maintenance pages
+ * send.
+ */
 export const TokenResponseSchema = z.union([
-  z.string().min(8).transform((token) => ({ token, expiresIn: null as number | null })),
+  TokenString.transform((token) => ({ token, expiresIn: null as number | null })),
   z
     .object({
-      token: z.string().min(8).optional(),
-      accessToken: z.string().min(8).optional(),
-      access_token: z.string().min(8).optional(),
+      token: TokenString.optional(),
+      accessToken: TokenString.optional(),
+      access_token: TokenString.optional(),
       expiresIn: z.number().nullish(),
     })
     .transform((o, ctx) => {
@@ -121,7 +132,7 @@ export const TokenResponseSchema = z.union([
       }
       return { token, expiresIn: o.expiresIn ?? null };
     }),
-]);
+], { error: 'no token-like string in the token answer' });
 
 export const ExceptionResponseSchema = z.object({
   code: z.union([z.number(), z.string()]).nullish(),

@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { generate } from 'selfsigned';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultConfigPath, loadKioskConfig, parseKioskConfigText } from './load';
 
@@ -112,5 +113,69 @@ describe('problems a technician can act on', () => {
 
   it('a non-object file', () => {
     expect(problemsOf('[1,2]')[0]).toMatch(/объект JSON/);
+  });
+});
+
+describe('MIS transport settings', () => {
+  it('http:// for a real MIS is a problem that names the way out', () => {
+    const p = problemsOf(JSON.stringify({ api: { baseUrl: 'http://mis.example.ru/api' } }));
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatch(/^api\.baseUrl: адрес МИС должен начинаться с https:\/\/.*api\.allowInsecureHttp/);
+  });
+
+  it('http:// is accepted with api.allowInsecureHttp or in demo mode', () => {
+    expect(parseKioskConfigText(JSON.stringify({ api: { baseUrl: 'http://mis.example.ru/api', allowInsecureHttp: true } }), 'c.json').ok).toBe(true);
+    expect(parseKioskConfigText(JSON.stringify({ demo: true, api: { baseUrl: 'http://127.0.0.1:8787/' } }), 'c.json').ok).toBe(true);
+  });
+
+  it('other schemes are refused', () => {
+    expect(problemsOf(JSON.stringify({ api: { baseUrl: 'ftp://mis.example.ru/' } }))[0]).toMatch(/^api\.baseUrl: адрес МИС должен начинаться с https:\/\//);
+  });
+
+  it('maxResponseBytes defaults to 2 MiB', () => {
+    const r = parseKioskConfigText(JSON.stringify({ demo: true }), 'c.json');
+    expect(r.ok && r.config.api.maxResponseBytes).toBe(2 * 1024 * 1024);
+  });
+
+  describe('api.caFile', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'infomat-ca-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const load = (caFile: string) => {
+      const f = path.join(dir, 'config.json');
+      writeFileSync(f, JSON.stringify({ api: { baseUrl: 'https://mis.example.ru/api', caFile } }));
+      return loadKioskConfig({ path: f });
+    };
+    const problem = (caFile: string) => {
+      const r = load(caFile);
+      if (r.ok) throw new Error('expected a problem');
+      expect(r.problems).toHaveLength(1);
+      return r.problems[0]!;
+    };
+
+    it('a relative path is taken from the config folder and stored resolved', async () => {
+      const { cert } = await generate([{ name: 'commonName', value: 'Clinic CA' }], { keySize: 2048, algorithm: 'sha256' });
+      writeFileSync(path.join(dir, 'mis-ca.pem'), cert);
+      const r = load('mis-ca.pem');
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(r.config.api.caFile).toBe(path.join(dir, 'mis-ca.pem'));
+    });
+
+    it('missing file', () => {
+      expect(problem('nope.pem')).toBe(`api.caFile: сертификат УЦ МИС ${path.join(dir, 'nope.pem')}: файл не найден`);
+    });
+
+    it('a folder instead of a file', () => {
+      expect(problem('.')).toMatch(/^api\.caFile: .*это папка, а не файл$/);
+    });
+
+    it('not PEM (a DER file or anything else)', () => {
+      writeFileSync(path.join(dir, 'ca.der'), Buffer.from([0x30, 0x82, 0x01, 0x0a, 0x02, 0x82]));
+      expect(problem('ca.der')).toMatch(/^api\.caFile: в файле .*ca\.der нет сертификатов в формате PEM/);
+    });
+
+    it('a PEM block that is not a certificate', () => {
+      writeFileSync(path.join(dir, 'bad.pem'), '-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n');
+      expect(problem('bad.pem')).toMatch(/^api\.caFile: в файле .*bad\.pem сертификат №1 повреждён/);
+    });
   });
 });

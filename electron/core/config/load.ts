@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { KioskConfigSchema, type KioskConfig } from './schema';
+import { loadCaBundle } from '../api/tls';
 
 export type ConfigSource = 'file' | 'missing';
 
@@ -81,7 +82,20 @@ export function loadKioskConfig(opts: LoadOptions = {}): ConfigLoadResult {
     }
     return { ok: false, path: file, problems: [`Не удаётся прочитать файл настроек ${file}: ${describeFsError(code)}`] };
   }
-  return parseKioskConfigText(text, file);
+  return withCaFile(parseKioskConfigText(text, file), read);
+}
+
+/**
+ * api.caFile is read at load time so that a wrong path or a non-PEM file is reported with the
+ * other config problems, not as a TLS failure at the first patient. A relative path is taken
+ * from the config file's folder (where a technician naturally puts it) and stored resolved.
+ */
+function withCaFile(result: ConfigLoadResult, read: (file: string) => string): ConfigLoadResult {
+  if (!result.ok || !result.config.api.caFile) return result;
+  const caFile = path.resolve(path.dirname(result.path), result.config.api.caFile);
+  const bundle = loadCaBundle(caFile, read);
+  if (!bundle.ok) return { ok: false, path: result.path, problems: [`api.caFile: ${bundle.problem}`] };
+  return { ...result, config: { ...result.config, api: { ...result.config.api, caFile } } };
 }
 
 /** Parses and validates the text of a config file; `file` is only used in messages. */

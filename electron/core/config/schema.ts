@@ -69,10 +69,38 @@ export const KioskConfigSchema = z
           .uuid('идентификатор клиентского приложения — GUID')
           .default('7d3c1e52-0000-0000-0000-00000000ab01')
           .describe('GUID клиентского приложения «Инфомат», выданный администратором МИС'),
-        timeoutMs: z.number().int().min(1000).max(120000).default(15000).describe('Таймаут одного запроса к МИС, мс'),
+        timeoutMs: z
+          .number()
+          .int()
+          .min(1000)
+          .max(120000)
+          .default(15000)
+          .describe('Предельное время одного запроса к МИС целиком (соединение, ответ, всё тело), мс'),
         retries: z.number().int().min(0).max(5).default(2).describe('Повторы чтения при сетевых ошибках и 5xx (запись не повторяется)'),
+        maxResponseBytes: z
+          .number()
+          .int()
+          .min(65536)
+          .max(67108864)
+          .default(2097152)
+          .describe('Наибольший размер одного ответа МИС, байт; ответ больше считается ошибкой и не дочитывается'),
+        caFile: z
+          .string()
+          .min(1)
+          .optional()
+          .describe('Файл PEM с сертификатом (или цепочкой) удостоверяющего центра МИС, если у МИС свой УЦ; добавляется к стандартным. Относительный путь — от папки файла настроек'),
+        allowInsecureHttp: z
+          .boolean()
+          .default(false)
+          .describe('Разрешить адрес МИС с http:// (без шифрования; токены пациентов идут открытым текстом) — только для проверки'),
       })
-      .default({ clientApplication: '7d3c1e52-0000-0000-0000-00000000ab01', timeoutMs: 15000, retries: 2 })
+      .default({
+        clientApplication: '7d3c1e52-0000-0000-0000-00000000ab01',
+        timeoutMs: 15000,
+        retries: 2,
+        maxResponseBytes: 2097152,
+        allowInsecureHttp: false,
+      })
       .describe('Подключение к МИС'),
     booking: z
       .object({
@@ -140,6 +168,17 @@ export const KioskConfigSchema = z
   .superRefine((c, ctx) => {
     if (!c.demo && !c.api.baseUrl) {
       ctx.addIssue({ code: 'custom', path: ['api', 'baseUrl'], message: 'не указан адрес МИС (или включите demo)' });
+    }
+    const scheme = c.api.baseUrl && URL.canParse(c.api.baseUrl) ? new URL(c.api.baseUrl).protocol : null;
+    if (scheme && scheme !== 'https:' && scheme !== 'http:') {
+      ctx.addIssue({ code: 'custom', path: ['api', 'baseUrl'], message: 'адрес МИС должен начинаться с https://' });
+    } else if (scheme === 'http:' && !c.demo && !c.api.allowInsecureHttp) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['api', 'baseUrl'],
+        message:
+          'адрес МИС должен начинаться с https:// — по http:// данные пациентов идут без шифрования (если иначе никак, включите api.allowInsecureHttp)',
+      });
     }
   });
 
