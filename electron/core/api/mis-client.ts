@@ -7,6 +7,7 @@
 // The methods are async so that a refused GUID is a rejected promise, never a sync throw.
 import axios, { type AxiosInstance } from 'axios';
 import type { z } from 'zod';
+import { isLoopbackHost } from './loopback';
 import { ApiError, kindFor } from './api-error';
 import { boundedExchange, type Exchange } from './bounded-exchange';
 import { misPath } from './path-segment';
@@ -200,16 +201,13 @@ function checkBaseUrl(opts: MisClientOptions, log: Logger): void {
   const url = new URL(opts.baseUrl);
   if (url.protocol === 'https:') return;
   if (url.protocol !== 'http:') throw new Error(`api.baseUrl: unsupported scheme ${url.protocol} (https:// expected)`);
-  if (isLoopback(url.hostname)) return;
+  if (isLoopbackHost(url.hostname)) return;
   if (!opts.allowInsecureHttp) {
     throw new Error('api.baseUrl: http:// sends patients\' tokens in clear text; use https:// or set api.allowInsecureHttp');
   }
   log.warn('api.insecure_http', { host: url.host });
 }
 
-function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
-}
 
 function parseJson(res: Exchange): unknown {
   if (res.text === null) {

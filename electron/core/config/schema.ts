@@ -2,6 +2,7 @@
 // `describe()` text is what a technician reads in the README reference and in the service
 // screen when the file is wrong, so it says what the value is for and what to put there.
 import { z } from 'zod';
+import { isLoopbackHost } from '../api/loopback';
 
 export const PrinterProfileSchema = z
   .enum(['epson-tm-t20', 'epson-tm-t88', 'custom-vkp80', 'generic-58'])
@@ -169,10 +170,11 @@ export const KioskConfigSchema = z
     if (!c.demo && !c.api.baseUrl) {
       ctx.addIssue({ code: 'custom', path: ['api', 'baseUrl'], message: 'не указан адрес МИС (или включите demo)' });
     }
-    const scheme = c.api.baseUrl && URL.canParse(c.api.baseUrl) ? new URL(c.api.baseUrl).protocol : null;
+    const url = c.api.baseUrl && URL.canParse(c.api.baseUrl) ? new URL(c.api.baseUrl) : null;
+    const scheme = url?.protocol ?? null;
     if (scheme && scheme !== 'https:' && scheme !== 'http:') {
       ctx.addIssue({ code: 'custom', path: ['api', 'baseUrl'], message: 'адрес МИС должен начинаться с https://' });
-    } else if (scheme === 'http:' && !c.demo && !c.api.allowInsecureHttp) {
+    } else if (scheme === 'http:' && !c.demo && !c.api.allowInsecureHttp && !isLoopbackHost(url!.hostname)) {
       ctx.addIssue({
         code: 'custom',
         path: ['api', 'baseUrl'],
