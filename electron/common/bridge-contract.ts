@@ -160,6 +160,12 @@ export const CancelInputSchema = z.object({ lpuGuid: guid, ticketGuid: guid });
  * the core's decision, from the print journal.
  */
 export const PrintInputSchema = z.object({ ticketGuid: guid, again: z.boolean() });
+/**
+ * A render error in the renderer, for the log: what broke and where (a screen and component
+ * name). Never patient data; the renderer masks digits before it sends the message.
+ */
+export const ReportErrorInputSchema = z.object({ message: z.string().max(500), where: z.string().max(100) });
+export type ReportErrorInput = z.infer<typeof ReportErrorInputSchema>;
 const NoInput = z.object({}).strict();
 
 // ---------- the contract ----------
@@ -175,6 +181,7 @@ export const bridgeContract = {
   cancelAppointment: { input: CancelInputSchema, output: z.object({ message: z.string() }) },
   printTicket: { input: PrintInputSchema, output: PrintResultSchema },
   endSession: { input: NoInput, output: z.null() },
+  reportError: { input: ReportErrorInputSchema, output: z.null() },
 } as const;
 
 export type BridgeContract = typeof bridgeContract;

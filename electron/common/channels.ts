@@ -14,6 +14,7 @@ export const bridgeMethodNames: readonly BridgeMethod[] = Object.freeze([
   'cancelAppointment',
   'printTicket',
   'endSession',
+  'reportError',
 ] as const);
 
 /** One IPC channel per method. */

@@ -10,6 +10,7 @@ import { PrinterUnavailableError } from '../bridge/printer-unavailable-error';
 import type { KioskConfig } from '../config/schema';
 import type { Logger, SlipPrinter } from '../ports';
 import type { PatientSession } from '../session/patient-session';
+import { reportRendererError } from './report-error';
 import { toClinic, toReferral, toResource, toTicket } from './view-models';
 
 export interface KioskServiceDeps {
@@ -127,5 +128,7 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
       session.end('patient');
       return null;
     },
+
+    reportError: reportRendererError(log),
   };
 }
