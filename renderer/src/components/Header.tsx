@@ -1,4 +1,5 @@
 import { useFlow } from '../store/context';
+import { canGoBack as hasWayBack } from '../store/flow';
 import { Icon } from './Icon';
 import { StepIndicator } from './StepIndicator';
 
@@ -7,7 +8,7 @@ export function Header() {
   const back = useFlow((s) => s.back);
   const endSession = useFlow((s) => s.endSession);
   // After booking there is nothing to go back to: the ticket is final.
-  const canGoBack = screen !== 'ticket';
+  const canGoBack = hasWayBack(screen);
   return (
     <header className="header">
       <div className="header-side">

@@ -92,6 +92,7 @@ function fakeBridge(over: Partial<KioskBridge> = {}): KioskBridge {
     cancelAppointment: vi.fn(() => ok({ message: 'ok' })),
     printTicket: vi.fn(() => ok({ jobId: 'j', state: 'printed' as const, message: null, reprintsLeft: 2, canPrintAgain: true })),
     endSession: vi.fn(() => ok(null)),
+    reportError: vi.fn(() => ok(null)),
     ...over,
   };
 }

@@ -8,6 +8,7 @@ import { clinicYmd } from '../../../electron/common/clinic-time';
 import { EMPTY_DRAFT } from '../logic/identify-draft';
 import { policyProblem } from '../logic/policy';
 import { checkBirthDate } from '../logic/birth-date';
+import { previousScreen, skipClinicScreen } from './flow';
 import type { FlowActions, FlowData, FlowState, PrintStatus, Screen } from './types';
 
 export type FlowStore = StoreApi<FlowState>;
@@ -158,9 +159,8 @@ export function createFlowStore(
         if (!r) return;
         if (!r.ok) return fail(r.error, () => get().chooseReferral(guid));
         set({ referral, clinics: r.value, clinic: null, resources: [], resource: null, day: null, slot: null });
-        const only = r.value.length === 1 ? r.value[0] : undefined;
-        // A single clinic that takes bookings is no choice at all: skip the screen.
-        if (only && only.online) await get().chooseClinic(only.guid);
+        // The rule lives in flow.ts: a single clinic that takes bookings is no choice at all.
+        if (skipClinicScreen(r.value)) await get().chooseClinic(r.value[0]!.guid);
         else set({ screen: 'clinics' });
       },
 
@@ -290,35 +290,13 @@ export function createFlowStore(
 
       back() {
         const { screen, clinics } = get();
-        switch (screen) {
-          case 'identify':
-            get().endSession();
-            return;
-          case 'referrals':
-            set({ screen: 'identify', patient: null });
-            return;
-          case 'clinics':
-            set({ screen: 'referrals' });
-            return;
-          case 'resources':
-            set({ screen: clinics.length > 1 ? 'clinics' : 'referrals' });
-            return;
-          case 'days':
-            set({ screen: 'resources' });
-            return;
-          case 'times':
-            set({ screen: 'days', slot: null });
-            return;
-          case 'confirm':
-            set({ screen: 'times' });
-            return;
-          case 'appointments':
-            void get().loadReferrals();
-            return;
-          case 'ticket':
-          case 'welcome':
-            return;
-        }
+        const to = previousScreen(screen, clinics);
+        if (to === null) return;
+        if (to === 'welcome') return get().endSession();
+        // «Мои записи» left the referrals behind; they are read again, they may have changed.
+        if (screen === 'appointments') return void get().loadReferrals();
+        if (to === 'identify') return set({ screen: to, patient: null });
+        set(to === 'days' ? { screen: to, slot: null } : { screen: to });
       },
 
       endSession() {
