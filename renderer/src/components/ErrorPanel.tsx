@@ -2,6 +2,7 @@ import type { NextStep } from '../../../electron/common/next-step';
 import { useFlow } from '../store/context';
 import type { ErrorChoice } from '../store/types';
 import { BigButton } from './BigButton';
+import { Dialog } from './Dialog';
 
 type Choice = { choice: ErrorChoice; label: string; testId: string; variant: 'primary' | 'secondary' };
 
@@ -58,28 +59,23 @@ export function ErrorPanel() {
   const plan = PLAN[error.step];
   const hint = plan.hint && !(plan.unless && plan.unless.test(error.error.message)) ? plan.hint : null;
   return (
-    <div className="overlay overlay-error">
-      <div
-        className="dialog error-panel"
-        data-testid="error-panel"
-        data-step={error.step}
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="error-message"
-      >
-        <div className="dialog-mark" aria-hidden="true">!</div>
-        <p className="error-message" id="error-message" data-testid="error-message">
-          {error.error.message}
-        </p>
-        {hint && <p className="error-hint">{hint}</p>}
-        <div className="dialog-actions">
-          {plan.choices.map((c) => (
-            <BigButton key={c.choice} variant={c.variant} data-testid={c.testId} onClick={() => void resolve(c.choice)}>
-              {c.label}
-            </BigButton>
-          ))}
-        </div>
-      </div>
-    </div>
+    <Dialog
+      role="alertdialog"
+      overlay="error"
+      className="error-panel"
+      data-testid="error-panel"
+      data-step={error.step}
+      mark="!"
+      title={error.error.message}
+      titleClassName="error-message"
+      titleTestId="error-message"
+      actions={plan.choices.map((c) => (
+        <BigButton key={c.choice} variant={c.variant} data-testid={c.testId} onClick={() => void resolve(c.choice)}>
+          {c.label}
+        </BigButton>
+      ))}
+    >
+      {hint && <p className="error-hint">{hint}</p>}
+    </Dialog>
   );
 }

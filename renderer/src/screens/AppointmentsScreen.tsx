@@ -1,5 +1,6 @@
 import { clinicDateTimeLong } from '../../../electron/common/clinic-time';
 import { BigButton } from '../components/BigButton';
+import { Dialog } from '../components/Dialog';
 import { ScrollArea } from '../components/ScrollArea';
 import { Screen } from '../components/Screen';
 import { capitalize, placeText } from '../logic/words';
@@ -65,24 +66,25 @@ function CancelDialog() {
   const tz = useTimeZone();
   if (!t) return null;
   return (
-    <div className="overlay">
-      <div className="dialog" data-testid="cancel-dialog" role="alertdialog" aria-modal="true" aria-labelledby="cancel-title">
-        <h2 id="cancel-title" className="dialog-title">
-          Отменить запись?
-        </h2>
-        <p className="dialog-text">
-          {/* «Иванов И.И.» already ends the sentence with its own dot. */}
-          {capitalize(clinicDateTimeLong(t.beginTime, tz))}, {t.doctorName.replace(/\.$/, '')}. Время освободится для других пациентов.
-        </p>
-        <div className="dialog-actions">
+    <Dialog
+      role="alertdialog"
+      data-testid="cancel-dialog"
+      title="Отменить запись?"
+      actions={
+        <>
           <BigButton variant="secondary" data-testid="cancel-dismiss" onClick={dismiss}>
             Нет, оставить
           </BigButton>
           <BigButton variant="danger" data-testid="cancel-confirm" onClick={() => void confirm()}>
             Да, отменить
           </BigButton>
-        </div>
-      </div>
-    </div>
+        </>
+      }
+    >
+      <p className="dialog-text">
+        {/* «Иванов И.И.» already ends the sentence with its own dot. */}
+        {capitalize(clinicDateTimeLong(t.beginTime, tz))}, {t.doctorName.replace(/\.$/, '')}. Время освободится для других пациентов.
+      </p>
+    </Dialog>
   );
 }
