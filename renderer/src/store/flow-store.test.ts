@@ -387,6 +387,16 @@ describe('flow store', () => {
     expect(store.getState().busy).toBe(false);
   });
 
+  it('a render crash is reported and wipes the session', async () => {
+    const bridge = fakeBridge();
+    const store = await toConfirm(bridge);
+    store.getState().reportCrash('RangeError: ' + 'x'.repeat(600), 'ticket: TicketScreen');
+    expect(bridge.reportError).toHaveBeenCalledWith({ message: 'RangeError: ' + 'x'.repeat(488), where: 'ticket: TicketScreen' });
+    expect(bridge.endSession).toHaveBeenCalled();
+    expect(store.getState().screen).toBe('welcome');
+    expect(store.getState().patient).toBeNull();
+  });
+
   it('Back walks the steps in reverse', async () => {
     const store = await toConfirm(fakeBridge());
     const s = store.getState;

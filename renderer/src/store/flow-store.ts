@@ -307,6 +307,11 @@ export function createFlowStore(
         // failure there changes nothing for the next patient.
         void bridge.endSession({}).catch(() => undefined);
       },
+
+      reportCrash(message, where) {
+        void bridge.reportError({ message: message.slice(0, 500), where: where.slice(0, 100) }).catch(() => undefined);
+        get().endSession();
+      },
     };
 
     return {
