@@ -95,12 +95,27 @@ function PrintState({ print, number }: { print: PrintStatus; number: string }) {
         </div>
       );
     case 'uncertain':
+      // The bytes went out but the printer did not confirm: most likely the slip is there.
+      // Not a fault, so not red: ask the patient to look, «Печать ещё раз» is below if not.
+      return (
+        <div className="print-status print-check" data-testid="print-status" data-state="uncertain" role="status">
+          <span className="print-check-line">
+            <Icon name="printer" /> {print.message}
+          </span>
+        </div>
+      );
     case 'failed':
     case 'disabled':
+      // No slip: the number on screen is all the patient takes away, so it is large here too.
       return (
         <div className="print-status print-bad" data-testid="print-status" data-state={print.phase} role="alert">
           <span>{print.message}</span>
-          <span className="print-advice">Запишите номер талона: {number}</span>
+          <span className="print-advice">
+            Запишите номер талона:{' '}
+            <strong className="print-number" data-testid="print-ticket-number">
+              {number}
+            </strong>
+          </span>
         </div>
       );
   }

@@ -10,6 +10,7 @@ import type {
   Resource,
   Ticket,
 } from '../../../electron/common/bridge-contract';
+import { TEXTS } from '../../../electron/common/texts';
 import { createFlowStore } from './flow-store';
 
 const ok = <T,>(value: T): Promise<Envelope<T>> => Promise.resolve({ ok: true, value });
@@ -237,6 +238,15 @@ describe('flow store', () => {
     await store.getState().book();
     expect(store.getState().screen).toBe('ticket');
     expect(store.getState().print).toEqual({ phase: 'failed', message: 'Закончилась бумага', reprintsLeft: 1, canPrintAgain: true });
+  });
+
+  it('an unconfirmed print without a message of its own asks the patient to look', async () => {
+    const bridge = fakeBridge({
+      printTicket: () => ok({ jobId: 'j', state: 'uncertain' as const, message: null, reprintsLeft: 2, canPrintAgain: true }),
+    });
+    const store = await toConfirm(bridge);
+    await store.getState().book();
+    expect(store.getState().print).toEqual({ phase: 'uncertain', message: TEXTS.printer.uncertain, reprintsLeft: 2, canPrintAgain: true });
   });
 
   it('offers «ещё раз» only when the core allows it, and asks the core to print again', async () => {

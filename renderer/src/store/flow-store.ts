@@ -5,6 +5,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BridgeError, Envelope, KioskBridge } from '../../../electron/common/bridge-contract';
 import { nextStepFor } from '../../../electron/common/next-step';
 import { clinicYmd } from '../../../electron/common/clinic-time';
+import { TEXTS } from '../../../electron/common/texts';
 import { EMPTY_DRAFT } from '../logic/identify-draft';
 import { policyProblem } from '../logic/policy';
 import { checkBirthDate } from '../logic/birth-date';
@@ -34,7 +35,12 @@ const PATIENT_DATA: Omit<FlowData, 'info' | 'startup' | 'busy'> = {
   error: null,
 };
 
-const PRINT_FALLBACK = 'Талон не напечатан.';
+/** When the core gives no message of its own: the shared printer wording for each state. */
+const PRINT_FALLBACK = {
+  uncertain: TEXTS.printer.uncertain,
+  failed: TEXTS.printer.internal,
+  disabled: TEXTS.printer.disabled,
+} as const;
 
 export function createFlowStore(
   bridge: KioskBridge,
@@ -93,7 +99,7 @@ export function createFlowStore(
       }
       const { state, message, reprintsLeft, canPrintAgain } = r.value;
       if (state === 'printed') printed({ phase: 'printed', reprintsLeft, canPrintAgain });
-      else printed({ phase: state, message: message ?? PRINT_FALLBACK, reprintsLeft, canPrintAgain });
+      else printed({ phase: state, message: message ?? PRINT_FALLBACK[state], reprintsLeft, canPrintAgain });
     }
 
     const actions: FlowActions = {
