@@ -1,6 +1,7 @@
 import { Component, useEffect, useState, type ErrorInfo, type ReactNode } from 'react';
 import { plural } from '../logic/words';
 import { BigButton } from './BigButton';
+import { HINTS, LABELS } from '../texts';
 
 /** How long the calm screen stays before the kiosk opens Welcome by itself. */
 export const RESTART_SECONDS = 5;
@@ -63,12 +64,12 @@ function SomethingWentWrong({ seconds, onDone }: { seconds: number; onDone: () =
     <section className="screen screen-service screen-crash" data-testid="screen-crash" role="alert">
       <div className="welcome-main">
         <h1 className="welcome-title">Что-то пошло не так</h1>
-        <p className="welcome-need">Начните, пожалуйста, заново.</p>
+        <p className="welcome-need">{HINTS.startOver}</p>
         <p className="screen-lead" data-testid="crash-countdown">
           Начальный экран откроется через {n} {plural(n, 'секунду', 'секунды', 'секунд')}
         </p>
         <BigButton className="welcome-start" data-testid="crash-restart" onClick={onDone}>
-          Начать заново
+          {LABELS.startOver}
         </BigButton>
       </div>
     </section>

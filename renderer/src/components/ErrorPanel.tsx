@@ -3,6 +3,7 @@ import { useFlow } from '../store/context';
 import type { ErrorChoice } from '../store/types';
 import { BigButton } from './BigButton';
 import { Dialog } from './Dialog';
+import { HINTS, LABELS } from '../texts';
 
 type Choice = { choice: ErrorChoice; label: string; testId: string; variant: 'primary' | 'secondary' };
 
@@ -19,36 +20,38 @@ const PLAN: Record<NextStep, { hint: string | null; unless?: RegExp; choices: Ch
   showExisting: {
     hint: null,
     choices: [
-      { choice: 'appointments', label: 'Мои записи', testId: 'error-appointments', variant: 'primary' },
-      { choice: 'referrals', label: 'К направлениям', testId: 'error-referrals', variant: 'secondary' },
+      { choice: 'appointments', label: LABELS.myAppointments, testId: 'error-appointments', variant: 'primary' },
+      { choice: 'referrals', label: LABELS.toReferrals, testId: 'error-referrals', variant: 'secondary' },
     ],
   },
   registry: {
-    hint: 'Обратитесь, пожалуйста, в регистратуру.',
+    hint: HINTS.registry,
     unless: /регистратур/i,
     choices: [{ choice: 'finish', label: 'Завершить', testId: 'error-finish', variant: 'primary' }],
   },
   referrals: {
     hint: 'Выберите другое направление или обратитесь в регистратуру.',
-    choices: [{ choice: 'referrals', label: 'К направлениям', testId: 'error-referrals', variant: 'primary' }],
+    choices: [{ choice: 'referrals', label: LABELS.toReferrals, testId: 'error-referrals', variant: 'primary' }],
   },
   retry: {
     hint: 'Попробуйте ещё раз. Если не получится — обратитесь в регистратуру.',
     choices: [
-      { choice: 'retry', label: 'Повторить', testId: 'error-retry', variant: 'primary' },
-      { choice: 'finish', label: 'Начать заново', testId: 'error-start-over', variant: 'secondary' },
+      { choice: 'retry', label: LABELS.retry, testId: 'error-retry', variant: 'primary' },
+      { choice: 'finish', label: LABELS.startOver, testId: 'error-start-over', variant: 'secondary' },
     ],
   },
   identify: {
     hint: 'Проверьте номер полиса и дату рождения.',
     choices: [
       { choice: 'identify', label: 'Исправить данные', testId: 'error-identify', variant: 'primary' },
-      { choice: 'finish', label: 'Начать заново', testId: 'error-start-over', variant: 'secondary' },
+      { choice: 'finish', label: LABELS.startOver, testId: 'error-start-over', variant: 'secondary' },
     ],
   },
   startOver: {
-    hint: 'Начните, пожалуйста, сначала.',
-    choices: [{ choice: 'finish', label: 'Начать заново', testId: 'error-start-over', variant: 'primary' }],
+    // The session message («Сеанс завершён. Начните, пожалуйста, заново.») already says it.
+    hint: HINTS.startOver,
+    unless: /заново|сначала/i,
+    choices: [{ choice: 'finish', label: LABELS.startOver, testId: 'error-start-over', variant: 'primary' }],
   },
 };
 

@@ -6,6 +6,7 @@ import { Screen } from '../components/Screen';
 import { capitalize, placeText } from '../logic/words';
 import { useFlow } from '../store/context';
 import { useTimeZone } from '../store/hooks';
+import { LABELS } from '../texts';
 
 export function AppointmentsScreen() {
   const appointments = useFlow((s) => s.appointments);
@@ -15,7 +16,7 @@ export function AppointmentsScreen() {
   const tz = useTimeZone();
   const sorted = [...appointments].sort((a, b) => Date.parse(a.beginTime) - Date.parse(b.beginTime));
   return (
-    <Screen name="appointments" title="Мои записи">
+    <Screen name="appointments" title={LABELS.myAppointments}>
       {notice && (
         <div className="notice" data-testid="cancel-notice" role="status">
           {notice}
@@ -51,7 +52,7 @@ export function AppointmentsScreen() {
       <CancelDialog />
       <div className="screen-footer">
         <BigButton variant="secondary" data-testid="to-referrals" onClick={() => void toReferrals()}>
-          К направлениям
+          {LABELS.toReferrals}
         </BigButton>
       </div>
     </Screen>

@@ -7,6 +7,7 @@ import { Screen } from '../components/Screen';
 import { placeText } from '../logic/words';
 import { useFlow } from '../store/context';
 import { useTimeZone } from '../store/hooks';
+import { LABELS } from '../texts';
 
 export function ReferralsScreen() {
   const referrals = useFlow((s) => s.referrals);
@@ -25,7 +26,7 @@ export function ReferralsScreen() {
       lead={lead}
       action={
         <BigButton variant="secondary" data-testid="my-appointments" onClick={() => void showAppointments()}>
-          Мои записи
+          {LABELS.myAppointments}
         </BigButton>
       }
     >

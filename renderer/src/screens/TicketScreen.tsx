@@ -5,6 +5,7 @@ import { capitalize } from '../logic/words';
 import { useFlow } from '../store/context';
 import { useTimeZone } from '../store/hooks';
 import type { PrintStatus } from '../store/types';
+import { LABELS } from '../texts';
 
 export function TicketScreen() {
   const ticket = useFlow((s) => s.ticket);
@@ -68,7 +69,7 @@ export function TicketScreen() {
       <div className="ticket-actions">
         {canReprint && (
           <BigButton variant="secondary" data-testid="reprint" onClick={() => void reprint()}>
-            <Icon name="printer" /> Печать ещё раз
+            <Icon name="printer" /> {LABELS.printAgain}
           </BigButton>
         )}
         <BigButton data-testid="done" onClick={done}>
@@ -111,7 +112,7 @@ function PrintState({ print, number }: { print: PrintStatus; number: string }) {
         <div className="print-status print-bad" data-testid="print-status" data-state={print.phase} role="alert">
           <span>{print.message}</span>
           <span className="print-advice">
-            Запишите номер талона:{' '}
+            Номер талона:{' '}
             <strong className="print-number" data-testid="print-ticket-number">
               {number}
             </strong>
