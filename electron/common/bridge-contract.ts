@@ -190,6 +190,12 @@ export const CancelInputSchema = input({ lpuGuid: guid, ticketGuid: guid });
 export const TicketRefSchema = input({ ticketGuid: guid });
 export const PrintInputSchema = input({ ticketGuid: guid, again: z.boolean({ error: T.flag }) });
 const NoInput = input({});
+/**
+ * A render error in the renderer, for the log: what broke and where (a screen and component
+ * name). Never patient data; the renderer masks digits before it sends the message.
+ */
+export const ReportErrorInputSchema = input({ message: z.string().max(500), where: z.string().max(100) });
+export type ReportErrorInput = z.infer<typeof ReportErrorInputSchema>;
 
 // ---------- the contract ----------
 
@@ -206,6 +212,7 @@ export const bridgeContract = {
   /** The ticket's print state now, with a fresh printer status (paper replaced?). Prints nothing. */
   printStatus: { input: TicketRefSchema, output: PrintResultSchema },
   endSession: { input: NoInput, output: z.null() },
+  reportError: { input: ReportErrorInputSchema, output: z.null() },
 } as const;
 
 export type BridgeContract = typeof bridgeContract;

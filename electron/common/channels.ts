@@ -15,6 +15,7 @@ export const bridgeMethodNames: readonly BridgeMethod[] = Object.freeze([
   'printTicket',
   'printStatus',
   'endSession',
+  'reportError',
 ] as const);
 
 /** One IPC channel per method. */

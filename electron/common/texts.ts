@@ -2,10 +2,20 @@
 // texts, the printer's faults, referral reasons and place wording read the same on screen and
 // on paper, and a second language or a large-print wording is a change in this file only.
 
+/**
+ * The kiosk's buttons that other sentences name («нажмите «Печать ещё раз»»): one verb per
+ * action, the same on the button and in every sentence that mentions it.
+ */
+export const ACTIONS = {
+  printAgain: 'Печать ещё раз',
+  startOver: 'Начать заново',
+} as const;
+
 /** Appended to every printer fault: the booking stands even when the slip does not come out. */
 const SAVED = ' Запись сохранена — талон можно получить в регистратуре.';
 
 export const TEXTS = {
+  actions: ACTIONS,
   errors: {
     /** The MIS did not answer (timeout, refused connection). */
     misUnreachable: 'Нет связи с медицинской информационной системой.',
@@ -35,7 +45,7 @@ export const TEXTS = {
     disabled: 'Печать талонов на этом инфомате отключена. Запишите, пожалуйста, номер талона.',
     internal: `Не удалось напечатать талон.${SAVED}`,
     /** The bytes went out but the printer did not confirm: the slip probably came out. */
-    uncertain: 'Проверьте, вышел ли талон. Если нет — нажмите «Печать ещё раз».',
+    uncertain: `Проверьте, вышел ли талон. Если нет — нажмите «${ACTIONS.printAgain}».`,
     ticketUnknown: 'Талон для печати не найден. Обратитесь, пожалуйста, в регистратуру.',
     reprintUsed: 'Талон уже напечатан повторно. Обратитесь, пожалуйста, в регистратуру.',
   },

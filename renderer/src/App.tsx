@@ -1,4 +1,5 @@
 import type { ReactElement, ReactNode } from 'react';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorPanel } from './components/ErrorPanel';
 import { Header } from './components/Header';
 import { IdleDialog } from './components/IdleDialog';
@@ -45,6 +46,7 @@ export function App() {
   const startup = useFlow((s) => s.startup);
   const screen = useFlow((s) => s.screen);
   const boot = useFlow((s) => s.boot);
+  const reportCrash = useFlow((s) => s.reportCrash);
 
   if (startup.phase !== 'ready') {
     return (
@@ -61,13 +63,16 @@ export function App() {
   const Current = SCREENS[screen];
   return (
     <Shell>
-      {screen !== 'welcome' && <Header />}
-      <main className="main">
-        <Current key={screen} />
-      </main>
-      <ErrorPanel />
-      <LoadingOverlay />
-      <IdleDialog />
+      {/* Never blank: whatever fails to render, the patient sees a calm screen and starts over. */}
+      <ErrorBoundary onCrash={(message, component) => reportCrash(message, component ? `${screen}: ${component}` : screen)}>
+        {screen !== 'welcome' && <Header />}
+        <main className="main">
+          <Current key={screen} />
+        </main>
+        <ErrorPanel />
+        <LoadingOverlay />
+        <IdleDialog />
+      </ErrorBoundary>
     </Shell>
   );
 }

@@ -1,7 +1,10 @@
 import '@fontsource/golos-text/400.css';
 import '@fontsource/golos-text/600.css';
 import '@fontsource/golos-text/700.css';
-import './styles.css';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/components.css';
+import './styles/screens.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -19,6 +19,7 @@ import type { BookingLedger } from './ledger';
 import { canPrintAgain, decidePrint } from './print-decision';
 import { attemptKey, findBookedVisit, outcomeUnknown, type BookingAttempt } from './reconcile';
 import { createViewModels, toClinic } from './view-models';
+import { reportRendererError } from './report-error';
 
 export interface KioskServiceDeps {
   config: KioskConfig;
@@ -243,5 +244,7 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
       session.end('patient');
       return null;
     },
+
+    reportError: reportRendererError(log),
   };
 }

@@ -42,12 +42,13 @@ const VALID: Record<BridgeMethod, Record<string, unknown>> = {
   printTicket: { ticketGuid: TICKET, again: false },
   printStatus: { ticketGuid: TICKET },
   endSession: {},
+  reportError: { message: 'TypeError: x is undefined', where: 'ticket: TicketScreen' },
 };
 
-type FieldKind = 'guid' | 'date' | 'time' | 'policy' | 'birthDate' | 'flag';
+type FieldKind = 'guid' | 'date' | 'time' | 'policy' | 'birthDate' | 'flag' | 'text500' | 'text100';
 const FIELD_KIND: Record<string, FieldKind> = {
   referralGuid: 'guid', lpuGuid: 'guid', resourceGuid: 'guid', ticketGuid: 'guid',
-  date: 'date', time: 'time', policy: 'policy', birthDate: 'birthDate', again: 'flag',
+  date: 'date', time: 'time', policy: 'policy', birthDate: 'birthDate', again: 'flag', message: 'text500', where: 'text100',
 };
 
 let sim: RunningSimulator;
@@ -157,6 +158,8 @@ const badFlag = fc.oneof(fc.constantFrom('true', 'false', 0, 1, null, 'да'), f
 
 const BAD_VALUE: Record<FieldKind, fc.Arbitrary<unknown>> = {
   guid: badGuid, date: badDate, time: badTime, policy: badPolicy, birthDate: badBirthDate, flag: badFlag,
+  text500: fc.oneof(fc.string({ minLength: 501, maxLength: 2000 }), fc.integer(), fc.constant(null), fc.array(fc.string())),
+  text100: fc.oneof(fc.string({ minLength: 101, maxLength: 500 }), fc.integer(), fc.constant(null), fc.array(fc.string())),
 };
 
 /** An object with `key` as an OWN property (so `__proto__` is a field, the way JSON.parse makes it). */
@@ -198,6 +201,8 @@ const VALID_VALUE: Record<FieldKind, fc.Arbitrary<unknown>> = {
   policy: fc.stringMatching(/^\d{16}$/),
   birthDate: fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date(), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
   flag: fc.boolean(),
+  text500: fc.string({ maxLength: 500 }),
+  text100: fc.string({ maxLength: 100 }),
 };
 function valid(method: BridgeMethod): fc.Arbitrary<Record<string, unknown>> {
   const shape: Record<string, fc.Arbitrary<unknown>> = {};
@@ -354,6 +359,8 @@ const TABLE: Array<[BridgeMethod | string, string, unknown]> = [
   ['printTicket', 'again missing', { ticketGuid: TICKET }], ['printTicket', 'again "true"', { ticketGuid: TICKET, again: 'true' }],
   ['printTicket', 'again 1', { ticketGuid: TICKET, again: 1 }], ['printTicket', 'ticketGuid ..', { ticketGuid: '..', again: false }],
   ['printTicket', 'ticketGuid 1 MB', { ticketGuid: 'f'.repeat(1 << 20), again: false }], ['printTicket', 'extra copies', { ticketGuid: TICKET, again: false, copies: 100 }],
+  ['reportError', 'message 1 MB', { message: 'x'.repeat(1 << 20), where: 'w' }], ['reportError', 'where missing', { message: 'm' }],
+  ['reportError', 'message number', { message: 5, where: 'w' }], ['reportError', 'extra token', { message: 'm', where: 'w', token: 'x' }],
   ['printStatus', 'ticketGuid missing', {}], ['printStatus', 'ticketGuid ../x', { ticketGuid: '../x' }],
   ['printStatus', 'ticketGuid %2e%2e', { ticketGuid: '%2e%2e' }], ['printStatus', 'extra again', { ticketGuid: TICKET, again: true }],
   ['endSession', 'null', null], ['endSession', 'extra reason', { reason: 'idle' }], ['endSession', 'array', []], ['endSession', 'number', 0],

@@ -2,6 +2,8 @@ import type { NextStep } from '../../../electron/common/next-step';
 import { useFlow } from '../store/context';
 import type { ErrorChoice } from '../store/types';
 import { BigButton } from './BigButton';
+import { Dialog } from './Dialog';
+import { HINTS, LABELS } from '../texts';
 
 type Choice = { choice: ErrorChoice; label: string; testId: string; variant: 'primary' | 'secondary' };
 
@@ -18,36 +20,38 @@ const PLAN: Record<NextStep, { hint: string | null; unless?: RegExp; choices: Ch
   showExisting: {
     hint: null,
     choices: [
-      { choice: 'appointments', label: 'Мои записи', testId: 'error-appointments', variant: 'primary' },
-      { choice: 'referrals', label: 'К направлениям', testId: 'error-referrals', variant: 'secondary' },
+      { choice: 'appointments', label: LABELS.myAppointments, testId: 'error-appointments', variant: 'primary' },
+      { choice: 'referrals', label: LABELS.toReferrals, testId: 'error-referrals', variant: 'secondary' },
     ],
   },
   registry: {
-    hint: 'Обратитесь, пожалуйста, в регистратуру.',
+    hint: HINTS.registry,
     unless: /регистратур/i,
     choices: [{ choice: 'finish', label: 'Завершить', testId: 'error-finish', variant: 'primary' }],
   },
   referrals: {
     hint: 'Выберите другое направление или обратитесь в регистратуру.',
-    choices: [{ choice: 'referrals', label: 'К направлениям', testId: 'error-referrals', variant: 'primary' }],
+    choices: [{ choice: 'referrals', label: LABELS.toReferrals, testId: 'error-referrals', variant: 'primary' }],
   },
   retry: {
     hint: 'Попробуйте ещё раз. Если не получится — обратитесь в регистратуру.',
     choices: [
-      { choice: 'retry', label: 'Повторить', testId: 'error-retry', variant: 'primary' },
-      { choice: 'finish', label: 'Начать заново', testId: 'error-start-over', variant: 'secondary' },
+      { choice: 'retry', label: LABELS.retry, testId: 'error-retry', variant: 'primary' },
+      { choice: 'finish', label: LABELS.startOver, testId: 'error-start-over', variant: 'secondary' },
     ],
   },
   identify: {
     hint: 'Проверьте номер полиса и дату рождения.',
     choices: [
       { choice: 'identify', label: 'Исправить данные', testId: 'error-identify', variant: 'primary' },
-      { choice: 'finish', label: 'Начать заново', testId: 'error-start-over', variant: 'secondary' },
+      { choice: 'finish', label: LABELS.startOver, testId: 'error-start-over', variant: 'secondary' },
     ],
   },
   startOver: {
-    hint: 'Начните, пожалуйста, сначала.',
-    choices: [{ choice: 'finish', label: 'Начать заново', testId: 'error-start-over', variant: 'primary' }],
+    // The session message («Сеанс завершён. Начните, пожалуйста, заново.») already says it.
+    hint: HINTS.startOver,
+    unless: /заново|сначала/i,
+    choices: [{ choice: 'finish', label: LABELS.startOver, testId: 'error-start-over', variant: 'primary' }],
   },
 };
 
@@ -58,28 +62,23 @@ export function ErrorPanel() {
   const plan = PLAN[error.step];
   const hint = plan.hint && !(plan.unless && plan.unless.test(error.error.message)) ? plan.hint : null;
   return (
-    <div className="overlay overlay-error">
-      <div
-        className="dialog error-panel"
-        data-testid="error-panel"
-        data-step={error.step}
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="error-message"
-      >
-        <div className="dialog-mark" aria-hidden="true">!</div>
-        <p className="error-message" id="error-message" data-testid="error-message">
-          {error.error.message}
-        </p>
-        {hint && <p className="error-hint">{hint}</p>}
-        <div className="dialog-actions">
-          {plan.choices.map((c) => (
-            <BigButton key={c.choice} variant={c.variant} data-testid={c.testId} onClick={() => void resolve(c.choice)}>
-              {c.label}
-            </BigButton>
-          ))}
-        </div>
-      </div>
-    </div>
+    <Dialog
+      role="alertdialog"
+      overlay="error"
+      className="error-panel"
+      data-testid="error-panel"
+      data-step={error.step}
+      mark="!"
+      title={error.error.message}
+      titleClassName="error-message"
+      titleTestId="error-message"
+      actions={plan.choices.map((c) => (
+        <BigButton key={c.choice} variant={c.variant} data-testid={c.testId} onClick={() => void resolve(c.choice)}>
+          {c.label}
+        </BigButton>
+      ))}
+    >
+      {hint && <p className="error-hint">{hint}</p>}
+    </Dialog>
   );
 }

@@ -1,13 +1,15 @@
 import { useFlow } from '../store/context';
+import { canGoBack as hasWayBack } from '../store/flow';
 import { Icon } from './Icon';
 import { StepIndicator } from './StepIndicator';
+import { LABELS } from '../texts';
 
 export function Header() {
   const screen = useFlow((s) => s.screen);
   const back = useFlow((s) => s.back);
   const endSession = useFlow((s) => s.endSession);
   // After booking there is nothing to go back to: the ticket is final.
-  const canGoBack = screen !== 'ticket';
+  const canGoBack = hasWayBack(screen);
   return (
     <header className="header">
       <div className="header-side">
@@ -20,7 +22,7 @@ export function Header() {
       <StepIndicator />
       <div className="header-side header-side-end">
         <button type="button" className="btn btn-quiet nav-btn" data-testid="nav-restart" onClick={endSession}>
-          <Icon name="restart" /> Начать заново
+          <Icon name="restart" /> {LABELS.startOver}
         </button>
       </div>
     </header>

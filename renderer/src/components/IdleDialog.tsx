@@ -3,6 +3,7 @@ import { createIdleTracker, type IdlePhase, type IdleTracker } from '../logic/id
 import { plural } from '../logic/words';
 import { useFlow } from '../store/context';
 import { BigButton } from './BigButton';
+import { Dialog } from './Dialog';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'touchstart', 'keydown', 'wheel'] as const;
 const TICK_MS = 250;
@@ -56,22 +57,25 @@ export function IdleDialog() {
     setPhase({ kind: 'active' });
   };
   return (
-    <div className="overlay overlay-idle">
-      <div className="dialog idle-dialog" data-testid="idle-dialog" role="alertdialog" aria-modal="true" aria-labelledby="idle-title">
-        <h2 id="idle-title" className="dialog-title">Вы ещё здесь?</h2>
-        <div className="idle-count" data-testid="idle-countdown" aria-live="assertive">
-          {n}
-        </div>
-        <p className="idle-text">
-          Через {n} {plural(n, 'секунду', 'секунды', 'секунд')} запись прервётся, а введённые данные будут стёрты.
-        </p>
-        <div className="dialog-actions">
-          <BigButton data-testid="idle-continue" onClick={stay} autoFocus>
-            Да, продолжить
-          </BigButton>
-        </div>
+    <Dialog
+      role="alertdialog"
+      overlay="idle"
+      className="idle-dialog"
+      data-testid="idle-dialog"
+      title="Вы ещё здесь?"
+      actions={
+        <BigButton data-testid="idle-continue" onClick={stay} autoFocus>
+          Да, продолжить
+        </BigButton>
+      }
+    >
+      <div className="idle-count" data-testid="idle-countdown" aria-live="assertive">
+        {n}
       </div>
-    </div>
+      <p className="idle-text">
+        Через {n} {plural(n, 'секунду', 'секунды', 'секунд')} запись прервётся, а введённые данные будут стёрты.
+      </p>
+    </Dialog>
   );
 }
 

@@ -1,10 +1,12 @@
 import { clinicDateTimeLong } from '../../../electron/common/clinic-time';
 import { BigButton } from '../components/BigButton';
+import { Dialog } from '../components/Dialog';
 import { ScrollArea } from '../components/ScrollArea';
 import { Screen } from '../components/Screen';
 import { capitalize, placeText } from '../logic/words';
 import { useFlow } from '../store/context';
 import { useTimeZone } from '../store/hooks';
+import { LABELS } from '../texts';
 
 export function AppointmentsScreen() {
   const appointments = useFlow((s) => s.appointments);
@@ -14,7 +16,7 @@ export function AppointmentsScreen() {
   const tz = useTimeZone();
   const sorted = [...appointments].sort((a, b) => Date.parse(a.beginTime) - Date.parse(b.beginTime));
   return (
-    <Screen name="appointments" title="Мои записи">
+    <Screen name="appointments" title={LABELS.myAppointments}>
       {notice && (
         <div className="notice" data-testid="cancel-notice" role="status">
           {notice}
@@ -50,7 +52,7 @@ export function AppointmentsScreen() {
       <CancelDialog />
       <div className="screen-footer">
         <BigButton variant="secondary" data-testid="to-referrals" onClick={() => void toReferrals()}>
-          К направлениям
+          {LABELS.toReferrals}
         </BigButton>
       </div>
     </Screen>
@@ -65,24 +67,25 @@ function CancelDialog() {
   const tz = useTimeZone();
   if (!t) return null;
   return (
-    <div className="overlay">
-      <div className="dialog" data-testid="cancel-dialog" role="alertdialog" aria-modal="true" aria-labelledby="cancel-title">
-        <h2 id="cancel-title" className="dialog-title">
-          Отменить запись?
-        </h2>
-        <p className="dialog-text">
-          {/* «Иванов И.И.» already ends the sentence with its own dot. */}
-          {capitalize(clinicDateTimeLong(t.beginTime, tz))}, {t.doctorName.replace(/\.$/, '')}. Время освободится для других пациентов.
-        </p>
-        <div className="dialog-actions">
+    <Dialog
+      role="alertdialog"
+      data-testid="cancel-dialog"
+      title="Отменить запись?"
+      actions={
+        <>
           <BigButton variant="secondary" data-testid="cancel-dismiss" onClick={dismiss}>
             Нет, оставить
           </BigButton>
           <BigButton variant="danger" data-testid="cancel-confirm" onClick={() => void confirm()}>
             Да, отменить
           </BigButton>
-        </div>
-      </div>
-    </div>
+        </>
+      }
+    >
+      <p className="dialog-text">
+        {/* «Иванов И.И.» already ends the sentence with its own dot. */}
+        {capitalize(clinicDateTimeLong(t.beginTime, tz))}, {t.doctorName.replace(/\.$/, '')}. Время освободится для других пациентов.
+      </p>
+    </Dialog>
   );
 }

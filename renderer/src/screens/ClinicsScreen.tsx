@@ -2,6 +2,7 @@ import { ChoiceCard } from '../components/ChoiceCard';
 import { ScrollArea } from '../components/ScrollArea';
 import { Screen } from '../components/Screen';
 import { useFlow } from '../store/context';
+import { TEXTS } from '../../../electron/common/texts';
 
 export function ClinicsScreen() {
   const clinics = useFlow((s) => s.clinics);
@@ -24,7 +25,7 @@ export function ClinicsScreen() {
                 {c.phone && <span className="card-line">Телефон: {c.phone}</span>}
                 {c.worktime && <span className="card-line">Часы работы: {c.worktime}</span>}
                 {!c.online && (
-                  <span className="card-reason">{c.statusText ?? 'Запись в эту поликлинику сейчас недоступна'}</span>
+                  <span className="card-reason">{c.statusText ?? TEXTS.clinic.offline}</span>
                 )}
               </ChoiceCard>
             ))}

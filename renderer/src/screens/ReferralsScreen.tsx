@@ -7,6 +7,7 @@ import { Screen } from '../components/Screen';
 import { placeText } from '../logic/words';
 import { useFlow } from '../store/context';
 import { useTimeZone } from '../store/hooks';
+import { LABELS } from '../texts';
 
 export function ReferralsScreen() {
   const referrals = useFlow((s) => s.referrals);
@@ -25,7 +26,7 @@ export function ReferralsScreen() {
       lead={lead}
       action={
         <BigButton variant="secondary" data-testid="my-appointments" onClick={() => void showAppointments()}>
-          Мои записи
+          {LABELS.myAppointments}
         </BigButton>
       }
     >
@@ -63,9 +64,14 @@ function ReferralBody({ referral: r, timeZone }: { referral: Referral; timeZone:
       {r.status === 'Booked' && r.ticket && (
         <span className="card-booked">
           Вы записаны: {clinicDateTimeLong(r.ticket.beginTime, timeZone)}
-          {placeText(r.ticket.room, r.ticket.floor) && `, ${placeText(r.ticket.room, r.ticket.floor)}`}
+          {/* Mid-sentence: «…, 10:00, кабинет 105, этаж 1» (placeText starts a sentence). */}
+          {placeText(r.ticket.room, r.ticket.floor) && `, ${lowerFirst(placeText(r.ticket.room, r.ticket.floor))}`}
         </span>
       )}
     </>
   );
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLocaleLowerCase('ru-RU') + s.slice(1);
 }

@@ -1,4 +1,5 @@
 import { BigButton } from '../components/BigButton';
+import { LABELS } from '../texts';
 
 // Shown instead of the flow when the kiosk cannot work at all (no bridge, no configuration).
 export function ServiceScreen({ detail, onRetry }: { detail?: string; onRetry?: () => void }) {
@@ -10,7 +11,7 @@ export function ServiceScreen({ detail, onRetry }: { detail?: string; onRetry?: 
         {detail && <p className="screen-lead">{detail}</p>}
         {onRetry && (
           <BigButton variant="secondary" data-testid="service-retry" onClick={onRetry}>
-            Повторить
+            {LABELS.retry}
           </BigButton>
         )}
       </div>

@@ -5,6 +5,7 @@ import { capitalize } from '../logic/words';
 import { useFlow } from '../store/context';
 import { useTimeZone } from '../store/hooks';
 import type { PrintStatus } from '../store/types';
+import { LABELS } from '../texts';
 
 export function TicketScreen() {
   const ticket = useFlow((s) => s.ticket);
@@ -68,7 +69,7 @@ export function TicketScreen() {
       <div className="ticket-actions">
         {canReprint && (
           <BigButton variant="secondary" data-testid="reprint" onClick={() => void reprint()}>
-            <Icon name="printer" /> Печать ещё раз
+            <Icon name="printer" /> {LABELS.printAgain}
           </BigButton>
         )}
         <BigButton data-testid="done" onClick={done}>
@@ -95,12 +96,27 @@ function PrintState({ print, number }: { print: PrintStatus; number: string }) {
         </div>
       );
     case 'uncertain':
+      // The bytes went out but the printer did not confirm: most likely the slip is there.
+      // Not a fault, so not red: ask the patient to look, «Печать ещё раз» is below if not.
+      return (
+        <div className="print-status print-check" data-testid="print-status" data-state="uncertain" role="status">
+          <span className="print-check-line">
+            <Icon name="printer" /> {print.message}
+          </span>
+        </div>
+      );
     case 'failed':
     case 'disabled':
+      // No slip: the number on screen is all the patient takes away, so it is large here too.
       return (
         <div className="print-status print-bad" data-testid="print-status" data-state={print.phase} role="alert">
           <span>{print.message}</span>
-          <span className="print-advice">Запишите номер талона: {number}</span>
+          <span className="print-advice">
+            Номер талона:{' '}
+            <strong className="print-number" data-testid="print-ticket-number">
+              {number}
+            </strong>
+          </span>
         </div>
       );
   }

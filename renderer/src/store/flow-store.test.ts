@@ -10,6 +10,7 @@ import type {
   Resource,
   Ticket,
 } from '../../../electron/common/bridge-contract';
+import { TEXTS } from '../../../electron/common/texts';
 import { createFlowStore } from './flow-store';
 
 const ok = <T,>(value: T): Promise<Envelope<T>> => Promise.resolve({ ok: true, value });
@@ -93,6 +94,7 @@ function fakeBridge(over: Partial<KioskBridge> = {}): KioskBridge {
     printTicket: vi.fn(() => ok({ jobId: 'j', state: 'printed' as const, message: null, reprintsLeft: 2, canPrintAgain: true })),
     printStatus: vi.fn(() => ok({ jobId: null, state: 'printed' as const, message: null, reprintsLeft: 2, canPrintAgain: true })),
     endSession: vi.fn(() => ok(null)),
+    reportError: vi.fn(() => ok(null)),
     ...over,
   };
 }
@@ -237,6 +239,15 @@ describe('flow store', () => {
     await store.getState().book();
     expect(store.getState().screen).toBe('ticket');
     expect(store.getState().print).toEqual({ phase: 'failed', message: 'Закончилась бумага', reprintsLeft: 1, canPrintAgain: true });
+  });
+
+  it('an unconfirmed print without a message of its own asks the patient to look', async () => {
+    const bridge = fakeBridge({
+      printTicket: () => ok({ jobId: 'j', state: 'uncertain' as const, message: null, reprintsLeft: 2, canPrintAgain: true }),
+    });
+    const store = await toConfirm(bridge);
+    await store.getState().book();
+    expect(store.getState().print).toEqual({ phase: 'uncertain', message: TEXTS.printer.uncertain, reprintsLeft: 2, canPrintAgain: true });
   });
 
   it('offers «ещё раз» only when the core allows it, and asks the core to print again', async () => {
@@ -385,6 +396,16 @@ describe('flow store', () => {
     expect(store.getState().referrals).toEqual([]);
     expect(store.getState().patient).toBeNull();
     expect(store.getState().busy).toBe(false);
+  });
+
+  it('a render crash is reported and wipes the session', async () => {
+    const bridge = fakeBridge();
+    const store = await toConfirm(bridge);
+    store.getState().reportCrash('RangeError: ' + 'x'.repeat(600), 'ticket: TicketScreen');
+    expect(bridge.reportError).toHaveBeenCalledWith({ message: 'RangeError: ' + 'x'.repeat(488), where: 'ticket: TicketScreen' });
+    expect(bridge.endSession).toHaveBeenCalled();
+    expect(store.getState().screen).toBe('welcome');
+    expect(store.getState().patient).toBeNull();
   });
 
   it('Back walks the steps in reverse', async () => {

@@ -5,9 +5,11 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BridgeError, Envelope, KioskBridge } from '../../../electron/common/bridge-contract';
 import { nextStepFor } from '../../../electron/common/next-step';
 import { clinicYmd } from '../../../electron/common/clinic-time';
+import { TEXTS } from '../../../electron/common/texts';
 import { EMPTY_DRAFT } from '../logic/identify-draft';
 import { policyProblem } from '../logic/policy';
 import { checkBirthDate } from '../logic/birth-date';
+import { previousScreen, skipClinicScreen } from './flow';
 import type { FlowActions, FlowData, FlowState, PrintStatus, Screen } from './types';
 
 export type FlowStore = StoreApi<FlowState>;
@@ -33,7 +35,12 @@ const PATIENT_DATA: Omit<FlowData, 'info' | 'startup' | 'busy'> = {
   error: null,
 };
 
-const PRINT_FALLBACK = 'Талон не напечатан.';
+/** When the core gives no message of its own: the shared printer wording for each state. */
+const PRINT_FALLBACK = {
+  uncertain: TEXTS.printer.uncertain,
+  failed: TEXTS.printer.internal,
+  disabled: TEXTS.printer.disabled,
+} as const;
 
 export function createFlowStore(
   bridge: KioskBridge,
@@ -92,7 +99,7 @@ export function createFlowStore(
       }
       const { state, message, reprintsLeft, canPrintAgain } = r.value;
       if (state === 'printed') printed({ phase: 'printed', reprintsLeft, canPrintAgain });
-      else printed({ phase: state, message: message ?? PRINT_FALLBACK, reprintsLeft, canPrintAgain });
+      else printed({ phase: state, message: message ?? PRINT_FALLBACK[state], reprintsLeft, canPrintAgain });
     }
 
     const actions: FlowActions = {
@@ -158,9 +165,8 @@ export function createFlowStore(
         if (!r) return;
         if (!r.ok) return fail(r.error, () => get().chooseReferral(guid));
         set({ referral, clinics: r.value, clinic: null, resources: [], resource: null, day: null, slot: null });
-        const only = r.value.length === 1 ? r.value[0] : undefined;
-        // A single clinic that takes bookings is no choice at all: skip the screen.
-        if (only && only.online) await get().chooseClinic(only.guid);
+        // The rule lives in flow.ts: a single clinic that takes bookings is no choice at all.
+        if (skipClinicScreen(r.value)) await get().chooseClinic(r.value[0]!.guid);
         else set({ screen: 'clinics' });
       },
 
@@ -290,35 +296,13 @@ export function createFlowStore(
 
       back() {
         const { screen, clinics } = get();
-        switch (screen) {
-          case 'identify':
-            get().endSession();
-            return;
-          case 'referrals':
-            set({ screen: 'identify', patient: null });
-            return;
-          case 'clinics':
-            set({ screen: 'referrals' });
-            return;
-          case 'resources':
-            set({ screen: clinics.length > 1 ? 'clinics' : 'referrals' });
-            return;
-          case 'days':
-            set({ screen: 'resources' });
-            return;
-          case 'times':
-            set({ screen: 'days', slot: null });
-            return;
-          case 'confirm':
-            set({ screen: 'times' });
-            return;
-          case 'appointments':
-            void get().loadReferrals();
-            return;
-          case 'ticket':
-          case 'welcome':
-            return;
-        }
+        const to = previousScreen(screen, clinics);
+        if (to === null) return;
+        if (to === 'welcome') return get().endSession();
+        // «Мои записи» left the referrals behind; they are read again, they may have changed.
+        if (screen === 'appointments') return void get().loadReferrals();
+        if (to === 'identify') return set({ screen: to, patient: null });
+        set(to === 'days' ? { screen: to, slot: null } : { screen: to });
       },
 
       endSession() {
@@ -328,6 +312,11 @@ export function createFlowStore(
         // The session dies on our side at once; the server is told in the background and a
         // failure there changes nothing for the next patient.
         void bridge.endSession({}).catch(() => undefined);
+      },
+
+      reportCrash(message, where) {
+        void bridge.reportError({ message: message.slice(0, 500), where: where.slice(0, 100) }).catch(() => undefined);
+        get().endSession();
       },
     };
 

@@ -95,6 +95,11 @@ export type FlowActions = {
   back(): void;
   /** Ends the patient's session on the server and wipes everything on screen. */
   endSession(): void;
+  /**
+   * A screen failed to render: tells the main side (no patient data: the message has its
+   * digits masked, `where` is the screen and component) and wipes the session.
+   */
+  reportCrash(message: string, where: string): void;
 };
 
 export type FlowState = FlowData & FlowActions;
