@@ -27,11 +27,67 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
-  {
-    // The core must run under plain Node and in tests: Electron belongs to electron/main and preload only.
-    files: ['electron/core/**/*.ts', 'electron/common/**/*.ts', 'electron/host/**/*.ts', 'electron/printing/**/*.ts', 'simulator/**/*.ts', 'renderer/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'core code must not import electron' }] }],
-    },
-  },
+  // ---------- layer boundaries (docs/architecture.md) ----------
+  // Each folder may import only the layers below it. Tests are exempt (they assemble layers on
+  // purpose); electron/layer-boundaries.test.ts proves each rule fails on a bad import.
+  ...layerRules(),
 );
+
+/** Import patterns a layer may not use, with the reason a developer sees. */
+function layerRules() {
+  const ban = (group, message, extra = {}) => ({ group, message, ...extra });
+  const electron = { name: 'electron', message: 'only electron/main and electron/preload may import electron' };
+  const sim = ban(['**/simulator', '**/simulator/**'], 'the simulator is demo/test only: production code never imports it');
+  const virtual = ban(['**/printing/virtual', '**/printing/virtual/**', '**/virtual/*'], 'the virtual printer is demo/test only');
+  const demo = ban(['**/demo/*', '**/electron/demo/**'], 'demo backends are wired only by the demo entry points');
+  const renderer = ban(['**/renderer/**'], 'the renderer is a browser bundle: nothing imports it');
+  const compose = ban(['**/compose/*', '**/electron/compose/**'], 'only entry points (host, main, demo) use the composition root');
+  const host = ban(['**/host/*', '**/electron/host/**'], 'the browser host is an entry point');
+  const main = ban(['**/main/*', '**/electron/main/**'], 'the Electron shell is an entry point');
+  const printing = ban(['**/printing', '**/printing/*', '**/electron/printing/**'], 'core and printing are siblings: the composition root joins them');
+  const core = ban(['**/core/*', '**/core/**', '**/electron/core/**'], 'this layer may not reach into the core');
+  const preload = ban(['**/preload/*'], 'the preload is bundled on its own');
+  const rule = (paths, patterns) => ({
+    '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns }],
+  });
+  const notTests = ['**/*.test.ts', '**/*.test.tsx', '**/test-helpers.ts', '**/__fixtures__/**'];
+  return [
+    {
+      files: ['electron/common/**/*.ts'],
+      ignores: notTests,
+      rules: rule([electron], [core, printing, compose, host, main, demo, preload, sim, renderer, ban(['node:*'], 'common code also runs in the renderer: no Node APIs')]),
+    },
+    { files: ['electron/core/**/*.ts'], ignores: notTests, rules: rule([electron], [printing, compose, host, main, demo, preload, sim, renderer]) },
+    {
+      files: ['electron/printing/**/*.ts'],
+      ignores: [...notTests, 'electron/printing/virtual/**', 'electron/printing/sample-slips.ts'],
+      rules: rule([electron], [virtual, compose, host, main, demo, preload, sim, renderer]),
+    },
+    { files: ['electron/printing/virtual/**/*.ts'], ignores: notTests, rules: rule([electron], [compose, host, main, demo, preload, sim, renderer]) },
+    { files: ['electron/compose/**/*.ts'], ignores: notTests, rules: rule([electron], [virtual, host, main, demo, preload, sim, renderer]) },
+    { files: ['electron/host/**/*.ts'], ignores: notTests, rules: rule([electron], [virtual, main, demo, preload, sim, renderer]) },
+    { files: ['electron/main/**/*.ts'], ignores: notTests, rules: rule([], [virtual, host, demo, preload, sim, renderer]) },
+    {
+      files: ['electron/preload/**/*.ts'],
+      ignores: notTests,
+      rules: rule(
+        [],
+        [
+          core, printing, compose, host, main, demo, sim, renderer,
+          // Only the method list at run time: the sandboxed preload bundle stays tiny.
+          ban(['**/common/*', '!**/common/channels'], 'the preload imports only common/channels at run time', { allowTypeImports: true }),
+        ],
+      ),
+    },
+    {
+      files: ['renderer/**/*.{ts,tsx}'],
+      ignores: notTests,
+      rules: rule([electron], [
+        ban(['**/electron/core/**', '**/electron/printing/**', '**/electron/compose/**', '**/electron/host/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/demo/**'], 'the renderer sees only the shared contract and common code'),
+        sim,
+        ban(['node:*'], 'the renderer has no Node'),
+      ]),
+    },
+    { files: ['simulator/**/*.ts'], ignores: notTests, rules: rule([electron], [ban(['**/electron/**'], 'the simulator stands alone, like the real MIS')]) },
+  ];
+}

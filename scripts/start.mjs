@@ -12,9 +12,9 @@ const run = (cmd, args) => {
 };
 
 const bin = electronBinary();
-if (dev || !existsSync('dist/renderer/index.html') || (bin && !existsSync('dist/electron/main.js'))) {
-  run('npm', ['run', bin ? 'build' : 'build:renderer']);
-}
+// The Electron shell runs the demo build (simulator inside); a production dist/ never has it.
+if (bin) run('npm', ['run', 'build:demo']);
+else if (dev || !existsSync('dist/renderer/index.html')) run('npm', ['run', 'build:renderer']);
 
 let child;
 if (bin) {

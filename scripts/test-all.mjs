@@ -24,8 +24,9 @@ const steps = [
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=artifacts/unit-results.json']],
   ['security-scan', 'node', ['scripts/security-scan.mjs']],
-  ['builder-config', 'node', ['scripts/validate-builder-config.mjs']],
   ['build', 'npm', ['run', '--silent', 'build']],
+  // After the build: it also checks what dist/ holds (no simulator in a production bundle).
+  ['builder-config', 'node', ['scripts/validate-builder-config.mjs']],
   ['e2e', 'npx', ['playwright', 'test']],
 ];
 

@@ -8,7 +8,7 @@
 //     present; sources, tests, source maps, node_modules and dev files must stay out.
 // Usage: node scripts/validate-builder-config.mjs [--config build/electron-builder.config.cjs] [--json]
 // Exit code 0 = valid, 1 = problems (listed), 2 = the script itself failed.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -204,6 +204,32 @@ function filesProblems(config, projectDir) {
   return { problems: p, checkedRealFiles: realDist.length };
 }
 
+// What only the simulator, its seed data and the virtual printer contain. A production dist/
+// (what app.asar holds) must contain none of them; file names alone would not show a simulator
+// bundled into main.js.
+const DEMO_TRACES = [
+  ['a seed patient\'s policy number', '5000000000000001'],
+  ['the simulator\'s test hooks', '/__sim/'],
+  ['the simulator', 'startSimulator'],
+  ['the virtual printer', 'startVirtualPrinter'],
+  ['the demo backends', 'startDemoBackends'],
+];
+
+/** Demo code found inside the real dist/ files that would be packaged; none for a demo build. */
+export function demoTraceProblems(config, projectDir, env) {
+  if (env.INFOMAT_DEMO_BUILD === '1') return [];
+  const matchers = makeMatchers(config, projectDir);
+  const p = [];
+  for (const rel of listFiles(path.join(projectDir, 'dist'), 'dist')) {
+    if (!/\.(m?js|cjs|html|css|json)$/.test(rel) || !isPackaged(rel, matchers, projectDir)) continue;
+    const text = readFileSync(path.join(projectDir, rel), 'utf8');
+    for (const [what, marker] of DEMO_TRACES) {
+      if (text.includes(marker)) p.push(`content: ${rel} contains ${what} (${marker}): a production build must not bundle demo code`);
+    }
+  }
+  return p;
+}
+
 /**
  * @param {{ configPath?: string, projectDir?: string, env?: Record<string,string|undefined> }} [opts]
  * @returns {Promise<{ ok: boolean, problems: string[], checkedRealFiles: number }>}
@@ -224,6 +250,7 @@ export async function validateBuilderConfig(opts = {}) {
     const f = filesProblems(config, projectDir);
     problems.push(...f.problems);
     checkedRealFiles = f.checkedRealFiles;
+    problems.push(...demoTraceProblems(config, projectDir, env));
   } catch (err) {
     problems.push(`files: cannot evaluate the patterns: ${err && err.message}`);
   }

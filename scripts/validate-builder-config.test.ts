@@ -1,3 +1,5 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -7,7 +9,7 @@ vi.hoisted(() => {
   process.env.JITI_FS_CACHE = 'false';
 });
 // @ts-expect-error -- plain .mjs script without type declarations
-import { validateBuilderConfig } from './validate-builder-config.mjs';
+import { demoTraceProblems, validateBuilderConfig } from './validate-builder-config.mjs';
 
 type Result = { ok: boolean; problems: string[]; checkedRealFiles: number };
 const validate = validateBuilderConfig as (o?: { configPath?: string; env?: Record<string, string | undefined> }) => Promise<Result>;
@@ -34,5 +36,26 @@ describe('validate-builder-config', () => {
     expect(all).toContain('electronFuses.runAsNode must be false');
     expect(all).toContain('electron/main/main.ts would be packaged into app.asar');
     expect(all).toContain('electron/core/config/load.test.ts would be packaged into app.asar');
+  });
+
+  it('finds the simulator inside a bundled main.js by content, not by file name', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'infomat-builder-content-'));
+    try {
+      mkdirSync(path.join(dir, 'dist', 'electron'), { recursive: true });
+      const main = path.join(dir, 'dist', 'electron', 'main.js');
+      const config = { files: ['dist/**/*', 'package.json'], directories: { output: 'release' } };
+      const traces = demoTraceProblems as (c: unknown, d: string, e: Record<string, string>) => string[];
+      writeFileSync(main, 'function startSimulator(){}; const policy = "5000000000000001"; fetch("/__sim/reset")');
+      const found = traces(config, dir, {});
+      expect(found.join('\n')).toContain('dist/electron/main.js contains the simulator');
+      expect(found.join('\n')).toContain("seed patient's policy number");
+      expect(found.join('\n')).toContain("simulator's test hooks");
+      // A demo build carries them on purpose.
+      expect(traces(config, dir, { INFOMAT_DEMO_BUILD: '1' })).toEqual([]);
+      writeFileSync(main, 'console.log("production")');
+      expect(traces(config, dir, {})).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
