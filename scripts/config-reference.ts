@@ -3,7 +3,7 @@
 //   npx tsx scripts/config-reference.ts                 → stdout
 //   npx tsx scripts/config-reference.ts --out docs/configuration.md
 import { writeFileSync } from 'node:fs';
-import { configJsonSchema, type JsonSchema } from '../electron/core/config/load';
+import { configJsonSchema, type JsonSchema } from '../electron/core/config/technician-messages';
 
 type Node = JsonSchema;
 
