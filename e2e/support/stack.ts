@@ -37,6 +37,8 @@ export async function startStack(name: string): Promise<Stack> {
   const config = KioskConfigSchema.parse({
     kioskId: 'E2E-01',
     api: { baseUrl: spy.url, timeoutMs: 5000, retries: 1 },
+    // Lost booking answers are reconciled by polling the patient's visits: 5 polls, 1 s apart.
+    booking: { reconcilePolls: 5, reconcileIntervalMs: 1000 },
     printer: { transport: { type: 'tcp', host: '127.0.0.1', port: printer.port, timeoutMs: 3000 } },
   });
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'infomat-e2e-'));
