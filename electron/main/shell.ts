@@ -124,6 +124,7 @@ async function start(opts: ShellOptions): Promise<void> {
       userDataDir: userData,
       log: logger,
       osTransport: osTransportFor(loaded.config, logger),
+      version,
     });
     closers.push(() => booted.close());
     const core = booted.core;
