@@ -49,7 +49,7 @@ describe('monitoring files', () => {
     expect([...new Set(used)].filter((n) => !exported.has(n))).toEqual([]);
   });
 
-  it.skipIf(!hasPromtool)('the alert rules pass promtool test rules (needs /usr/bin/promtool from Debian's prometheus package)', () => {
+  it.skipIf(!hasPromtool)('the alert rules pass promtool test rules (needs /usr/bin/promtool, Debian package prometheus)', () => {
     const check = spawnSync(PROMTOOL, ['check', 'rules', path.join(DIR, 'infomat-alerts.yml')], { encoding: 'utf8' });
     expect(check.status, check.stdout + check.stderr).toBe(0);
     const test = spawnSync(PROMTOOL, ['test', 'rules', path.join(DIR, 'infomat-alerts.test.yml')], { encoding: 'utf8', cwd: DIR });
