@@ -37,6 +37,8 @@ export interface KioskCore {
   metricsUrl(): string | null;
   /** Looks at the printer and the MIS now instead of at the next probe. */
   probeNow(): Promise<void>;
+  /** Whether a patient may be at the screen, for the update installer's decision. */
+  patientActivity(): { sessionActive: boolean; lastActivity: Date | null };
   close(): Promise<void>;
 }
 
@@ -90,8 +92,14 @@ export async function createKioskCore(config: KioskConfig, deps: KioskCoreDeps):
   const serviceLog = countingLogger(deps.log, telemetry.sink);
   const service = createKioskService({ config, client, session, ledger, log: serviceLog, slipPrinter, now: deps.now, sleep: deps.sleep });
   await telemetry.start({ printer: slipPrinter, misCheck: () => client.clientApplicationSettings() });
+  const dispatch = createDispatcher(service, deps.log, telemetry.sink);
+  let lastActivity: Date | null = null;
   return {
-    dispatcher: createDispatcher(service, deps.log, telemetry.sink),
+    dispatcher: (method, input) => {
+      lastActivity = (deps.now ?? (() => new Date()))();
+      return dispatch(method, input);
+    },
+    patientActivity: () => ({ sessionActive: session.active, lastActivity }),
     slipPrinter,
     endSession: () => session.end('patient'),
     metricsUrl: () => telemetry.url(),

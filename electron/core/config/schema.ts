@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { isLoopbackHost } from '../api/loopback';
 import { TELEMETRY_DEFAULTS, TelemetryConfigSchema } from './telemetry-schema';
+import { UPDATES_DEFAULTS, UpdatesConfigSchema } from './updates-schema';
 
 export const PrinterProfileSchema = z
   .enum(['epson-tm-t20', 'epson-tm-t88', 'custom-vkp80', 'generic-58'])
@@ -166,6 +167,7 @@ export const KioskConfigSchema = z
       .default(30)
       .describe('Сколько дней хранить журнал печати, демо-талоны и файлы журналов; старше — удаляются при запуске и раз в сутки'),
     telemetry: TelemetryConfigSchema.default(TELEMETRY_DEFAULTS),
+    updates: UpdatesConfigSchema.default(UPDATES_DEFAULTS),
   })
   .strict()
   .superRefine((c, ctx) => {
