@@ -36,7 +36,18 @@ module.exports = {
   extraResources: [{ from: 'build/lockdown', to: 'lockdown', filter: ['**/*'] }],
   compression: 'normal',
   electronLanguages: ['ru', 'en-US'],
-  publish: null,
+  // The generic provider only describes where kiosks look for updates: electron-builder writes
+  // latest.yml / latest-linux.yml (+ blockmaps) next to the installers and app-update.yml into
+  // the app; it never uploads anything. Copy release/ to that address by hand (README: "Rolling
+  // out a new version to a fleet"). The kiosk's updates.url and updates.channel win over this.
+  publish: [
+    {
+      provider: 'generic',
+      url: process.env.INFOMAT_UPDATES_URL || 'https://updates.infomat.example/infomat',
+      channel: 'latest',
+      useMultipleRangeRequest: false,
+    },
+  ],
   electronFuses: {
     runAsNode: false,
     enableCookieEncryption: true,

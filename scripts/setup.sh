@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the kiosk and its tests need on a fresh Debian machine: Debian's Chromium
 # (Playwright cannot download its own browser here), fonts with Cyrillic for the screens and
-# the slip images, and the npm packages. Electron's binary download is skipped: there is no
+# the slip images, Prometheus (for the monitoring tests), and the npm packages. Electron's binary download is skipped: there is no
 # internet for it; `npm start` then runs the browser host instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 need=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+# Prometheus and promtool: the alert rules' tests and the metrics e2e run the real engine.
+[ -x /usr/bin/prometheus ] && [ -x /usr/bin/promtool ] || need+=(prometheus)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq

@@ -136,7 +136,14 @@ function policyProblems(config, projectDir, env) {
   for (const icon of [config.win && config.win.icon, config.linux && config.linux.icon]) {
     expect(typeof icon === 'string' && existsSync(path.join(projectDir, icon)), `icon ${JSON.stringify(icon)} must exist (node scripts/make-icons.mjs)`);
   }
-  expect(config.publish === null, 'publish must be null (the kiosk is never published from CI)');
+  // Only the generic provider: it writes the update feed files and uploads nothing, so CI can
+  // never publish a release by accident; and kiosks must fetch their updates over https.
+  const publish = config.publish === null || config.publish === undefined ? [] : Array.isArray(config.publish) ? config.publish : [config.publish];
+  for (const pub of publish) {
+    const generic = pub && typeof pub === 'object' && pub.provider === 'generic';
+    expect(generic, `publish: only the generic provider is allowed (it uploads nothing; got ${JSON.stringify(pub && pub.provider)})`);
+    expect(generic && typeof pub.url === 'string' && pub.url.startsWith('https://'), `publish: the generic provider's url must be https:// (got ${JSON.stringify(pub && pub.url)})`);
+  }
   return p;
 }
 

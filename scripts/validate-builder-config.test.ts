@@ -36,6 +36,8 @@ describe('validate-builder-config', () => {
     expect(all).toContain('electronFuses.runAsNode must be false');
     expect(all).toContain('electron/main/main.ts would be packaged into app.asar');
     expect(all).toContain('electron/core/config/load.test.ts would be packaged into app.asar');
+    expect(all).toContain('publish: only the generic provider is allowed (it uploads nothing; got "github")');
+    expect(all).toContain(`publish: the generic provider's url must be https:// (got "http://updates.example/infomat")`);
   });
 
   it('finds the simulator inside a bundled main.js by content, not by file name', () => {

@@ -23,7 +23,13 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(name: string): Promise<Stack> {
+export interface StackOptions {
+  kioskId?: string;
+  /** The config's telemetry section (metrics off when absent). */
+  telemetry?: Record<string, unknown>;
+}
+
+export async function startStack(name: string, opts: StackOptions = {}): Promise<Stack> {
   const logLines: string[] = [];
   const record = (level: string) => (event: string, data?: Record<string, unknown>) => {
     logLines.push(JSON.stringify({ level, event, ...data }));
@@ -35,11 +41,12 @@ export async function startStack(name: string): Promise<Stack> {
   const slipsDir = path.resolve('artifacts', 'e2e-slips', name);
   const printer = await startVirtualPrinter({ port: 0, outDir: slipsDir, quiet: true });
   const config = KioskConfigSchema.parse({
-    kioskId: 'E2E-01',
+    kioskId: opts.kioskId ?? 'E2E-01',
     api: { baseUrl: spy.url, timeoutMs: 5000, retries: 1 },
     // Lost booking answers are reconciled by polling the patient's visits: 5 polls, 1 s apart.
     booking: { reconcilePolls: 5, reconcileIntervalMs: 1000 },
     printer: { transport: { type: 'tcp', host: '127.0.0.1', port: printer.port, timeoutMs: 3000 } },
+    ...(opts.telemetry ? { telemetry: opts.telemetry } : {}),
   });
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'infomat-e2e-'));
   const core = await createKioskCore(config, { log, userDataDir });

@@ -44,6 +44,8 @@ export interface BootOptions {
   userDataDir: string;
   log: Logger;
   osTransport?: SlipTransport;
+  /** The app's version, for the metrics. */
+  version?: string;
 }
 
 export interface Booted {
@@ -59,7 +61,7 @@ export async function bootKiosk(opts: BootOptions): Promise<Booted> {
   const demo = decision === 'on' ? await opts.demo!({ ...opts.config, demo: true }, opts.demoSlipsDir) : null;
   const config = demo ? demo.config : opts.config;
   try {
-    const core = await createKioskCore(config, { log: opts.log, userDataDir: opts.userDataDir, osTransport: opts.osTransport });
+    const core = await createKioskCore(config, { log: opts.log, userDataDir: opts.userDataDir, osTransport: opts.osTransport, version: opts.version });
     return {
       core,
       config,

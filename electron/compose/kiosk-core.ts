@@ -13,6 +13,8 @@ import type { Logger, SlipPrinter } from '../core/ports';
 import { PatientSession } from '../core/session/patient-session';
 import { createSlipPrinter, type JournaledSlipPrinter } from '../printing';
 import type { SlipTransport } from '../printing/transport';
+import { countingLogger } from '../core/telemetry/counting-logger';
+import { createTelemetry } from './telemetry';
 
 export interface KioskCoreDeps {
   log: Logger;
@@ -22,6 +24,8 @@ export interface KioskCoreDeps {
   userDataDir: string;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
+  /** The app's version, for infomat_info. */
+  version?: string;
 }
 
 export interface KioskCore {
@@ -29,6 +33,12 @@ export interface KioskCore {
   /** null when this kiosk prints no slips. */
   slipPrinter: SlipPrinter | null;
   endSession(): void;
+  /** The metrics scrape address (http://host:port), or null when telemetry.metricsPort is not set. */
+  metricsUrl(): string | null;
+  /** Looks at the printer and the MIS now instead of at the next probe. */
+  probeNow(): Promise<void>;
+  /** Whether a patient may be at the screen, for the update installer's decision. */
+  patientActivity(): { sessionActive: boolean; lastActivity: Date | null };
   close(): Promise<void>;
 }
 
@@ -60,6 +70,7 @@ export async function createKioskCore(config: KioskConfig, deps: KioskCoreDeps):
   // The config loader already checked the CA file; a failure here means it changed since.
   const trust = config.api.caFile ? loadCaBundle(config.api.caFile) : null;
   if (trust && !trust.ok) throw new Error(`api.caFile: ${trust.problem}`);
+  const telemetry = createTelemetry(config, { version: deps.version ?? 'unknown', log: deps.log });
   const client = createMisClient({
     baseUrl: config.api.baseUrl,
     clientApplication: config.api.clientApplication,
@@ -69,20 +80,33 @@ export async function createKioskCore(config: KioskConfig, deps: KioskCoreDeps):
     ca: trust?.ca,
     allowInsecureHttp: config.demo || config.api.allowInsecureHttp,
     log: deps.log,
+    onRequest: telemetry.sink.misRequest,
   });
   const ledger = new BookingLedger();
   // The main-side wipe comes after the renderer's own idle dialog and countdown, as a safety
   // net for a renderer that crashed or froze with a patient's session open.
   const idleMs = (config.idle.seconds + config.idle.countdownSeconds + 30) * 1000;
-  const session = new PatientSession(client, { idleMs, log: deps.log, onEnd: () => ledger.clear() });
+  const session = new PatientSession(client, { idleMs, log: deps.log, onEnd: () => ledger.clear(), onEnded: telemetry.sink.sessionEnded });
   const slipPrinter = buildSlipPrinter(config, deps);
-  const service = createKioskService({ config, client, session, ledger, log: deps.log, slipPrinter, now: deps.now, sleep: deps.sleep });
+  // Bookings and prints are counted from the service's audit events.
+  const serviceLog = countingLogger(deps.log, telemetry.sink);
+  const service = createKioskService({ config, client, session, ledger, log: serviceLog, slipPrinter, now: deps.now, sleep: deps.sleep });
+  await telemetry.start({ printer: slipPrinter, misCheck: () => client.clientApplicationSettings() });
+  const dispatch = createDispatcher(service, deps.log, telemetry.sink);
+  let lastActivity: Date | null = null;
   return {
-    dispatcher: createDispatcher(service, deps.log),
+    dispatcher: (method, input) => {
+      lastActivity = (deps.now ?? (() => new Date()))();
+      return dispatch(method, input);
+    },
+    patientActivity: () => ({ sessionActive: session.active, lastActivity }),
     slipPrinter,
     endSession: () => session.end('patient'),
+    metricsUrl: () => telemetry.url(),
+    probeNow: () => telemetry.probeNow(),
     close: async () => {
       session.end('shutdown');
+      await telemetry.close();
       slipPrinter?.close();
     },
   };

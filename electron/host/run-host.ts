@@ -3,7 +3,7 @@
 // there is no display). `--demo` embeds the MIS simulator and the virtual printer, but only
 // when the entry point passed them in (electron/demo/host-entry.ts); cli.ts passes nothing.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bootKiosk, DemoRefusedError, type DemoStarter } from '../compose/boot';
@@ -39,6 +39,15 @@ function screenGeometry(): string[] {
   }
 }
 
+/** The browser host runs from the project folder (it serves dist/renderer from there too). */
+function packageVersion(): string {
+  try {
+    const v = (JSON.parse(readFileSync(path.resolve('package.json'), 'utf8')) as { version?: unknown }).version;
+    return typeof v === 'string' ? v : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
 
 export interface RunHostOptions {
   /** Only the demo entry point passes this; without it `--demo` is refused. */
@@ -91,6 +100,7 @@ export async function runHost(opts: RunHostOptions = {}): Promise<void> {
     demoSlipsDir: path.resolve(values['slips-dir'] ?? path.join(stateDir, 'demo-slips')),
     userDataDir: stateDir,
     log,
+    version: packageVersion(),
   });
   const { core, demo } = booted;
   if (demo) {
@@ -106,6 +116,8 @@ export async function runHost(opts: RunHostOptions = {}): Promise<void> {
     onNewRenderer: () => core.endSession(),
   });
   console.log(`Kiosk host: ${host.origin} (opens only through a one-time launch link)`);
+  const metricsUrl = core.metricsUrl();
+  if (metricsUrl) console.log(`Metrics: ${metricsUrl}/metrics`);
 
   const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   // Chromium gets a one-time code (spent on first use) and a private profile removed at exit;

@@ -12,6 +12,7 @@ import { createFileLogger, redact, type FileLogger } from '../core/log';
 import type { Logger } from '../core/ports';
 import { renderSlipHtml, slipPageSizeMm } from '../printing/html-slip';
 import type { SlipTransport } from '../printing/transport';
+import { startAutoUpdates } from './auto-update';
 import { attachCrashRecovery } from './crash-recovery';
 import { registerBridgeIpc } from './ipc';
 import { applyEarlyLockdown, lockDownSession, removeApplicationMenu } from './lockdown';
@@ -124,6 +125,7 @@ async function start(opts: ShellOptions): Promise<void> {
       userDataDir: userData,
       log: logger,
       osTransport: osTransportFor(loaded.config, logger),
+      version,
     });
     closers.push(() => booted.close());
     const core = booted.core;
@@ -137,6 +139,11 @@ async function start(opts: ShellOptions): Promise<void> {
     });
     await win.loadURL(appUrl());
     logger.info('shell.ready', {});
+    // Only a packaged app can install an update (electron-updater refuses in development).
+    if (app.isPackaged && !booted.demo) {
+      const updates = startAutoUpdates(booted.config, { core, log: logger, userDataDir: userData });
+      closers.push(() => updates.stop());
+    }
   } catch (err) {
     if (err instanceof DemoRefusedError) console.error(err.message);
     logger.error('shell.start_failed', { error: err });

@@ -6,7 +6,7 @@
 // misPath, so no request leaves with a GUID that could change which MIS method it reaches.
 // The methods are async so that a refused GUID is a rejected promise, never a sync throw.
 import axios, { type AxiosInstance } from 'axios';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { isLoopbackHost } from './loopback';
 import { ApiError, kindFor } from './api-error';
 import { boundedExchange, type Exchange } from './bounded-exchange';
@@ -43,6 +43,9 @@ export interface MisClientOptions {
   /** Lets a non-loopback http:// base URL through (api.allowInsecureHttp); logged as a warning. */
   allowInsecureHttp?: boolean;
   log?: Logger;
+  /** Told about every attempt (for the metrics); the path still carries GUIDs, so the
+   * listener must map it to a fixed label (telemetry/endpoints.ts) before keeping it. */
+  onRequest?: (info: { method: string; path: string; status: number | null; seconds: number }) => void;
 }
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
@@ -68,6 +71,9 @@ export interface MisClient {
   bookByDirection(token: string, body: BookingRequest): Promise<TicketVisitWithLpu>;
   listVisits(token: string, q?: { dateFrom?: string; dateTo?: string }): Promise<TicketVisitWithLpu[]>;
   cancelVisit(token: string, lpuGuid: string, ticketGuid: string): Promise<string>;
+  /** The MIS's settings for this kiosk's client application (no patient token): a cheap read
+   * that proves the MIS answers and knows the kiosk. Rejects with ApiError (4442: unknown app). */
+  clientApplicationSettings(): Promise<unknown[]>;
 }
 
 type Query = Record<string, string | string[] | undefined>;
@@ -98,6 +104,8 @@ export function createMisClient(opts: MisClientOptions): MisClient {
     let lastErr: ApiError | null = null;
     for (let i = 0; i < attempts; i++) {
       if (i > 0) await sleep(backoff * 2 ** (i - 1));
+      const started = performance.now();
+      let status: number | null = null;
       try {
         const res = await boundedExchange(
           http,
@@ -111,6 +119,7 @@ export function createMisClient(opts: MisClientOptions): MisClient {
           },
           limits,
         );
+        status = res.status;
         if (res.status >= 500 && canRetry && i < attempts - 1) {
           lastErr = errorFrom(res);
           log.warn('api.retry', { path: redactPath(path), status: res.status, attempt: i + 1 });
@@ -127,6 +136,8 @@ export function createMisClient(opts: MisClientOptions): MisClient {
           error: err.message,
         });
         if (!canRetry || !worthRetrying(err)) throw err;
+      } finally {
+        opts.onRequest?.({ method, path, status, seconds: (performance.now() - started) / 1000 });
       }
     }
     if (lastErr) throw lastErr;
@@ -184,6 +195,9 @@ export function createMisClient(opts: MisClientOptions): MisClient {
         reason: 'Отмена пациентом через инфомат',
       });
       return r.message;
+    },
+    async clientApplicationSettings() {
+      return call(z.array(z.unknown()), 'GET', misPath`/api/v2/settings/clientApplication/${opts.clientApplication}`, null);
     },
   };
 }

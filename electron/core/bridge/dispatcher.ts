@@ -14,6 +14,7 @@ import {
 import { TEXTS } from '../../common/texts';
 import { toBridgeError } from './to-bridge-error';
 import type { Logger } from '../ports';
+import { noopMetrics, type MetricsSink } from '../telemetry/sink';
 
 export type BridgeImpl = {
   [M in BridgeMethod]: (input: z.infer<BridgeContract[M]['input']>) => Promise<BridgeOutput<M>>;
@@ -23,7 +24,16 @@ export type BridgeDispatcher = (method: string, input: unknown) => Promise<Envel
 
 const isMethod = (m: string): m is BridgeMethod => Object.prototype.hasOwnProperty.call(bridgeContract, m);
 
-export function createDispatcher(impl: BridgeImpl, log: Logger): BridgeDispatcher {
+export function createDispatcher(impl: BridgeImpl, log: Logger, metrics: Pick<MetricsSink, 'bridgeError'> = noopMetrics): BridgeDispatcher {
+  const dispatch = plainDispatcher(impl, log);
+  return async (method, input) => {
+    const envelope = await dispatch(method, input);
+    if (!envelope.ok) metrics.bridgeError(envelope.error.kind);
+    return envelope;
+  };
+}
+
+function plainDispatcher(impl: BridgeImpl, log: Logger): BridgeDispatcher {
   return async (method, input) => {
     if (typeof method !== 'string' || !isMethod(method)) {
       return refuse(TEXTS.errors.unknownCommand);

@@ -3,6 +3,8 @@
 // screen when the file is wrong, so it says what the value is for and what to put there.
 import { z } from 'zod';
 import { isLoopbackHost } from '../api/loopback';
+import { TELEMETRY_DEFAULTS, TelemetryConfigSchema } from './telemetry-schema';
+import { UPDATES_DEFAULTS, UpdatesConfigSchema } from './updates-schema';
 
 export const PrinterProfileSchema = z
   .enum(['epson-tm-t20', 'epson-tm-t88', 'custom-vkp80', 'generic-58'])
@@ -164,6 +166,8 @@ export const KioskConfigSchema = z
       .max(3650)
       .default(30)
       .describe('Сколько дней хранить журнал печати, демо-талоны и файлы журналов; старше — удаляются при запуске и раз в сутки'),
+    telemetry: TelemetryConfigSchema.default(TELEMETRY_DEFAULTS),
+    updates: UpdatesConfigSchema.default(UPDATES_DEFAULTS),
   })
   .strict()
   .superRefine((c, ctx) => {

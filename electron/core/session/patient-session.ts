@@ -21,6 +21,8 @@ export interface PatientSessionOptions {
   clearTimer?: (t: unknown) => void;
   /** Called whenever a session ends, so what was kept for it (the booking ledger) goes too. */
   onEnd?: () => void;
+  /** Told why a session that had a patient ended (for the metrics). */
+  onEnded?: (reason: 'patient' | 'idle' | 'new-patient' | 'shutdown') => void;
 }
 
 export class PatientSession {
@@ -102,7 +104,10 @@ export class PatientSession {
     this.opts.onEnd?.();
     if (this.#timer !== null) (this.opts.clearTimer ?? clearTimeout)(this.#timer as ReturnType<typeof setTimeout>);
     this.#timer = null;
-    if (had) this.log.info('session.end', { reason });
+    if (had) {
+      this.log.info('session.end', { reason });
+      this.opts.onEnded?.(reason);
+    }
   }
 
   #requireToken(): string {

@@ -1,0 +1,35 @@
+// What the rest of the core may tell the metrics about. The core modules see only this small
+// interface (and the no-op default), so they never depend on prom-client and their tests need
+// no registry. Every argument is from a fixed vocabulary: nothing a patient typed, no GUIDs.
+import type { PrinterReadiness } from '../ports';
+
+export type SessionEndReason = 'patient' | 'idle' | 'new-patient' | 'shutdown';
+
+/** One attempt of one MIS call, as the MIS client measured it (the path is already GUID-free
+ * only after endpointLabel; the raw path never becomes a label). */
+export interface MisRequestInfo {
+  method: string;
+  path: string;
+  /** HTTP status, or null when no answer came. */
+  status: number | null;
+  seconds: number;
+}
+
+export interface MetricsSink {
+  bridgeError(kind: string): void;
+  sessionEnded(reason: SessionEndReason): void;
+  misRequest(info: MisRequestInfo): void;
+  /** An audit event of the kiosk service (booking.created, print.failed …). */
+  audit(event: string): void;
+  printerReadiness(state: PrinterReadiness | 'disabled'): void;
+  misUp(up: boolean): void;
+}
+
+export const noopMetrics: MetricsSink = {
+  bridgeError() {},
+  sessionEnded() {},
+  misRequest() {},
+  audit() {},
+  printerReadiness() {},
+  misUp() {},
+};
