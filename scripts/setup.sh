@@ -9,12 +9,15 @@ cd "$(dirname "$0")/.."
 need=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
-# Prometheus and promtool: the alert rules' tests and the metrics e2e run the real engine.
-[ -x /usr/bin/prometheus ] && [ -x /usr/bin/promtool ] || need+=(prometheus)
-if [ ${#need[@]} -gt 0 ]; then
+# Prometheus and promtool: the alert rules' tests and the metrics e2e run the real engine
+# (without its recommended extras: only the two binaries are needed).
+lean=()
+[ -x /usr/bin/prometheus ] && [ -x /usr/bin/promtool ] || lean+=(prometheus)
+if [ $((${#need[@]} + ${#lean[@]})) -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  [ ${#need[@]} -eq 0 ] || DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+  [ ${#lean[@]} -eq 0 ] || DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${lean[@]}" >/dev/null
 fi
 
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1
