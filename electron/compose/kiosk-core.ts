@@ -11,6 +11,9 @@ import { createDispatcher, type BridgeDispatcher } from '../core/bridge/dispatch
 import type { KioskConfig } from '../core/config/schema';
 import type { Logger, SlipPrinter } from '../core/ports';
 import { PatientSession } from '../core/session/patient-session';
+import { ScanInbox } from '../core/scan/scan-inbox';
+import type { SerialAccess } from '../core/scan/serial-scanner';
+import { startScanner } from '../core/scan/start-scanner';
 import { createSlipPrinter, type JournaledSlipPrinter } from '../printing';
 import type { SlipTransport } from '../printing/transport';
 
@@ -22,6 +25,8 @@ export interface KioskCoreDeps {
   userDataDir: string;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
+  /** Serial ports for `scanner.type = "serial"`; the `serialport` package when absent (tests pass a mock). */
+  serialAccess?: SerialAccess;
 }
 
 export interface KioskCore {
@@ -74,9 +79,18 @@ export async function createKioskCore(config: KioskConfig, deps: KioskCoreDeps):
   // The main-side wipe comes after the renderer's own idle dialog and countdown, as a safety
   // net for a renderer that crashed or froze with a patient's session open.
   const idleMs = (config.idle.seconds + config.idle.countdownSeconds + 30) * 1000;
-  const session = new PatientSession(client, { idleMs, log: deps.log, onEnd: () => ledger.clear() });
+  const scanInbox = new ScanInbox({ log: deps.log });
+  const session = new PatientSession(client, {
+    idleMs,
+    log: deps.log,
+    onEnd: () => {
+      ledger.clear();
+      scanInbox.clear();
+    },
+  });
   const slipPrinter = buildSlipPrinter(config, deps);
-  const service = createKioskService({ config, client, session, ledger, log: deps.log, slipPrinter, now: deps.now, sleep: deps.sleep });
+  const scanner = await startScanner(config.scanner, { inbox: scanInbox, log: deps.log, serialAccess: deps.serialAccess });
+  const service = createKioskService({ config, client, session, ledger, log: deps.log, slipPrinter, scanInbox, now: deps.now, sleep: deps.sleep });
   return {
     dispatcher: createDispatcher(service, deps.log),
     slipPrinter,
@@ -84,6 +98,7 @@ export async function createKioskCore(config: KioskConfig, deps: KioskCoreDeps):
     close: async () => {
       session.end('shutdown');
       slipPrinter?.close();
+      await scanner.close();
     },
   };
 }

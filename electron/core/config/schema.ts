@@ -3,6 +3,7 @@
 // screen when the file is wrong, so it says what the value is for and what to put there.
 import { z } from 'zod';
 import { isLoopbackHost } from '../api/loopback';
+import { SCANNER_DEFAULT, ScannerConfigSchema } from './scanner-schema';
 
 export const PrinterProfileSchema = z
   .enum(['epson-tm-t20', 'epson-tm-t88', 'custom-vkp80', 'generic-58'])
@@ -155,6 +156,7 @@ export const KioskConfigSchema = z
       })
       .default({ orientation: 'auto', hideCursor: false })
       .describe('Экран'),
+    scanner: ScannerConfigSchema.default(SCANNER_DEFAULT),
     language: z.enum(['ru']).default('ru').describe('Язык интерфейса'),
     logDir: z.string().optional().describe('Папка журналов; по умолчанию — папка данных программы'),
     retentionDays: z
