@@ -48,10 +48,14 @@ export class ScanInbox {
 
   /** The latest scan, once; marks the screen as listening. */
   take(): ScanResult | null {
-    this.#lastPoll = this.#now();
+    const now = this.#now();
+    // After a gap in polling (the screen left Identify and came back) a scan that slipped in
+    // just after the last poll belongs to that gap, not to this screen.
+    const continuous = now - this.#lastPoll <= this.#listenWindowMs;
+    this.#lastPoll = now;
     const r = this.#pending;
     this.#pending = null;
-    return r;
+    return continuous ? r : null;
   }
 
   /** Keeps a paper policy in the main process until the screen asks to identify with it. */

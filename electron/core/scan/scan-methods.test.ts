@@ -44,6 +44,15 @@ describe('identification by scan (core side)', () => {
     expect(k.lines.some((l) => l.includes('scan.ignored'))).toBe(true);
   });
 
+  it('a scan that slipped in just after the last poll is dropped when the next poll comes after a gap', async () => {
+    const k = setup();
+    await k.m.takeScan();
+    k.advance(1_000);
+    k.inbox.push(seedPolicyPayload('P2'), 'serial');
+    k.advance(20_000); // the screen was on Referrals meanwhile, then back on Identify
+    expect(await k.m.takeScan()).toBeNull();
+  });
+
   it('an expired policy is shown as expired and cannot be used to identify', async () => {
     const k = setup();
     await k.m.takeScan();
