@@ -30,7 +30,9 @@ export class ScanInbox {
   constructor(opts: ScanInboxOptions) {
     this.#log = opts.log;
     this.#now = opts.now ?? Date.now;
-    this.#listenWindowMs = opts.listenWindowMs ?? 1500;
+    // Polls come every 300 ms, but a loaded kiosk (e2e on 2 busy cores) showed 2 s gaps between
+    // them; 4 s still drops scans made while another patient is past Identify.
+    this.#listenWindowMs = opts.listenWindowMs ?? 4000;
     this.#holdMs = opts.holdMs ?? 60_000;
   }
 
