@@ -10,7 +10,8 @@ const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
-  external: ['electron'],
+  // serialport loads its prebuilt N-API binary relative to its own folder: never bundled.
+  external: ['electron', 'serialport'],
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',

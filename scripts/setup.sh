@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 need=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+# socat: the demo's virtual serial scanner (npm run scanner) and the scan e2e tests.
+command -v socat >/dev/null 2>&1 || need+=(socat)
 # Prometheus and promtool: the alert rules' tests and the metrics e2e run the real engine
 # (without its recommended extras: only the two binaries are needed).
 lean=()

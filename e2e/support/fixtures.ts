@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { startStack, type Stack } from './stack';
+import { startStack, type ScannerType, type Stack } from './stack';
 
 export const P = {
   P1: { policy: '5000000000000001', birth: ['15', '01', '1980'] },
@@ -103,11 +103,12 @@ export class Kiosk {
   }
 }
 
-export const test = base.extend<{ kiosk: Kiosk }, { stack: Stack }>({
+export const test = base.extend<{ kiosk: Kiosk }, { stack: Stack; scannerType: ScannerType }>({
+  /** `test.use({ scannerType: 'serial' })` gives a spec its own stack with that scanner. */
+  scannerType: ['none', { scope: 'worker', option: true }],
   stack: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
-    async ({}, use, workerInfo) => {
-      const stack = await startStack(`${workerInfo.project.name}-w${workerInfo.workerIndex}`);
+    async ({ scannerType }, use, workerInfo) => {
+      const stack = await startStack(`${workerInfo.project.name}-w${workerInfo.workerIndex}`, { scanner: scannerType });
       await use(stack);
       await stack.close();
     },

@@ -10,6 +10,11 @@ import { startBrowserHost, type RunningBrowserHost } from '../../electron/host/b
 import { startVirtualPrinter, type RunningVirtualPrinter } from '../../electron/printing/virtual/server';
 import { startSimulator, type RunningSimulator } from '../../simulator/server';
 import { startTokenSpy, type TokenSpy } from './token-spy';
+import { startDemoScanner, type DemoScanner } from '../../electron/demo/demo-scanner';
+import { scanPayload, type ScanRequest } from '../../electron/demo/scan-payload';
+import { writeFileSync } from 'node:fs';
+
+export type ScannerType = 'none' | 'serial' | 'keyboard';
 
 export interface Stack {
   sim: RunningSimulator;
@@ -20,6 +25,8 @@ export interface Stack {
   /** Everything the core logged, to prove what never reaches a log. */
   logLines: string[];
   simHook(pathname: string, body?: unknown): Promise<void>;
+  /** One scan through the virtual serial scanner (a socat pty the core opened with serialport). */
+  scan(req: ScanRequest): void;
   close(): Promise<void>;
 }
 
@@ -27,6 +34,7 @@ export interface StackOptions {
   kioskId?: string;
   /** The config's telemetry section (metrics off when absent). */
   telemetry?: Record<string, unknown>;
+  scanner?: ScannerType;
 }
 
 export async function startStack(name: string, opts: StackOptions = {}): Promise<Stack> {
@@ -40,15 +48,21 @@ export async function startStack(name: string, opts: StackOptions = {}): Promise
   // The virtual printer makes the folder itself, private (0700).
   const slipsDir = path.resolve('artifacts', 'e2e-slips', name);
   const printer = await startVirtualPrinter({ port: 0, outDir: slipsDir, quiet: true });
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'infomat-e2e-'));
+  let scanner: DemoScanner | null = null;
+  if (opts.scanner === 'serial') {
+    scanner = await startDemoScanner(path.join(userDataDir, 'scanner'));
+    if (!scanner) throw new Error('the serial-scanner e2e tests need socat (scripts/setup.sh installs it)');
+  }
   const config = KioskConfigSchema.parse({
     kioskId: opts.kioskId ?? 'E2E-01',
+    scanner: scanner ? { type: 'serial', path: scanner.kioskPath, frameGapMs: 50 } : { type: opts.scanner ?? 'none' },
     api: { baseUrl: spy.url, timeoutMs: 5000, retries: 1 },
     // Lost booking answers are reconciled by polling the patient's visits: 5 polls, 1 s apart.
     booking: { reconcilePolls: 5, reconcileIntervalMs: 1000 },
     printer: { transport: { type: 'tcp', host: '127.0.0.1', port: printer.port, timeoutMs: 3000 } },
     ...(opts.telemetry ? { telemetry: opts.telemetry } : {}),
   });
-  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'infomat-e2e-'));
   const core = await createKioskCore(config, { log, userDataDir });
   // A page opened through a new launch URL replaces the previous one and ends its patient session.
   const host = await startBrowserHost({
@@ -72,10 +86,15 @@ export async function startStack(name: string, opts: StackOptions = {}): Promise
       });
       if (!res.ok) throw new Error(`simulator hook ${pathname}: HTTP ${res.status} ${await res.text()}`);
     },
+    scan(req) {
+      if (!scanner) throw new Error('this stack has no serial scanner');
+      writeFileSync(scanner.inPath, scanPayload(req));
+    },
     async close() {
       core.endSession();
       await host.close();
       await core.close();
+      await scanner?.close();
       await printer.close();
       await spy.close();
       await sim.close();

@@ -52,6 +52,8 @@ export const KioskInfoSchema = z.object({
   language: z.enum(['ru']),
   printerEnabled: z.boolean(),
   reprintLimit: z.number().int().min(0),
+  /** The configured policy scanner: the screen polls for scans unless 'none', and listens for a keyboard wedge when 'keyboard'. */
+  scanner: z.enum(['none', 'serial', 'keyboard']),
 });
 export type KioskInfo = z.infer<typeof KioskInfoSchema>;
 
@@ -163,6 +165,19 @@ export const PrintResultSchema = z.object({
 });
 export type PrintResult = z.infer<typeof PrintResultSchema>;
 
+/**
+ * A scan, as the screen needs it. Never the FIO; the number of a paper policy only masked (the
+ * core keeps it and identifies with it). An ENP-only scan carries its digits: they go into the
+ * policy field the patient would otherwise type.
+ */
+export const ScanEventSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('policy'), policyMasked: z.string(), expiresOn: ymd.nullable() }),
+  z.object({ kind: z.literal('expired'), policyMasked: z.string(), expiredOn: ymd }),
+  z.object({ kind: z.literal('enp'), policy: z.string().regex(POLICY_PATTERN) }),
+  z.object({ kind: z.literal('unrecognised') }),
+]);
+export type ScanEvent = z.infer<typeof ScanEventSchema>;
+
 // ---------- inputs ----------
 
 export const IdentifyInputSchema = input({
@@ -196,6 +211,8 @@ const NoInput = input({});
  */
 export const ReportErrorInputSchema = input({ message: z.string().max(500), where: z.string().max(100) });
 export type ReportErrorInput = z.infer<typeof ReportErrorInputSchema>;
+/** The digits of a keyboard-wedge burst, read by physical key codes in the renderer. */
+export const ScanKeysInputSchema = input({ digits: z.string({ error: T.fields }).regex(/^\d{1,64}$/, T.fields) });
 
 // ---------- the contract ----------
 
@@ -213,6 +230,11 @@ export const bridgeContract = {
   printStatus: { input: TicketRefSchema, output: PrintResultSchema },
   endSession: { input: NoInput, output: z.null() },
   reportError: { input: ReportErrorInputSchema, output: z.null() },
+  /** The latest scan, once, or null; polled on Welcome and Identify only. */
+  takeScan: { input: NoInput, output: ScanEventSchema.nullable() },
+  /** Identifies with the paper policy the core kept from the last `takeScan`. */
+  identifyScanned: { input: NoInput, output: PatientSchema },
+  scanKeys: { input: ScanKeysInputSchema, output: z.null() },
 } as const;
 
 export type BridgeContract = typeof bridgeContract;

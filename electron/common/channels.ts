@@ -16,6 +16,9 @@ export const bridgeMethodNames: readonly BridgeMethod[] = Object.freeze([
   'printStatus',
   'endSession',
   'reportError',
+  'takeScan',
+  'identifyScanned',
+  'scanKeys',
 ] as const);
 
 /** One IPC channel per method. */

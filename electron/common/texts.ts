@@ -75,6 +75,13 @@ export const TEXTS = {
     tooLong: 'В номере полиса должно быть ровно 16 цифр.',
     contract: 'номер полиса — 16 цифр',
   },
+  /** Identification by a scanned policy (paper policy barcode, a QR with the ENP). */
+  scan: {
+    unreadable: 'Не удалось прочитать код — введите номер полиса вручную',
+    enpRead: 'Номер полиса считан. Введите дату рождения.',
+    expired: (ddmmyyyy: string) => `Срок действия полиса истёк ${ddmmyyyy}. Обратитесь, пожалуйста, в регистратуру — там оформят действующий полис.`,
+    hint: 'Или поднесите полис штрих-кодом к сканеру',
+  },
   /** Why the bridge refused an input (kind 'input'); only a bug or an attack can trigger these. */
   contract: {
     fields: 'неверный набор полей запроса',

@@ -11,6 +11,9 @@ import { createDispatcher, type BridgeDispatcher } from '../core/bridge/dispatch
 import type { KioskConfig } from '../core/config/schema';
 import type { Logger, SlipPrinter } from '../core/ports';
 import { PatientSession } from '../core/session/patient-session';
+import { ScanInbox } from '../core/scan/scan-inbox';
+import type { SerialAccess } from '../core/scan/serial-scanner';
+import { startScanner } from '../core/scan/start-scanner';
 import { createSlipPrinter, type JournaledSlipPrinter } from '../printing';
 import type { SlipTransport } from '../printing/transport';
 import { countingLogger } from '../core/telemetry/counting-logger';
@@ -26,6 +29,8 @@ export interface KioskCoreDeps {
   sleep?: (ms: number) => Promise<void>;
   /** The app's version, for infomat_info. */
   version?: string;
+  /** Serial ports for `scanner.type = "serial"`; the `serialport` package when absent (tests pass a mock). */
+  serialAccess?: SerialAccess;
 }
 
 export interface KioskCore {
@@ -86,11 +91,21 @@ export async function createKioskCore(config: KioskConfig, deps: KioskCoreDeps):
   // The main-side wipe comes after the renderer's own idle dialog and countdown, as a safety
   // net for a renderer that crashed or froze with a patient's session open.
   const idleMs = (config.idle.seconds + config.idle.countdownSeconds + 30) * 1000;
-  const session = new PatientSession(client, { idleMs, log: deps.log, onEnd: () => ledger.clear(), onEnded: telemetry.sink.sessionEnded });
+  const scanInbox = new ScanInbox({ log: deps.log });
+  const session = new PatientSession(client, {
+    idleMs,
+    log: deps.log,
+    onEnd: () => {
+      ledger.clear();
+      scanInbox.clear();
+    },
+    onEnded: telemetry.sink.sessionEnded,
+  });
   const slipPrinter = buildSlipPrinter(config, deps);
+  const scanner = await startScanner(config.scanner, { inbox: scanInbox, log: deps.log, serialAccess: deps.serialAccess });
   // Bookings and prints are counted from the service's audit events.
   const serviceLog = countingLogger(deps.log, telemetry.sink);
-  const service = createKioskService({ config, client, session, ledger, log: serviceLog, slipPrinter, now: deps.now, sleep: deps.sleep });
+  const service = createKioskService({ config, client, session, ledger, log: serviceLog, slipPrinter, scanInbox, now: deps.now, sleep: deps.sleep });
   await telemetry.start({ printer: slipPrinter, misCheck: () => client.clientApplicationSettings() });
   const dispatch = createDispatcher(service, deps.log, telemetry.sink);
   let lastActivity: Date | null = null;
@@ -108,6 +123,7 @@ export async function createKioskCore(config: KioskConfig, deps: KioskCoreDeps):
       session.end('shutdown');
       await telemetry.close();
       slipPrinter?.close();
+      await scanner.close();
     },
   };
 }

@@ -5,10 +5,17 @@ import { startSimulator } from '../../simulator/server';
 import { startVirtualPrinter } from '../printing/virtual/server';
 import type { DemoBackends } from '../compose/boot';
 import type { KioskConfig } from '../core/config/schema';
+import path from 'node:path';
+import { demoScannerDir, startDemoScanner } from './demo-scanner';
 
 export async function startDemoBackends(config: KioskConfig, slipsDir: string): Promise<DemoBackends> {
   const sim = await startSimulator({ port: 0, quiet: true });
   const printer = await startVirtualPrinter({ port: 0, outDir: slipsDir, quiet: true, retentionDays: config.retentionDays });
+  // A virtual serial scanner unless the config names a real one; without socat, none.
+  const scanner = config.scanner.type === 'none' ? await startDemoScanner(demoScannerDir(path.dirname(slipsDir))) : null;
+  if (config.scanner.type === 'none') {
+    console.log(scanner ? `Virtual scanner: npm run scanner -- --patient P1` : 'Virtual scanner: off (install socat for `npm run scanner`)');
+  }
   return {
     config: {
       ...config,
@@ -19,12 +26,13 @@ export async function startDemoBackends(config: KioskConfig, slipsDir: string): 
         enabled: true,
         transport: { type: 'tcp', host: '127.0.0.1', port: printer.port, timeoutMs: 5000 },
       },
+      scanner: scanner ? { ...config.scanner, type: 'serial', path: scanner.kioskPath } : config.scanner,
     },
     simulatorUrl: sim.url,
     printerPort: printer.port,
     slipsDir,
     close: async () => {
-      await Promise.allSettled([sim.close(), printer.close()]);
+      await Promise.allSettled([sim.close(), printer.close(), scanner?.close()]);
     },
   };
 }

@@ -18,6 +18,7 @@ import { WelcomeScreen } from './screens/WelcomeScreen';
 import { useFlow } from './store/context';
 import type { Screen } from './store/types';
 import { useOrientation } from './useOrientation';
+import { ScanListener } from './scan/ScanListener';
 
 const SCREENS: Record<Screen, () => ReactElement | null> = {
   welcome: WelcomeScreen,
@@ -72,6 +73,7 @@ export function App() {
         <ErrorPanel />
         <LoadingOverlay />
         <IdleDialog />
+        <ScanListener />
       </ErrorBoundary>
     </Shell>
   );

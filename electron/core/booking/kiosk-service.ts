@@ -20,6 +20,8 @@ import { canPrintAgain, decidePrint } from './print-decision';
 import { attemptKey, findBookedVisit, outcomeUnknown, type BookingAttempt } from './reconcile';
 import { createViewModels, toClinic } from './view-models';
 import { reportRendererError } from './report-error';
+import { ScanInbox } from '../scan/scan-inbox';
+import { createScanMethods } from '../scan/scan-methods';
 
 export interface KioskServiceDeps {
   config: KioskConfig;
@@ -29,6 +31,8 @@ export interface KioskServiceDeps {
   log: Logger;
   /** null when this kiosk prints no slips (disabled, or no transport for the configured type). */
   slipPrinter: SlipPrinter | null;
+  /** Where scanner input waits for the screen; a private one (no scanner feeds it) when absent. */
+  scanInbox?: ScanInbox;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -152,6 +156,7 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
         language: config.language,
         printerEnabled: slipPrinter !== null,
         reprintLimit: limit,
+        scanner: config.scanner.type,
       };
     },
 
@@ -246,5 +251,14 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
     },
 
     reportError: reportRendererError(log),
+
+    ...createScanMethods({
+      inbox: deps.scanInbox ?? new ScanInbox({ log }),
+      session,
+      log,
+      timeZone: tz,
+      keyboardWedge: config.scanner.type === 'keyboard',
+      now,
+    }),
   };
 }

@@ -43,12 +43,15 @@ const VALID: Record<BridgeMethod, Record<string, unknown>> = {
   printStatus: { ticketGuid: TICKET },
   endSession: {},
   reportError: { message: 'TypeError: x is undefined', where: 'ticket: TicketScreen' },
+  takeScan: {},
+  identifyScanned: {},
+  scanKeys: { digits: '5000000000000001' },
 };
 
-type FieldKind = 'guid' | 'date' | 'time' | 'policy' | 'birthDate' | 'flag' | 'text500' | 'text100';
+type FieldKind = 'guid' | 'date' | 'time' | 'policy' | 'birthDate' | 'flag' | 'text500' | 'text100' | 'digits';
 const FIELD_KIND: Record<string, FieldKind> = {
   referralGuid: 'guid', lpuGuid: 'guid', resourceGuid: 'guid', ticketGuid: 'guid',
-  date: 'date', time: 'time', policy: 'policy', birthDate: 'birthDate', again: 'flag', message: 'text500', where: 'text100',
+  date: 'date', time: 'time', policy: 'policy', birthDate: 'birthDate', again: 'flag', message: 'text500', where: 'text100', digits: 'digits',
 };
 
 let sim: RunningSimulator;
@@ -160,6 +163,7 @@ const BAD_VALUE: Record<FieldKind, fc.Arbitrary<unknown>> = {
   guid: badGuid, date: badDate, time: badTime, policy: badPolicy, birthDate: badBirthDate, flag: badFlag,
   text500: fc.oneof(fc.string({ minLength: 501, maxLength: 2000 }), fc.integer(), fc.constant(null), fc.array(fc.string())),
   text100: fc.oneof(fc.string({ minLength: 101, maxLength: 500 }), fc.integer(), fc.constant(null), fc.array(fc.string())),
+  digits: fc.oneof(fc.constantFrom('', '5'.repeat(65), '12a4', '١٢٣', '12 34', '１２'), fc.string({ maxLength: 80 }).filter((v) => !/^\d{1,64}$/.test(v)), fc.integer(), nonString),
 };
 
 /** An object with `key` as an OWN property (so `__proto__` is a field, the way JSON.parse makes it). */
@@ -203,6 +207,7 @@ const VALID_VALUE: Record<FieldKind, fc.Arbitrary<unknown>> = {
   flag: fc.boolean(),
   text500: fc.string({ maxLength: 500 }),
   text100: fc.string({ maxLength: 100 }),
+  digits: fc.stringMatching(/^\d{1,64}$/),
 };
 function valid(method: BridgeMethod): fc.Arbitrary<Record<string, unknown>> {
   const shape: Record<string, fc.Arbitrary<unknown>> = {};
@@ -359,6 +364,9 @@ const TABLE: Array<[BridgeMethod | string, string, unknown]> = [
   ['printTicket', 'again missing', { ticketGuid: TICKET }], ['printTicket', 'again "true"', { ticketGuid: TICKET, again: 'true' }],
   ['printTicket', 'again 1', { ticketGuid: TICKET, again: 1 }], ['printTicket', 'ticketGuid ..', { ticketGuid: '..', again: false }],
   ['printTicket', 'ticketGuid 1 MB', { ticketGuid: 'f'.repeat(1 << 20), again: false }], ['printTicket', 'extra copies', { ticketGuid: TICKET, again: false, copies: 100 }],
+  ['scanKeys', 'digits with a letter', { digits: '500000000000000a' }], ['scanKeys', 'digits 65 long', { digits: '5'.repeat(65) }],
+  ['scanKeys', 'digits empty', { digits: '' }], ['scanKeys', 'digits as number', { digits: 5000000000000001 }], ['scanKeys', 'Arabic-Indic digits', { digits: '١٢٣' }],
+  ['takeScan', 'extra field', { screen: 'identify' }], ['identifyScanned', 'extra policy', { policy: P1.policy }],
   ['reportError', 'message 1 MB', { message: 'x'.repeat(1 << 20), where: 'w' }], ['reportError', 'where missing', { message: 'm' }],
   ['reportError', 'message number', { message: 5, where: 'w' }], ['reportError', 'extra token', { message: 'm', where: 'w', token: 'x' }],
   ['printStatus', 'ticketGuid missing', {}], ['printStatus', 'ticketGuid ../x', { ticketGuid: '../x' }],

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { isLoopbackHost } from '../api/loopback';
 import { TELEMETRY_DEFAULTS, TelemetryConfigSchema } from './telemetry-schema';
 import { UPDATES_DEFAULTS, UpdatesConfigSchema } from './updates-schema';
+import { SCANNER_DEFAULT, ScannerConfigSchema } from './scanner-schema';
 
 export const PrinterProfileSchema = z
   .enum(['epson-tm-t20', 'epson-tm-t88', 'custom-vkp80', 'generic-58'])
@@ -157,6 +158,7 @@ export const KioskConfigSchema = z
       })
       .default({ orientation: 'auto', hideCursor: false })
       .describe('Экран'),
+    scanner: ScannerConfigSchema.default(SCANNER_DEFAULT),
     language: z.enum(['ru']).default('ru').describe('Язык интерфейса'),
     logDir: z.string().optional().describe('Папка журналов; по умолчанию — папка данных программы'),
     retentionDays: z

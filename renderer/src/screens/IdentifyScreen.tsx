@@ -12,6 +12,7 @@ import {
 import { groupPolicy } from '../logic/policy';
 import { calendarDate } from '../logic/birth-date';
 import { useFlow, useFlowStore } from '../store/context';
+import { TEXTS } from '../../../electron/common/texts';
 
 const birthPreview = new Intl.DateTimeFormat('ru-RU', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
 
@@ -28,6 +29,9 @@ export function IdentifyScreen() {
   const store = useFlowStore();
   const submitToStore = useFlow((s) => s.submitIdentify);
   const problem = useFlow((s) => s.identifyProblem);
+  const scanNotice = useFlow((s) => s.scanNotice);
+  const scanFill = useFlow((s) => s.scanFill);
+  const scanner = useFlow((s) => s.info?.scanner ?? 'none');
   const [field, setField] = useState<IdentifyField>(() => firstIncomplete(draft));
   const inputs = useRef<Partial<Record<IdentifyField, HTMLInputElement | null>>>({});
 
@@ -37,6 +41,14 @@ export function IdentifyScreen() {
     const p = store.getState().identifyProblem;
     if (p) setField(p.field);
   }, [store, submitToStore]);
+
+  // A scan filled (or emptied) the policy: go to the box the patient fills next (adjusted
+  // during render, React's pattern for state that follows a prop).
+  const [seenFill, setSeenFill] = useState(scanFill);
+  if (seenFill !== scanFill) {
+    setSeenFill(scanFill);
+    setField(firstIncomplete(draft));
+  }
 
   // DOM focus follows the active box so a physical keyboard types where the keypad would.
   useEffect(() => {
@@ -131,6 +143,12 @@ export function IdentifyScreen() {
           <div className="identify-problem" role="alert" data-testid="identify-problem">
             {problem?.message ?? ''}
           </div>
+          {!problem && scanNotice && (
+            <div className="identify-scan-notice" role="status" data-testid="scan-notice">
+              {scanNotice}
+            </div>
+          )}
+          {scanner !== 'none' && !scanNotice && <div className="identify-scan-hint">{TEXTS.scan.hint}</div>}
         </div>
         <div className="identify-keypad">
           <Keypad onKey={press} />

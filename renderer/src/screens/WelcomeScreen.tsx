@@ -4,6 +4,7 @@ import { useFlow } from '../store/context';
 export function WelcomeScreen() {
   const start = useFlow((s) => s.start);
   const demo = useFlow((s) => s.info?.demo ?? false);
+  const scanner = useFlow((s) => s.info?.scanner ?? 'none');
   return (
     <section className="screen screen-welcome" data-testid="screen-welcome">
       {demo && <div className="demo-badge">Демонстрационный режим</div>}
@@ -24,6 +25,11 @@ export function WelcomeScreen() {
         <BigButton className="welcome-start" data-testid="start" onClick={start}>
           Начать
         </BigButton>
+        {scanner !== 'none' && (
+          <p className="welcome-scan" data-testid="welcome-scan">
+            Есть бумажный полис со штрих-кодом? Поднесите его к сканеру — вводить номер не нужно.
+          </p>
+        )}
       </div>
     </section>
   );

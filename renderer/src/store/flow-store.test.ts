@@ -27,6 +27,7 @@ const info: KioskInfo = {
   language: 'ru',
   printerEnabled: true,
   reprintLimit: 2,
+  scanner: 'none',
 };
 
 const clinicRef = { guid: 'lpu-1', name: 'Поликлиника №1', fullName: 'ГБУЗ «Поликлиника №1»', address: 'ул. Ленина, 1', phone: '1' };
@@ -95,6 +96,9 @@ function fakeBridge(over: Partial<KioskBridge> = {}): KioskBridge {
     printStatus: vi.fn(() => ok({ jobId: null, state: 'printed' as const, message: null, reprintsLeft: 2, canPrintAgain: true })),
     endSession: vi.fn(() => ok(null)),
     reportError: vi.fn(() => ok(null)),
+    takeScan: vi.fn(() => ok(null)),
+    identifyScanned: vi.fn(() => ok({ policyMasked: '••••0001' })),
+    scanKeys: vi.fn(() => ok(null)),
     ...over,
   };
 }

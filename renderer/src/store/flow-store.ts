@@ -10,6 +10,7 @@ import { EMPTY_DRAFT } from '../logic/identify-draft';
 import { policyProblem } from '../logic/policy';
 import { checkBirthDate } from '../logic/birth-date';
 import { previousScreen, skipClinicScreen } from './flow';
+import { createScanActions } from './scan-actions';
 import type { FlowActions, FlowData, FlowState, PrintStatus, Screen } from './types';
 
 export type FlowStore = StoreApi<FlowState>;
@@ -33,6 +34,8 @@ const PATIENT_DATA: Omit<FlowData, 'info' | 'startup' | 'busy'> = {
   cancelling: null,
   notice: null,
   error: null,
+  scanNotice: null,
+  scanFill: 0,
 };
 
 /** When the core gives no message of its own: the shared printer wording for each state. */
@@ -318,6 +321,8 @@ export function createFlowStore(
         void bridge.reportError({ message: message.slice(0, 500), where: where.slice(0, 100) }).catch(() => undefined);
         get().endSession();
       },
+
+      ...createScanActions({ bridge, get, set, call }),
     };
 
     return {

@@ -71,6 +71,10 @@ export type FlowData = {
   notice: string | null;
   error: FlowError | null;
   busy: boolean;
+  /** A calm line under the fields after a scan filled them («Номер полиса считан…»). */
+  scanNotice: string | null;
+  /** Counts scans that changed the Identify fields, so the screen moves to the box to fill next. */
+  scanFill: number;
 };
 
 export type FlowActions = {
@@ -100,6 +104,10 @@ export type FlowActions = {
    * digits masked, `where` is the screen and component) and wipes the session.
    */
   reportCrash(message: string, where: string): void;
+  /** Asks the core for a scan (Welcome and Identify only) and acts on it. */
+  pollScan(): Promise<void>;
+  /** A keyboard-wedge burst's digits, read by physical key codes. */
+  sendScanKeys(digits: string): Promise<void>;
 };
 
 export type FlowState = FlowData & FlowActions;
