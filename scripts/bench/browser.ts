@@ -1,0 +1,176 @@
+// The renderer in Debian's Chromium: Welcome against a blank page, and a patient tapping
+// through a booking, timed inside the page by PAGE_PROBE.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_FLAGS } from '../../electron/host/chromium-flags';
+import type { RunningBrowserHost } from '../../electron/host/browser-host';
+import { PAGE_PROBE } from './page-probe';
+import { summarize, within, type Summary } from './stats';
+
+const VIEWPORT = { width: 1080, height: 1920 };
+const WAIT_MS = 10_000;
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_FLAGS] });
+}
+
+/**
+ * A blank page with a root the probe recognises, behind the same kind of 303 the launch URL
+ * makes, so both navigations differ only in what the kiosk's page does.
+ */
+async function startBlankServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    if (req.url === '/go') {
+      res.writeHead(303, { Location: '/' });
+      return void res.end();
+    }
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end('<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>blank</title></head><body><section data-testid="screen-blank">Запись к врачу</section></body></html>');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/go`,
+    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+  };
+}
+
+export interface FirstScreen {
+  welcome: Summary;
+  blank: Summary;
+  welcomeInPage: Summary;
+  blankInPage: Summary;
+  welcomeFonts: Summary;
+}
+
+/** One fresh page per navigation, Welcome and blank alternating so load hits both alike. */
+export async function measureFirstScreen(browser: Browser, host: RunningBrowserHost, rounds: number): Promise<FirstScreen> {
+  const blankServer = await startBlankServer();
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript({ content: PAGE_PROBE });
+  const wall = { welcome: [] as number[], blank: [] as number[] };
+  const inPage = { welcome: [] as number[], blank: [] as number[] };
+  const fonts: number[] = [];
+  try {
+    // Round 0 warms Chromium's renderer processes and is not counted.
+    for (let i = 0; i <= rounds; i++) {
+      for (const kind of i % 2 ? (['blank', 'welcome'] as const) : (['welcome', 'blank'] as const)) {
+        const page = await context.newPage();
+        const url = kind === 'welcome' ? host.issueLaunchUrl() : blankServer.url;
+        const t0 = performance.now();
+        await page.goto(url, { waitUntil: 'commit', timeout: WAIT_MS });
+        const ready = await within(WAIT_MS, page.evaluate('window.__bench.ready') as Promise<number>, `${kind} ready`);
+        const t1 = performance.now();
+        if (i > 0) {
+          wall[kind].push(t1 - t0);
+          inPage[kind].push(ready);
+          if (kind === 'welcome') fonts.push(await within(WAIT_MS, page.evaluate('window.__bench.fonts') as Promise<number>, 'fonts'));
+        }
+        await page.close();
+      }
+    }
+  } finally {
+    await context.close();
+    await blankServer.close();
+  }
+  return {
+    welcome: summarize(wall.welcome),
+    blank: summarize(wall.blank),
+    welcomeInPage: summarize(inPage.welcome),
+    blankInPage: summarize(inPage.blank),
+    welcomeFonts: summarize(fonts),
+  };
+}
+
+export interface FlowDeps {
+  host: RunningBrowserHost;
+  /** Puts the MIS back to its seed (the booking used referral 101 and its first cell). */
+  resetMis(): Promise<void>;
+  /** MIS requests seen so far at the counting proxy. */
+  misCalls(): number;
+}
+
+export interface Split {
+  before: number;
+  bridge: number;
+  after: number;
+  calls: number;
+}
+
+export interface TapResult {
+  steps: Record<string, number[]>;
+  splits: Record<string, Split[]>;
+  floor: number[];
+  misCallsPerBooking: number[];
+}
+
+const PATIENT = { policy: '5000000000000001', day: '15', month: '01', year: '1980' };
+const REFERRAL = 'referral-5b0c8f0e-0000-4000-8000-000000000101';
+const CARDIOLOGIST = 'resource-a1f0c6d2-0000-4000-8000-0000000000d1';
+
+async function tap(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).first().click({ timeout: WAIT_MS });
+}
+const byId = (id: string) => `[data-testid="${id}"]`;
+async function screen(page: Page, name: string): Promise<void> {
+  await page.locator(byId(`screen-${name}`)).waitFor({ timeout: WAIT_MS });
+}
+
+/** `bookings` patients book the cardiologist by referral 101 on one kiosk page, as in the lobby. */
+export async function measureTaps(browser: Browser, deps: FlowDeps, bookings: number, floorTaps: number): Promise<TapResult> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript({ content: PAGE_PROBE });
+  const page = await context.newPage();
+  const steps: Record<string, number[]> = {};
+  const splits: Record<string, Split[]> = {};
+  const misCallsPerBooking: number[] = [];
+  try {
+    await page.goto(deps.host.issueLaunchUrl(), { timeout: WAIT_MS });
+    await screen(page, 'welcome');
+    for (let i = 0; i <= bookings; i++) {
+      await deps.resetMis();
+      const before = deps.misCalls();
+      await tap(page, byId('start'));
+      await screen(page, 'identify');
+      await tap(page, byId('field-policy'));
+      for (const d of PATIENT.policy) await tap(page, byId(`key-${d}`));
+      for (const [field, digits] of [['day', PATIENT.day], ['month', PATIENT.month], ['year', PATIENT.year]] as const) {
+        await tap(page, byId(`field-birth-${field}`));
+        for (const d of digits) await tap(page, byId(`key-${d}`));
+      }
+      await tap(page, byId('identify-submit'));
+      await screen(page, 'referrals');
+      await tap(page, byId(REFERRAL));
+      await screen(page, 'resources');
+      await tap(page, byId(CARDIOLOGIST));
+      await screen(page, 'days');
+      await tap(page, '[data-testid^="day-"]:not([disabled])');
+      await screen(page, 'times');
+      await tap(page, '[data-testid^="time-"]:not([disabled])');
+      await screen(page, 'confirm');
+      await tap(page, byId('confirm-book'));
+      await screen(page, 'ticket');
+      await page.locator(byId('print-status')).filter({ hasText: /возьмите талон/i }).waitFor({ timeout: WAIT_MS });
+      const calls = deps.misCalls() - before;
+      await tap(page, byId('done'));
+      await screen(page, 'welcome');
+      const taps = await within(WAIT_MS, page.evaluate(`new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => {
+        const t = window.__bench.taps.splice(0);
+        r(t);
+      })))`) as Promise<Array<{ from: string; to: string; ms: number; split: Split | null }>>, 'tap records');
+      // The first patient warms the JIT and the lazy chunks; not counted.
+      if (i === 0) continue;
+      misCallsPerBooking.push(calls);
+      for (const t of taps) {
+        (steps[`${t.from} → ${t.to}`] ??= []).push(t.ms);
+        if (t.split) (splits[`${t.from} → ${t.to}`] ??= []).push(t.split);
+      }
+    }
+    await page.evaluate('window.__bench.floorMode = true');
+    for (let i = 0; i < floorTaps; i++) await tap(page, '.welcome-title');
+    const floor = await within(WAIT_MS, page.evaluate(`new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => r(window.__bench.floor)))))`) as Promise<number[]>, 'floor');
+    return { steps, splits, floor, misCallsPerBooking };
+  } finally {
+    await context.close();
+  }
+}

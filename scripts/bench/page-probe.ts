@@ -1,0 +1,50 @@
+// Runs inside the page before any of its own scripts (a Playwright init script, so the page's
+// CSP does not apply to it). It times what the patient sees, on the page's own clock:
+// - `ready`: the first screen's root in the DOM, then two animation frames, so the frame that
+//   shows it has been produced ("two-frame floor"); from the navigation start;
+// - `fonts`: the same after document.fonts.ready, i.e. no font swap left to happen;
+// - `taps`: pointerdown (event.timeStamp) → next screen's root present → two frames;
+// - `floor`: pointerdown → two frames on a spot that does nothing, the floor of that measurement.
+// Plain JavaScript in a string: it runs in the browser, not in Node.
+export const PAGE_PROBE = `(() => {
+  const raf2 = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const probe = { taps: [], floor: [], floorMode: false, lastDown: null, ready: null, fonts: null };
+  let resolveReady, resolveFonts;
+  probe.ready = new Promise((r) => (resolveReady = r));
+  probe.fonts = new Promise((r) => (resolveFonts = r));
+  Object.defineProperty(window, '__bench', { value: probe });
+  addEventListener('pointerdown', (e) => {
+    const down = e.timeStamp;
+    if (probe.floorMode) raf2().then(() => probe.floor.push(performance.now() - down));
+    else probe.lastDown = down;
+  }, true);
+  let current = null;
+  let first = true;
+  const look = () => {
+    const el = document.querySelector('[data-testid^="screen-"]');
+    const name = el ? el.getAttribute('data-testid').slice(7) : null;
+    if (name === current) return;
+    const from = current;
+    current = name;
+    const down = probe.lastDown;
+    probe.lastDown = null;
+    if (!name) return;
+    if (first) {
+      first = false;
+      raf2().then(() => resolveReady(performance.now()));
+      requestAnimationFrame(() => document.fonts.ready.then(raf2).then(() => resolveFonts(performance.now())));
+    }
+    if (from && down !== null) raf2().then(() => {
+      const t = performance.now();
+      // Where the time went: before the first bridge call, inside bridge calls (host + core +
+      // MIS), and from the last answer to the painted screen.
+      const calls = performance.getEntriesByType('resource').filter((e) => e.name.includes('/__kiosk/call/') && e.startTime >= down);
+      performance.clearResourceTimings();
+      const split = calls.length
+        ? { before: calls[0].startTime - down, bridge: calls.reduce((a, e) => a + e.responseEnd - e.startTime, 0), after: t - Math.max(...calls.map((e) => e.responseEnd)), calls: calls.length }
+        : null;
+      probe.taps.push({ from, to: name, ms: t - down, split });
+    });
+  };
+  new MutationObserver(look).observe(document, { childList: true, subtree: true });
+})();`;
