@@ -49,14 +49,12 @@ export function App() {
   const boot = useFlow((s) => s.boot);
   const reportCrash = useFlow((s) => s.reportCrash);
 
-  if (startup.phase !== 'ready') {
+  // Welcome needs nothing from the host, so it paints while kioskInfo is on its way (the demo
+  // badge and a configured orientation follow a moment later); only a failed start replaces it.
+  if (startup.phase === 'failed') {
     return (
       <Shell>
-        {startup.phase === 'failed' ? (
-          <ServiceScreen detail={startup.message} onRetry={() => void boot()} />
-        ) : (
-          <LoadingOverlay />
-        )}
+        <ServiceScreen detail={startup.message} onRetry={() => void boot()} />
       </Shell>
     );
   }
@@ -71,7 +69,8 @@ export function App() {
           <Current key={screen} />
         </main>
         <ErrorPanel />
-        <LoadingOverlay />
+        {/* kioskInfo counts as pending work; no spinner over Welcome for it. */}
+        {startup.phase === 'ready' && <LoadingOverlay />}
         <IdleDialog />
         <ScanListener />
       </ErrorBoundary>
