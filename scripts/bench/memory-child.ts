@@ -10,7 +10,7 @@ import { KioskConfigSchema } from '../../electron/core/config/schema';
 import { silentLogger } from '../../electron/core/ports';
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 500);
-const WARMUP = 50;
+const WARMUP = 20;
 const EVERY = 100;
 const LPU2 = '3c1e7b2a-0000-4000-8000-000000000002';
 
