@@ -52,6 +52,18 @@ export const KioskInfoSchema = z.object({
   language: z.enum(['ru']),
   printerEnabled: z.boolean(),
   reprintLimit: z.number().int().min(0),
+  /** What the MIS behind this kiosk can do; the flow adapts, no screen knows which MIS it is. */
+  mis: z.object({
+    /** The patient picks from a list of their referrals. */
+    listReferrals: z.boolean(),
+    /** The patient types the referral number and their surname instead. */
+    referralByNumber: z.boolean(),
+    /** «Мои записи» is offered. */
+    visits: z.boolean(),
+    /** «Отменить запись» is offered. */
+    cancel: z.boolean(),
+    clientApplicationCheck: z.boolean(),
+  }),
 });
 export type KioskInfo = z.infer<typeof KioskInfoSchema>;
 

@@ -100,6 +100,8 @@ describe('a booking whose answer goes wrong is reconciled, never retried blindly
     expect(audits()).toEqual(expect.arrayContaining(['booking.reconciling', 'booking.reconciled']));
     const printed = await value<{ state: string }>('printTicket', { ticketGuid: ticket.ticketGuid, again: false });
     expect(printed.state).toBe('printed');
+    // The printer's job file may land after the confirmation: wait for it, then for strays.
+    await printer.waitForJob(10_000);
     await settle();
     expect(slips()).toHaveLength(1);
   });

@@ -3,10 +3,10 @@
 // exactly the same code. It is the only place that knows both the core and the printing layer,
 // which keeps those two siblings free of a cycle.
 import path from 'node:path';
-import { createMisClient } from '../core/api/mis-client';
 import { loadCaBundle } from '../core/api/tls';
 import { BookingLedger } from '../core/booking/ledger';
 import { createKioskService } from '../core/booking/kiosk-service';
+import { createMis } from '../core/mis/create-mis';
 import { createDispatcher, type BridgeDispatcher } from '../core/bridge/dispatcher';
 import type { KioskConfig } from '../core/config/schema';
 import type { Logger, SlipPrinter } from '../core/ports';
@@ -60,23 +60,22 @@ export async function createKioskCore(config: KioskConfig, deps: KioskCoreDeps):
   // The config loader already checked the CA file; a failure here means it changed since.
   const trust = config.api.caFile ? loadCaBundle(config.api.caFile) : null;
   if (trust && !trust.ok) throw new Error(`api.caFile: ${trust.problem}`);
-  const client = createMisClient({
-    baseUrl: config.api.baseUrl,
-    clientApplication: config.api.clientApplication,
-    timeoutMs: config.api.timeoutMs,
-    retries: config.api.retries,
-    maxResponseBytes: config.api.maxResponseBytes,
-    ca: trust?.ca,
-    allowInsecureHttp: config.demo || config.api.allowInsecureHttp,
-    log: deps.log,
-  });
+  const mis = createMis(config, { log: deps.log, ca: trust?.ca });
+  // The documented client-application check: a refusal is logged for the technician and the
+  // kiosk still starts (the patient then sees the MIS's own refusal on identification). Not
+  // awaited: an unreachable MIS must not hold the welcome screen; until it answers the
+  // schedule window is the kiosk's default.
+  void mis.start().then(
+    (info) => deps.log.info('mis.started', { kind: mis.kind, note: info.note }),
+    (err: unknown) => deps.log.error('mis.start_failed', { kind: mis.kind, error: err instanceof Error ? err.message : String(err) }),
+  );
   const ledger = new BookingLedger();
   // The main-side wipe comes after the renderer's own idle dialog and countdown, as a safety
   // net for a renderer that crashed or froze with a patient's session open.
   const idleMs = (config.idle.seconds + config.idle.countdownSeconds + 30) * 1000;
-  const session = new PatientSession(client, { idleMs, log: deps.log, onEnd: () => ledger.clear() });
+  const session = new PatientSession({ getToken: (who) => mis.identify(who) }, { idleMs, log: deps.log, onEnd: () => ledger.clear() });
   const slipPrinter = buildSlipPrinter(config, deps);
-  const service = createKioskService({ config, client, session, ledger, log: deps.log, slipPrinter, now: deps.now, sleep: deps.sleep });
+  const service = createKioskService({ config, mis, session, ledger, log: deps.log, slipPrinter, now: deps.now, sleep: deps.sleep });
   return {
     dispatcher: createDispatcher(service, deps.log),
     slipPrinter,

@@ -27,6 +27,7 @@ const info: KioskInfo = {
   language: 'ru',
   printerEnabled: true,
   reprintLimit: 2,
+  mis: { listReferrals: true, referralByNumber: false, visits: true, cancel: true, clientApplicationCheck: true },
 };
 
 const clinicRef = { guid: 'lpu-1', name: 'Поликлиника №1', fullName: 'ГБУЗ «Поликлиника №1»', address: 'ул. Ленина, 1', phone: '1' };
