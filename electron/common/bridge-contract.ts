@@ -153,6 +153,8 @@ export const ResourceSchema = z.object({
   floor: z.number().int().nullable(),
   /** Only days that have at least one free cell bookable by the kiosk. */
   days: z.array(ScheduleDaySchema),
+  /** The MIS's own words on closed cells (ExtendedSlot `UnavailableWithMessage`), e.g. «Врач на больничном». */
+  notice: z.string().nullish(),
 });
 export type Resource = z.infer<typeof ResourceSchema>;
 
