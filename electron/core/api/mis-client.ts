@@ -219,7 +219,7 @@ export function createMisClient(opts: MisClientOptions): MisClient {
       });
     },
     async bookByDirection(token, body) {
-      return call(TicketVisitWithLpuSchema, 'POST', misPath`/api/v2/directions/visit/${body.lpuGuid}`, token, undefined, body);
+      return call(TicketVisitWithLpuSchema, 'POST', { template: '/api/v2/directions/visit/{lpuGuid}', values: { lpuGuid: body.lpuGuid } }, token, undefined, body);
     },
     async listVisits(token, q) {
       return call(TicketVisitWithLpuSchema.array(), 'GET', { template: paths.visits, values: {} }, token, q);
