@@ -4,7 +4,7 @@
 // the patient's COD token: outputs are view models built in the core, never raw API payloads.
 import { z } from 'zod';
 import { GUID_PATTERN, MIN_BIRTH_DATE, birthDateProblem, isHhmm, isOffsetDateTime, isYmd } from './calendar';
-import { POLICY_PATTERN, REFERRAL_STATUSES } from './rules';
+import { POLICY_PATTERN, REFERRAL_NUMBER_PATTERN, REFERRAL_STATUSES, SURNAME_PATTERN } from './rules';
 import { TEXTS } from './texts';
 
 const T = TEXTS.contract;
@@ -186,6 +186,12 @@ export const IdentifyInputSchema = input({
 export type IdentifyInput = z.infer<typeof IdentifyInputSchema>;
 
 export const ReferralInputSchema = input({ referralGuid: guid });
+/** The referral number and surname the patient typed (MIS where capabilities.referralByNumber). */
+export const FindReferralInputSchema = input({
+  number: z.string({ error: TEXTS.mis.referralNumber }).trim().regex(REFERRAL_NUMBER_PATTERN, TEXTS.mis.referralNumber),
+  surname: z.string({ error: TEXTS.mis.surname }).trim().regex(SURNAME_PATTERN, TEXTS.mis.surname),
+});
+export type FindReferralInput = z.infer<typeof FindReferralInputSchema>;
 export const ScheduleInputSchema = input({ referralGuid: guid, lpuGuid: guid });
 export const BookInputSchema = input({
   referralGuid: guid,
@@ -217,6 +223,8 @@ export const bridgeContract = {
   kioskInfo: { input: NoInput, output: KioskInfoSchema },
   identify: { input: IdentifyInputSchema, output: PatientSchema },
   listReferrals: { input: NoInput, output: z.array(ReferralSchema) },
+  /** The referral by its number + the patient's surname, where the MIS cannot list referrals. */
+  findReferral: { input: FindReferralInputSchema, output: ReferralSchema },
   listClinics: { input: ReferralInputSchema, output: z.array(ClinicSchema) },
   listSchedule: { input: ScheduleInputSchema, output: z.array(ResourceSchema) },
   book: { input: BookInputSchema, output: TicketSchema },

@@ -75,3 +75,48 @@ describe('mis:check, SoftRust', () => {
     expect(table).toMatch(/FAIL .*HTTP 404/);
   });
 });
+
+describe('mis:check, N3', () => {
+  it('is green on the N3 simulator with a patient and a referral, --book included', async () => {
+    const { startN3Simulator } = await import('../../simulator/n3/server');
+    const { HUB_GUID } = await import('../../simulator/n3/seed');
+    const n3 = await startN3Simulator({ now: '2026-11-26T10:00:00+03:00', quiet: true });
+    try {
+      const r = await runProbe({
+        baseUrl: n3.url,
+        kind: 'n3',
+        n3: { guid: HUB_GUID, idLpu: 101 },
+        policy: '7800000000000001',
+        birthDate: '1979-04-12',
+        referral: '4700000012345',
+        surname: 'Петров',
+        book: true,
+      });
+      expect(r.rows.filter((x) => x.verdict === 'FAIL')).toEqual([]);
+      expect(r.exitCode).toBe(0);
+      expect(r.rows.find((x) => x.step === 'book')?.endpoint).toContain('SOAP SetAppointment');
+      expect(r.rows.find((x) => x.step === 'cancel')).toMatchObject({ verdict: 'ok', endpoint: 'SOAP CreateClaimForRefusal' });
+    } finally {
+      await n3.close();
+    }
+  });
+
+  it('is red against the HTML-404 server, naming each SOAP operation', async () => {
+    const r = await runProbe({ baseUrl: html404Url, kind: 'n3', n3: { guid: '11111111-2222-3333-4444-555555555555', idLpu: 101 }, book: false });
+    expect(r.exitCode).not.toBe(0);
+    expect(r.rows.filter((x) => x.verdict === 'FAIL').map((x) => x.endpoint)).toEqual(['SOAP GetLPUInfo', 'SOAP CheckPatient', 'SOAP InspectDoctorsReferral2', 'SOAP GetPatientHistory']);
+  });
+
+  it('is green on the N3 simulator without a patient: each read operation answers a business refusal', async () => {
+    const { startN3Simulator } = await import('../../simulator/n3/server');
+    const { HUB_GUID } = await import('../../simulator/n3/seed');
+    const n3 = await startN3Simulator({ now: '2026-11-26T10:00:00+03:00', quiet: true });
+    try {
+      const r = await runProbe({ baseUrl: n3.url, kind: 'n3', n3: { guid: HUB_GUID, idLpu: 101 }, book: false });
+      expect(r.exitCode).toBe(0);
+      expect(r.rows.find((x) => x.step === 'referral by number')).toMatchObject({ verdict: 'exists', status: 200 });
+    } finally {
+      await n3.close();
+    }
+  });
+});

@@ -7,6 +7,8 @@ import { ApiError } from '../../electron/core/api/api-error';
 import type { ExchangeNote } from '../../electron/core/api/mis-client';
 import { KioskConfigSchema, type KioskConfig } from '../../electron/core/config/schema';
 import { createMis } from '../../electron/core/mis/create-mis';
+import { createHubClient } from '../../electron/core/mis/n3/hub-client';
+import { el } from '../../electron/core/mis/n3/soap';
 import type { Mis } from '../../electron/core/mis/port';
 import { silentLogger } from '../../electron/core/ports';
 
@@ -94,6 +96,11 @@ export async function runProbe(o: ProbeOptions): Promise<ProbeReport> {
         detail = e ? `${e.kind}: ${e.message}${e.code ? ` (code ${e.code})` : ''}` : String(err);
       }
     }
+    // A refusal that never reached the MIS proves nothing about an endpoint.
+    if (verdict === 'exists' && notes.length === 0) {
+      verdict = 'skipped';
+      detail = `not reached: ${detail}`;
+    }
     const last = notes[notes.length - 1];
     rows.push({
       step: name,
@@ -117,6 +124,20 @@ export async function runProbe(o: ProbeOptions): Promise<ProbeReport> {
   );
   const token = cred?.token ?? STAND_IN_TOKEN;
   const standIn = !cred;
+
+  if (standIn && o.kind === 'n3') {
+    // Without an identified patient the N3 adapter holds no patient state: ask the hub's read
+    // operations directly, with stand-in ids, so each one still proves it is there.
+    const cfg = configFor(o);
+    const hub = createHubClient({ ...cfg.api, ...cfg.api.n3!, baseUrl: o.baseUrl, log: silentLogger, onExchange: (n) => notes.push(n) });
+    const auth = [el('tem:guid', cfg.api.n3!.guid)];
+    await step('referral by number', true, true, () =>
+      hub('InspectDoctorsReferral2', [el('tem:idLpu', cfg.api.n3!.idLpu), el('tem:doctorsReferal', o.referral ?? '0000000000'), el('tem:surname', o.surname ?? 'Проверка'), ...auth]),
+    );
+    await step('visits', false, true, () => hub('GetPatientHistory', [el('tem:idLpu', cfg.api.n3!.idLpu), el('tem:idPat', '0'), ...auth]));
+    skip('book', o.book ? '--book needs a patient (--policy/--birth-date, --referral/--surname)' : 'write: not called without --book', true);
+    return finish(false);
+  }
 
   let referralGuid = STAND_IN_GUID;
   if (caps.listReferrals) {
@@ -169,8 +190,12 @@ export async function runProbe(o: ProbeOptions): Promise<ProbeReport> {
       }
     }
   }
-  const failed = rows.some((r) => r.verdict === 'FAIL') || rows.some((r) => r.needed && r.verdict === 'skipped' && r.step !== 'book');
-  return { rows, exitCode: failed ? 1 : 0, changedData };
+  return finish(changedData);
+
+  function finish(changedData: boolean): ProbeReport {
+    const failed = rows.some((r) => r.verdict === 'FAIL') || rows.some((r) => r.needed && r.verdict === 'skipped' && r.step !== 'book');
+    return { rows, exitCode: failed ? 1 : 0, changedData };
+  }
 }
 
 export function formatTable(rows: readonly ProbeRow[]): string {

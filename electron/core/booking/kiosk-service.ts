@@ -169,6 +169,11 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
         .sort((a, b) => Number(b.bookable) - Number(a.bookable));
     },
 
+    async findReferral({ number, surname }) {
+      const d = await session.withToken((t) => mis.referralByNumber(t, { number, surname }));
+      return vm.toReferral(d, today());
+    },
+
     async listClinics({ referralGuid }) {
       const lpus = await session.withToken((t) => mis.clinics(t, referralGuid));
       return lpus.filter((l) => served(l.guid)).map(toClinic);

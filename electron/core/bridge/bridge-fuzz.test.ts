@@ -15,7 +15,7 @@ import { startSimulator, type RunningSimulator } from '../../../simulator/server
 import { bridgeMethodNames } from '../../common/channels';
 import type { BridgeMethod, Envelope } from '../../common/bridge-contract';
 import { GUID_PATTERN, isHhmm, isYmd } from '../../common/calendar';
-import { POLICY_PATTERN } from '../../common/rules';
+import { POLICY_PATTERN, REFERRAL_NUMBER_PATTERN, SURNAME_PATTERN } from '../../common/rules';
 import { startBrowserHost, type RunningBrowserHost } from '../../host/browser-host';
 import { createMisClient } from '../api/mis-client';
 import { createSoftrustAdapter } from '../mis/softrust-adapter';
@@ -35,6 +35,7 @@ const VALID: Record<BridgeMethod, Record<string, unknown>> = {
   kioskInfo: {},
   identify: P1,
   listReferrals: {},
+  findReferral: { number: '4700000012345', surname: 'Петров' },
   listClinics: { referralGuid: DIR.D1 },
   listSchedule: { referralGuid: DIR.D1, lpuGuid: LPU2 },
   book: { referralGuid: DIR.D1, lpuGuid: LPU2, resourceGuid: RES.cardioPetrov, date: '2026-11-27', time: '09:15' },
@@ -46,10 +47,11 @@ const VALID: Record<BridgeMethod, Record<string, unknown>> = {
   reportError: { message: 'TypeError: x is undefined', where: 'ticket: TicketScreen' },
 };
 
-type FieldKind = 'guid' | 'date' | 'time' | 'policy' | 'birthDate' | 'flag' | 'text500' | 'text100';
+type FieldKind = 'guid' | 'date' | 'time' | 'policy' | 'birthDate' | 'flag' | 'text500' | 'text100' | 'referralNumber' | 'surname';
 const FIELD_KIND: Record<string, FieldKind> = {
   referralGuid: 'guid', lpuGuid: 'guid', resourceGuid: 'guid', ticketGuid: 'guid',
   date: 'date', time: 'time', policy: 'policy', birthDate: 'birthDate', again: 'flag', message: 'text500', where: 'text100',
+  number: 'referralNumber', surname: 'surname',
 };
 
 let sim: RunningSimulator;
@@ -162,6 +164,12 @@ const BAD_VALUE: Record<FieldKind, fc.Arbitrary<unknown>> = {
   guid: badGuid, date: badDate, time: badTime, policy: badPolicy, birthDate: badBirthDate, flag: badFlag,
   text500: fc.oneof(fc.string({ minLength: 501, maxLength: 2000 }), fc.integer(), fc.constant(null), fc.array(fc.string())),
   text100: fc.oneof(fc.string({ minLength: 101, maxLength: 500 }), fc.integer(), fc.constant(null), fc.array(fc.string())),
+  referralNumber: fc
+    .oneof(fc.constantFrom('', ' ', '../x', '47%00', '47\n00', '47<x/>', '1'.repeat(41)), fc.string({ maxLength: 60 }), nonString)
+    .filter((v) => !(typeof v === 'string' && REFERRAL_NUMBER_PATTERN.test(v.trim()))),
+  surname: fc
+    .oneof(fc.constantFrom('', 'Petrov', 'Петров1', '-Петров', 'Пет<ров>', 'Петров\u0000', 'П'.repeat(61)), fc.string({ maxLength: 80 }), nonString)
+    .filter((v) => !(typeof v === 'string' && SURNAME_PATTERN.test(v.trim()))),
 };
 
 /** An object with `key` as an OWN property (so `__proto__` is a field, the way JSON.parse makes it). */
@@ -205,6 +213,8 @@ const VALID_VALUE: Record<FieldKind, fc.Arbitrary<unknown>> = {
   flag: fc.boolean(),
   text500: fc.string({ maxLength: 500 }),
   text100: fc.string({ maxLength: 100 }),
+  referralNumber: fc.stringMatching(/^[0-9A-Za-z]{1,40}$/),
+  surname: fc.stringMatching(/^[А-Я][а-я]{1,20}$/),
 };
 function valid(method: BridgeMethod): fc.Arbitrary<Record<string, unknown>> {
   const shape: Record<string, fc.Arbitrary<unknown>> = {};
@@ -335,6 +345,10 @@ const TABLE: Array<[BridgeMethod | string, string, unknown]> = [
   ['identify', '__proto__ own key', withOwn(VALID.identify, '__proto__', { policy: '1' })], ['identify', 'inherited fields only', Object.create(P1)],
   ['listReferrals', 'null', null], ['listReferrals', 'array', [{}]], ['listReferrals', 'extra status filter', { status: ['Used'] }],
   ['listReferrals', '__proto__ own key', JSON.parse('{"__proto__":{"x":1}}')],
+  ['findReferral', 'empty object', {}], ['findReferral', 'number missing', { surname: 'Петров' }],
+  ['findReferral', 'surname in Latin', ID('findReferral', { surname: 'Petrov' })], ['findReferral', 'surname with markup', ID('findReferral', { surname: 'Пет<ров>' })],
+  ['findReferral', 'number with path', ID('findReferral', { number: '../../x' })], ['findReferral', 'number with XML', ID('findReferral', { number: '<a:x/>' })],
+  ['findReferral', 'number 1 MB', ID('findReferral', { number: '4'.repeat(1 << 20) })], ['findReferral', 'number as number', ID('findReferral', { number: 4700000012345 })],
   ['listClinics', 'empty object', {}], ['listClinics', 'guid "."', { referralGuid: '.' }], ['listClinics', 'guid ".."', { referralGuid: '..' }],
   ['listClinics', 'guid lpu/../../x', { referralGuid: 'lpu/../../x' }], ['listClinics', 'guid %2e%2e', { referralGuid: '%2e%2e' }],
   ['listClinics', 'guid ..\\..\\x', { referralGuid: '..\\..\\x' }], ['listClinics', 'guid + NUL', { referralGuid: `${DIR.D1}\0` }],

@@ -3,6 +3,7 @@
 import { createMisClient, type ExchangeNote } from '../api/mis-client';
 import type { KioskConfig } from '../config/schema';
 import type { Logger } from '../ports';
+import { createN3Adapter } from './n3/n3-adapter';
 import type { Mis } from './port';
 import { createSoftrustAdapter } from './softrust-adapter';
 
@@ -29,7 +30,7 @@ export function createMis(config: KioskConfig, opts: CreateMisOptions): Mis {
   };
   if (api.kind === 'n3') {
     if (!api.n3) throw new Error('api.n3 is not set (guid, idLpu)');
-    throw new Error('api.kind n3: adapter not built yet');
+    return createN3Adapter({ ...transport, ...api.n3, timeZone: config.timeZone });
   }
   const client = createMisClient({
     ...transport,
