@@ -87,6 +87,7 @@ function fakeBridge(over: Partial<KioskBridge> = {}): KioskBridge {
     kioskInfo: vi.fn(() => ok(info)),
     identify: vi.fn(() => ok({ policyMasked: '••••0001' })),
     listReferrals: vi.fn(() => ok([referral('r1'), referral('r2', false)])),
+    findReferral: vi.fn(() => ok(referral('r1'))),
     listClinics: vi.fn(() => ok([clinic('lpu-1'), clinic('lpu-2', false)])),
     listSchedule: vi.fn(() => ok([doctor(['09:00', '09:15'])])),
     book: vi.fn(() => ok(ticket)),
