@@ -70,6 +70,22 @@ export function handleHook(ctx: Ctx, name: string, state: SimState, clock: Clock
       if (!timeTableGuid) throw new SimError('4035');
       return ok({ ok: true, timeTableGuid });
     }
+    case 'unavailable': {
+      // Closes a resource's day with a message (a doctor's sick leave): its cells answer
+      // UnavailableWithMessage in every schedule method.
+      const resourceGuid = bodyString(body, 'resourceGuid');
+      const date = bodyString(body, 'date')?.slice(0, 10);
+      const message = bodyString(body, 'message') ?? 'Приём отменён';
+      if (!resourceGuid || !date) throw new SimError('4000');
+      state.unavailableDays.set(`${resourceGuid.toLowerCase()}|${date}`, message);
+      return ok({ ok: true });
+    }
+    case 'casing': {
+      const c = bodyString(body, 'casing')?.toLowerCase();
+      if (c !== 'pascal' && c !== 'camel') throw new SimError('4000');
+      state.pascalCase = c === 'pascal';
+      return ok({ ok: true, casing: c });
+    }
     case 'cancel-ban': {
       const on = body.get('on');
       state.cancelBan = on === undefined ? true : on === true || on === 'true' || on === 1;

@@ -4,6 +4,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { authenticate, clientApplications, issueToken, trySession, type Session } from './auth';
 import { bookByReferral } from './booking';
+import { doctorSchedule, specialitySchedule } from './documented-schedule';
 import { Clock, addDays, clinicDdMmYyyyHm, clinicInstant } from './clock';
 import { directionClinics, directionSchedule, getDirection, listDirections } from './directions';
 import { SimError, errorBody, type ErrorBody } from './errors';
@@ -70,6 +71,9 @@ function buildRoutes(state: SimState, ttl: number): Route[] {
     r('GET', 'api/v2/directions/:g', true, (_ctx, p, s) => getDirection(p.g!, state, s)),
     r('GET', 'api/v2/directions/:g/lpu', true, (_ctx, p, s) => directionClinics(p.g!, state, s)),
     r('GET', 'api/v2/directions/:g/schedule', true, (ctx, p, s) => directionSchedule(ctx, p.g!, state, s)),
+    r('GET', 'lpu/:lpu/doctor/:doctor/schedule/:from', true, (ctx, p, s) => doctorSchedule(ctx, p, state, s)),
+    r('GET', 'lpu/:lpu/doctor/:doctor/schedule/:from/:to', true, (ctx, p, s) => doctorSchedule(ctx, p, state, s)),
+    r('GET', 'lpu/:lpu/speciality/:spec/schedule/:from/:to', true, (ctx, p, s) => specialitySchedule(ctx, p, state, s)),
     r('GET', 'visit', true, visits),
     r('GET', 'api/v2/visit', true, visits),
     r('DELETE', 'visit/:lpu/:ticket', true, cancel, needsJson),
@@ -111,6 +115,15 @@ function normalisePath(rawUrl: string, basePath: string): { path: string; search
     path = path.slice(basePath.length) || '/';
   }
   return { path, search: new URLSearchParams(q < 0 ? '' : rawUrl.slice(q + 1)) };
+}
+
+/** The vendor's tables spell fields PascalCase (`Message_code`); the hook `casing` answers so. */
+function pascal(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(pascal);
+  if (v && typeof v === 'object') {
+    return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k.charAt(0).toUpperCase() + k.slice(1), pascal(x)]));
+  }
+  return v;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -167,6 +180,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
     const { path, search } = normalisePath(req.url ?? '/', basePath);
+    const ctx0 = path.split('/').filter(Boolean)[0];
     let reply: Reply;
     try {
       const rawBody = await readBody(req);
@@ -200,7 +214,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     };
     if (reply.body !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
     res.writeHead(reply.status, headers);
-    res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
+    const body = reply.body !== undefined && state.pascalCase && ctx0 !== '__sim' ? pascal(reply.body) : reply.body;
+    res.end(body === undefined ? undefined : JSON.stringify(body));
     if (!opts.quiet) {
       const code = (reply.body as { message_code?: string } | undefined)?.message_code;
       console.log(`${method} ${path} → ${reply.status}${code && reply.status >= 400 ? ` (${code})` : ''}`);

@@ -78,7 +78,7 @@ export interface DelayRule extends HookRule {
   ms: number;
 }
 
-export type SlotStatus = 'Available' | 'Booked' | 'Expired' | 'Unauthorized' | 'Unavailable';
+export type SlotStatus = 'Available' | 'Booked' | 'Expired' | 'Unauthorized' | 'Unavailable' | 'UnavailableWithMessage';
 
 export const clinicByGuid = (guid: string): Clinic | undefined =>
   CLINICS.find((c) => c.guid.toLowerCase() === guid.toLowerCase());
@@ -120,6 +120,8 @@ export class SimState {
     this.failRules = [];
     this.delayRules = [];
     this.cancelBan = false;
+    this.unavailableDays.clear();
+    this.pascalCase = false;
     const today = this.today();
     for (const seed of REFERRALS) {
       const date = addDays(today, -seed.issuedDaysAgo);
@@ -246,8 +248,15 @@ export class SimState {
     return addDays(this.today(), app.scheduleDays - 1);
   }
 
-  cellStatus(cell: Cell, access: number): { status: SlotStatus; bookingSource: string | null } {
+  /** `resourceGuid|date` → the message of a day closed with UnavailableWithMessage (hook). */
+  unavailableDays = new Map<string, string>();
+  /** Answer every JSON body in PascalCase, as the vendor's tables are written (hook). */
+  pascalCase = false;
+
+  cellStatus(cell: Cell, access: number): { status: SlotStatus; bookingSource: string | null; message?: string } {
     if (clinicInstant(cell.date, cell.time) <= this.now()) return { status: 'Expired', bookingSource: null };
+    const closed = this.unavailableDays.get(`${cell.resourceGuid.toLowerCase()}|${cell.date}`);
+    if (closed) return { status: 'UnavailableWithMessage', bookingSource: null, message: closed };
     const holder = this.taken.get(cell.timeTableGuid);
     if (holder) return { status: 'Booked', bookingSource: holder.source };
     if (cell.prebooked) return { status: 'Booked', bookingSource: 'Registry' };

@@ -177,7 +177,7 @@ export function directionView(ref: ReferralRecord, app: ClientApp, state: SimSta
   };
 }
 
-export function slotView(cell: Cell, status: string, bookingSource: string | null) {
+export function slotView(cell: Cell, status: string, bookingSource: string | null, message: string | null = null) {
   return {
     time: cell.time,
     beginTime: `${cell.date}T${cell.time}:00+03:00`,
@@ -185,7 +185,7 @@ export function slotView(cell: Cell, status: string, bookingSource: string | nul
     timeTableGuid: cell.timeTableGuid,
     busyType: { ...BUSY_TYPE },
     status,
-    message: null,
+    message,
     flagAccess: rightsNames(cell.rights),
     bookingSource,
     count: 1,
@@ -217,7 +217,7 @@ export function scheduleView(ref: ReferralRecord, clinic: Clinic, app: ClientApp
         const slots = cells
           .map((c) => ({ c, s: state.cellStatus(c, access) }))
           .filter(({ s }) => !q.onlyFree || s.status === 'Available')
-          .map(({ c, s }) => slotView(c, s.status, s.bookingSource));
+          .map(({ c, s }) => slotView(c, s.status, s.bookingSource, s.message ?? null));
         days.push({ date: d, slots });
       }
       return {

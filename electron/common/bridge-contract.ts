@@ -4,7 +4,7 @@
 // the patient's COD token: outputs are view models built in the core, never raw API payloads.
 import { z } from 'zod';
 import { GUID_PATTERN, MIN_BIRTH_DATE, birthDateProblem, isHhmm, isOffsetDateTime, isYmd } from './calendar';
-import { POLICY_PATTERN, REFERRAL_STATUSES } from './rules';
+import { POLICY_PATTERN, REFERRAL_NUMBER_PATTERN, REFERRAL_STATUSES, SURNAME_PATTERN } from './rules';
 import { TEXTS } from './texts';
 
 const T = TEXTS.contract;
@@ -54,6 +54,18 @@ export const KioskInfoSchema = z.object({
   reprintLimit: z.number().int().min(0),
   /** The configured policy scanner: the screen polls for scans unless 'none', and listens for a keyboard wedge when 'keyboard'. */
   scanner: z.enum(['none', 'serial', 'keyboard']),
+  /** What the MIS behind this kiosk can do; the flow adapts, no screen knows which MIS it is. */
+  mis: z.object({
+    /** The patient picks from a list of their referrals. */
+    listReferrals: z.boolean(),
+    /** The patient types the referral number and their surname instead. */
+    referralByNumber: z.boolean(),
+    /** «Мои записи» is offered. */
+    visits: z.boolean(),
+    /** «Отменить запись» is offered. */
+    cancel: z.boolean(),
+    clientApplicationCheck: z.boolean(),
+  }),
 });
 export type KioskInfo = z.infer<typeof KioskInfoSchema>;
 
@@ -143,6 +155,8 @@ export const ResourceSchema = z.object({
   floor: z.number().int().nullable(),
   /** Only days that have at least one free cell bookable by the kiosk. */
   days: z.array(ScheduleDaySchema),
+  /** The MIS's own words on closed cells (ExtendedSlot `UnavailableWithMessage`), e.g. «Врач на больничном». */
+  notice: z.string().nullish(),
 });
 export type Resource = z.infer<typeof ResourceSchema>;
 
@@ -187,6 +201,12 @@ export const IdentifyInputSchema = input({
 export type IdentifyInput = z.infer<typeof IdentifyInputSchema>;
 
 export const ReferralInputSchema = input({ referralGuid: guid });
+/** The referral number and surname the patient typed (MIS where capabilities.referralByNumber). */
+export const FindReferralInputSchema = input({
+  number: z.string({ error: TEXTS.mis.referralNumber }).trim().regex(REFERRAL_NUMBER_PATTERN, TEXTS.mis.referralNumber),
+  surname: z.string({ error: TEXTS.mis.surname }).trim().regex(SURNAME_PATTERN, TEXTS.mis.surname),
+});
+export type FindReferralInput = z.infer<typeof FindReferralInputSchema>;
 export const ScheduleInputSchema = input({ referralGuid: guid, lpuGuid: guid });
 export const BookInputSchema = input({
   referralGuid: guid,
@@ -220,6 +240,8 @@ export const bridgeContract = {
   kioskInfo: { input: NoInput, output: KioskInfoSchema },
   identify: { input: IdentifyInputSchema, output: PatientSchema },
   listReferrals: { input: NoInput, output: z.array(ReferralSchema) },
+  /** The referral by its number + the patient's surname, where the MIS cannot list referrals. */
+  findReferral: { input: FindReferralInputSchema, output: ReferralSchema },
   listClinics: { input: ReferralInputSchema, output: z.array(ClinicSchema) },
   listSchedule: { input: ScheduleInputSchema, output: z.array(ResourceSchema) },
   book: { input: BookInputSchema, output: TicketSchema },

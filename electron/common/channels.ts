@@ -7,6 +7,7 @@ export const bridgeMethodNames: readonly BridgeMethod[] = Object.freeze([
   'kioskInfo',
   'identify',
   'listReferrals',
+  'findReferral',
   'listClinics',
   'listSchedule',
   'book',

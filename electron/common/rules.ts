@@ -16,3 +16,8 @@ export function addDays(ymd: string, days: number): string {
   const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
+
+/** A referral number as typed or scanned: letters, digits, `-` and `/`, 1–40 of them. */
+export const REFERRAL_NUMBER_PATTERN = /^[0-9A-Za-zА-Яа-яЁё/-]{1,40}$/;
+/** A surname as on the referral: Cyrillic letters, a hyphen or a space inside, 1–60. */
+export const SURNAME_PATTERN = /^[А-Яа-яЁё](?:[А-Яа-яЁё -]{0,58}[А-Яа-яЁё])?$/;

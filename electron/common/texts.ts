@@ -82,6 +82,15 @@ export const TEXTS = {
     expired: (ddmmyyyy: string) => `Срок действия полиса истёк ${ddmmyyyy}. Обратитесь, пожалуйста, в регистратуру — там оформят действующий полис.`,
     hint: 'Или поднесите полис штрих-кодом к сканеру',
   },
+  /** Texts of the MIS adapters (SoftRust, N3) that the patient may read. */
+  mis: {
+    unsupported: 'Эта операция недоступна на инфомате. Обратитесь в регистратуру.',
+    referralNotFound: 'Направление не найдено. Проверьте номер направления и фамилию.',
+    referralNumber: 'номер направления — от 1 до 40 букв и цифр',
+    surname: 'фамилия — русскими буквами, от 1 до 60 знаков',
+    serviceUnavailable: 'Сервис записи не отвечает. Попробуйте позже или обратитесь в регистратуру.',
+    slotGone: 'Это время больше недоступно. Выберите другое время.',
+  },
   /** Why the bridge refused an input (kind 'input'); only a bug or an attack can trigger these. */
   contract: {
     fields: 'неверный набор полей запроса',

@@ -3,10 +3,10 @@
 // exactly the same code. It is the only place that knows both the core and the printing layer,
 // which keeps those two siblings free of a cycle.
 import path from 'node:path';
-import { createMisClient } from '../core/api/mis-client';
 import { loadCaBundle } from '../core/api/tls';
 import { BookingLedger } from '../core/booking/ledger';
 import { createKioskService } from '../core/booking/kiosk-service';
+import { createMis } from '../core/mis/create-mis';
 import { createDispatcher, type BridgeDispatcher } from '../core/bridge/dispatcher';
 import type { KioskConfig } from '../core/config/schema';
 import type { Logger, SlipPrinter } from '../core/ports';
@@ -76,37 +76,42 @@ export async function createKioskCore(config: KioskConfig, deps: KioskCoreDeps):
   const trust = config.api.caFile ? loadCaBundle(config.api.caFile) : null;
   if (trust && !trust.ok) throw new Error(`api.caFile: ${trust.problem}`);
   const telemetry = createTelemetry(config, { version: deps.version ?? 'unknown', log: deps.log });
-  const client = createMisClient({
-    baseUrl: config.api.baseUrl,
-    clientApplication: config.api.clientApplication,
-    timeoutMs: config.api.timeoutMs,
-    retries: config.api.retries,
-    maxResponseBytes: config.api.maxResponseBytes,
-    ca: trust?.ca,
-    allowInsecureHttp: config.demo || config.api.allowInsecureHttp,
+  const mis = createMis(config, {
     log: deps.log,
-    onRequest: telemetry.sink.misRequest,
+    ca: trust?.ca,
+    onExchange: (e) => telemetry.sink.misRequest({ method: e.method, path: e.endpoint, status: e.status, seconds: e.ms / 1000 }),
   });
+  // The documented client-application check: a refusal is logged for the technician and the
+  // kiosk still starts (the patient then sees the MIS's own refusal on identification). Not
+  // awaited: an unreachable MIS must not hold the welcome screen; until it answers the
+  // schedule window is the kiosk's default.
+  void mis.start().then(
+    (info) => deps.log.info('mis.started', { kind: mis.kind, note: info.note }),
+    (err: unknown) => deps.log.error('mis.start_failed', { kind: mis.kind, error: err instanceof Error ? err.message : String(err) }),
+  );
   const ledger = new BookingLedger();
   // The main-side wipe comes after the renderer's own idle dialog and countdown, as a safety
   // net for a renderer that crashed or froze with a patient's session open.
   const idleMs = (config.idle.seconds + config.idle.countdownSeconds + 30) * 1000;
   const scanInbox = new ScanInbox({ log: deps.log });
-  const session = new PatientSession(client, {
-    idleMs,
-    log: deps.log,
-    onEnd: () => {
-      ledger.clear();
-      scanInbox.clear();
+  const session = new PatientSession(
+    { getToken: (who) => mis.identify(who) },
+    {
+      idleMs,
+      log: deps.log,
+      onEnd: () => {
+        ledger.clear();
+        scanInbox.clear();
+      },
+      onEnded: telemetry.sink.sessionEnded,
     },
-    onEnded: telemetry.sink.sessionEnded,
-  });
+  );
   const slipPrinter = buildSlipPrinter(config, deps);
   const scanner = await startScanner(config.scanner, { inbox: scanInbox, log: deps.log, serialAccess: deps.serialAccess });
   // Bookings and prints are counted from the service's audit events.
   const serviceLog = countingLogger(deps.log, telemetry.sink);
-  const service = createKioskService({ config, client, session, ledger, log: serviceLog, slipPrinter, scanInbox, now: deps.now, sleep: deps.sleep });
-  await telemetry.start({ printer: slipPrinter, misCheck: () => client.clientApplicationSettings() });
+  const service = createKioskService({ config, mis, session, ledger, log: serviceLog, slipPrinter, scanInbox, now: deps.now, sleep: deps.sleep });
+  await telemetry.start({ printer: slipPrinter, misCheck: () => mis.start() });
   const dispatch = createDispatcher(service, deps.log, telemetry.sink);
   let lastActivity: Date | null = null;
   return {

@@ -15,6 +15,8 @@ import { describeTlsFailure } from './tls';
 export interface ExchangeLimits {
   timeoutMs: number;
   maxResponseBytes: number;
+  /** Content types whose body is read; default JSON. The SOAP adapter reads XML. */
+  accept?: RegExp;
 }
 
 export interface Exchange {
@@ -56,7 +58,7 @@ export async function boundedExchange(http: AxiosInstance, req: AxiosRequestConf
       throw tooLarge(status, `declares ${declared} bytes`, limits.maxResponseBytes);
     }
     const contentType = header('content-type');
-    if (!JSON_TYPE.test(contentType)) {
+    if (!(limits.accept ?? JSON_TYPE).test(contentType)) {
       body.destroy();
       return { status, contentType, text: null };
     }

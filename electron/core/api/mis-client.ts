@@ -11,11 +11,18 @@ import { isLoopbackHost } from './loopback';
 import { ApiError, kindFor } from './api-error';
 import { boundedExchange, type Exchange } from './bounded-exchange';
 import { misPath } from './path-segment';
+import { PROPOSED_PATHS, fillPath, type EndpointPaths } from './endpoint-paths';
+export { PROPOSED_PATHS, type EndpointPaths } from './endpoint-paths';
+import type { BookingRequest } from '../mis/port';
 import {
   DirectionSchema,
   DirectionScheduleLpuSchema,
+  ClientApplicationRowSchema,
   ExceptionResponseSchema,
   LpuWithStatusSchema,
+  ShortResourceWeeklySchema,
+  type ClientApplicationRow,
+  type ShortResourceWeekly,
   TicketVisitWithLpuSchema,
   TokenResponseSchema,
   normaliseKeys,
@@ -43,20 +50,24 @@ export interface MisClientOptions {
   /** Lets a non-loopback http:// base URL through (api.allowInsecureHttp); logged as a warning. */
   allowInsecureHttp?: boolean;
   log?: Logger;
-  /** Told about every attempt (for the metrics); the path still carries GUIDs, so the
-   * listener must map it to a fixed label (telemetry/endpoints.ts) before keeping it. */
-  onRequest?: (info: { method: string; path: string; status: number | null; seconds: number }) => void;
+  /** Where the PROPOSED endpoints live on this MIS (api.endpoints); defaults: the proposal's paths. */
+  paths?: Partial<EndpointPaths>;
+  /** Told about every exchange (mis:check builds its table from it); never sees bodies or tokens. */
+  onExchange?: (e: ExchangeNote) => void;
+}
+
+/** One finished HTTP exchange, for the conformance probe: no headers, no bodies, no query. */
+export interface ExchangeNote {
+  method: string;
+  /** The path template (`/api/v2/directions/{directionGuid}/lpu`), never the filled path. */
+  endpoint: string;
+  status: number | null;
+  ms: number;
 }
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
 
-export interface BookingRequest {
-  date: string;
-  time: string;
-  directionGuid: string;
-  lpuGuid: string;
-  resourceGuid: string;
-}
+export type { BookingRequest } from '../mis/port';
 
 export interface MisClient {
   getToken(q: { policy: string; birthDate: string }): Promise<{ token: string; expiresIn: number | null }>;
@@ -71,9 +82,13 @@ export interface MisClient {
   bookByDirection(token: string, body: BookingRequest): Promise<TicketVisitWithLpu>;
   listVisits(token: string, q?: { dateFrom?: string; dateTo?: string }): Promise<TicketVisitWithLpu[]>;
   cancelVisit(token: string, lpuGuid: string, ticketGuid: string): Promise<string>;
-  /** The MIS's settings for this kiosk's client application (no patient token): a cheap read
-   * that proves the MIS answers and knows the kiosk. Rejects with ApiError (4442: unknown app). */
-  clientApplicationSettings(): Promise<unknown[]>;
+  /** DOCUMENTED: the kiosk's client application rows (rights and schedule depth). */
+  clientApplication(appGuid: string): Promise<ClientApplicationRow[]>;
+  /** DOCUMENTED (G3): a speciality's resources and ExtendedSlot cells in a date range. */
+  specialitySchedule(
+    token: string,
+    q: { lpuGuid: string; specialityId: string; dateFrom: string; dateTo: string },
+  ): Promise<ShortResourceWeekly[]>;
 }
 
 type Query = Record<string, string | string[] | undefined>;
@@ -81,6 +96,7 @@ type Method = 'GET' | 'POST' | 'DELETE';
 
 export function createMisClient(opts: MisClientOptions): MisClient {
   const log = opts.log ?? silentLogger;
+  const paths: EndpointPaths = { ...PROPOSED_PATHS, ...opts.paths };
   const backoff = opts.backoffMs ?? 300;
   const limits = { timeoutMs: opts.timeoutMs, maxResponseBytes: opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES };
   checkBaseUrl(opts, log);
@@ -98,14 +114,27 @@ export function createMisClient(opts: MisClientOptions): MisClient {
     paramsSerializer: { indexes: null },
   });
 
-  async function send(method: Method, path: string, token: string | null, q?: Query, body?: unknown): Promise<Exchange> {
+  async function send(method: Method, path: string, token: string | null, q?: Query, body?: unknown, endpoint = path): Promise<Exchange> {
+    const started = Date.now();
+    let status: number | null = null;
+    try {
+      const res = await sendRaw(method, path, token, q, body);
+      status = res.status;
+      return res;
+    } catch (err) {
+      status = err instanceof ApiError ? err.httpStatus : null;
+      throw err;
+    } finally {
+      opts.onExchange?.({ method, endpoint, status, ms: Date.now() - started });
+    }
+  }
+
+  async function sendRaw(method: Method, path: string, token: string | null, q?: Query, body?: unknown): Promise<Exchange> {
     const canRetry = method === 'GET';
     const attempts = canRetry ? opts.retries + 1 : 1;
     let lastErr: ApiError | null = null;
     for (let i = 0; i < attempts; i++) {
       if (i > 0) await sleep(backoff * 2 ** (i - 1));
-      const started = performance.now();
-      let status: number | null = null;
       try {
         const res = await boundedExchange(
           http,
@@ -119,7 +148,6 @@ export function createMisClient(opts: MisClientOptions): MisClient {
           },
           limits,
         );
-        status = res.status;
         if (res.status >= 500 && canRetry && i < attempts - 1) {
           lastErr = errorFrom(res);
           log.warn('api.retry', { path: redactPath(path), status: res.status, attempt: i + 1 });
@@ -136,16 +164,23 @@ export function createMisClient(opts: MisClientOptions): MisClient {
           error: err.message,
         });
         if (!canRetry || !worthRetrying(err)) throw err;
-      } finally {
-        opts.onRequest?.({ method, path, status, seconds: (performance.now() - started) / 1000 });
       }
     }
     if (lastErr) throw lastErr;
     throw new ApiError('network', null, null, null, 'no attempt made');
   }
 
-  async function call<S extends z.ZodTypeAny>(schema: S, method: Method, path: string, token: string | null, q?: Query, body?: unknown): Promise<z.infer<S>> {
-    const res = await send(method, path, token, q, body);
+  async function call<S extends z.ZodTypeAny>(
+    schema: S,
+    method: Method,
+    path: string | { template: string; values: Record<string, string> },
+    token: string | null,
+    q?: Query,
+    body?: unknown,
+  ): Promise<z.infer<S>> {
+    const filled = typeof path === 'string' ? path : fillPath(path.template, path.values);
+    const endpoint = typeof path === 'string' ? path : path.template;
+    const res = await send(method, filled, token, q, body, endpoint);
     if (res.status < 200 || res.status >= 300) throw errorFrom(res);
     const json = parseJson(res);
     const parsed = schema.safeParse(normaliseKeys(json));
@@ -167,16 +202,16 @@ export function createMisClient(opts: MisClientOptions): MisClient {
       return call(TokenResponseSchema, 'GET', misPath`/auth/cod/token`, null, { n_pol: policy, Birthday: birthDate });
     },
     async listDirections(token, statuses) {
-      return call(DirectionSchema.array(), 'GET', misPath`/api/v2/directions`, token, statuses ? { status: statuses } : undefined);
+      return call(DirectionSchema.array(), 'GET', { template: paths.referrals, values: {} }, token, statuses ? { status: statuses } : undefined);
     },
     async getDirection(token, guid) {
-      return call(DirectionSchema, 'GET', misPath`/api/v2/directions/${guid}`, token);
+      return call(DirectionSchema, 'GET', { template: paths.referral, values: { directionGuid: guid } }, token);
     },
     async listDirectionLpus(token, guid) {
-      return call(LpuWithStatusSchema.array(), 'GET', misPath`/api/v2/directions/${guid}/lpu`, token);
+      return call(LpuWithStatusSchema.array(), 'GET', { template: paths.referralClinics, values: { directionGuid: guid } }, token);
     },
     async getDirectionSchedule(token, guid, q) {
-      return call(DirectionScheduleLpuSchema.array(), 'GET', misPath`/api/v2/directions/${guid}/schedule`, token, {
+      return call(DirectionScheduleLpuSchema.array(), 'GET', { template: paths.referralSchedule, values: { directionGuid: guid } }, token, {
         lpuGuid: q.lpuGuid,
         dateFrom: q.dateFrom,
         dateTo: q.dateTo,
@@ -184,20 +219,31 @@ export function createMisClient(opts: MisClientOptions): MisClient {
       });
     },
     async bookByDirection(token, body) {
-      return call(TicketVisitWithLpuSchema, 'POST', misPath`/api/v2/directions/visit/${body.lpuGuid}`, token, undefined, body);
+      return call(TicketVisitWithLpuSchema, 'POST', { template: '/api/v2/directions/visit/{lpuGuid}', values: { lpuGuid: body.lpuGuid } }, token, undefined, body);
     },
     async listVisits(token, q) {
-      return call(TicketVisitWithLpuSchema.array(), 'GET', misPath`/visit`, token, q);
+      return call(TicketVisitWithLpuSchema.array(), 'GET', { template: paths.visits, values: {} }, token, q);
     },
     async cancelVisit(token, lpuGuid, ticketGuid) {
-      const r = await call(ExceptionResponseSchema, 'DELETE', misPath`/visit/${lpuGuid}/${ticketGuid}`, token, undefined, {
+      const r = await call(ExceptionResponseSchema, 'DELETE', { template: paths.cancel, values: { lpuGuid, ticketGuid } }, token, undefined, {
         reasonCode: 6,
         reason: 'Отмена пациентом через инфомат',
       });
       return r.message;
     },
-    async clientApplicationSettings() {
-      return call(z.array(z.unknown()), 'GET', misPath`/api/v2/settings/clientApplication/${opts.clientApplication}`, null);
+    async clientApplication(appGuid) {
+      return call(ClientApplicationRowSchema.array(), 'GET', { template: '/api/v2/settings/clientApplication/{appGuid}', values: { appGuid } }, null);
+    },
+    async specialitySchedule(token, q) {
+      return call(
+        ShortResourceWeeklySchema.array(),
+        'GET',
+        {
+          template: '/lpu/{lpuGuid}/speciality/{specialityId}/schedule/{dateFrom}/{dateTo}',
+          values: { lpuGuid: q.lpuGuid, specialityId: q.specialityId, dateFrom: q.dateFrom, dateTo: q.dateTo },
+        },
+        token,
+      );
     },
   };
 }

@@ -159,3 +159,42 @@ export function normaliseKeys(value: unknown): unknown {
   }
   return value;
 }
+
+/** DOCUMENTED: one row of `GET /api/v2/settings/clientApplication/{appGuid}` per booking function. */
+export const ClientApplicationRowSchema = z.object({
+  clientApplicationName: optStr,
+  clientApplicationGuid: optStr,
+  function: optStr,
+  access: z.number().int().nullish(),
+  scheduleDays: z.number().int().nullish(),
+});
+export type ClientApplicationRow = z.infer<typeof ClientApplicationRowSchema>;
+
+/**
+ * DOCUMENTED statuses of `ExtendedSlot`; only `Available` is offered, `UnavailableWithMessage`
+ * carries a message for the patient. The remainder of the model (times, cell GUID) is PROPOSED.
+ */
+export const ExtendedSlotSchema = z.object({
+  status: str,
+  message: z.string().nullish(),
+  flagAccess: z.string().nullish(),
+  bookingSource: z.string().nullish(),
+  timeTableGuid: optStr,
+  beginTime: str,
+  endTime: str,
+  time: optStr,
+});
+export type ExtendedSlot = z.infer<typeof ExtendedSlotSchema>;
+
+/** `ShortResourceWeekly`: `docFio` DOCUMENTED, the rest PROPOSED (simulator-contract.md). */
+export const ShortResourceWeeklySchema = z.object({
+  docFio: str,
+  resourceGuid: str,
+  resType: optStr,
+  doctorRole: optStr,
+  speciality: optStr,
+  room: optStr,
+  flat: optInt,
+  days: z.array(z.object({ date: str, slots: z.array(ExtendedSlotSchema) })),
+});
+export type ShortResourceWeekly = z.infer<typeof ShortResourceWeeklySchema>;

@@ -4,10 +4,10 @@
 import type { KioskInfo, PrintResult, Ticket } from '../../common/bridge-contract';
 import { clinicYmd } from '../../common/clinic-time';
 import { maskPolicy } from '../../common/mask';
-import { REFERRAL_STATUSES, SCHEDULE_DAYS, addDays } from '../../common/rules';
+import { REFERRAL_STATUSES, addDays } from '../../common/rules';
 import { TEXTS } from '../../common/texts';
 import { ApiError } from '../api/api-error';
-import type { MisClient } from '../api/mis-client';
+import type { Mis } from '../mis/port';
 import type { BridgeImpl } from '../bridge/dispatcher';
 import { PrinterUnavailableError } from '../bridge/printer-unavailable-error';
 import type { KioskConfig } from '../config/schema';
@@ -25,7 +25,7 @@ import { createScanMethods } from '../scan/scan-methods';
 
 export interface KioskServiceDeps {
   config: KioskConfig;
-  client: MisClient;
+  mis: Mis;
   session: PatientSession;
   ledger: BookingLedger;
   log: Logger;
@@ -45,7 +45,7 @@ const BLOCKED_TEXT: Partial<Record<PrinterReadiness, string>> = {
 };
 
 export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
-  const { config, client, session, ledger, log, slipPrinter } = deps;
+  const { config, mis, session, ledger, log, slipPrinter } = deps;
   const now = deps.now ?? (() => new Date());
   const tz = config.timeZone;
   const kioskId = config.kioskId;
@@ -78,7 +78,7 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
       unknownAttempts.add(key);
       log.audit('booking.reconciling', { ...cell, why });
       const found = await findBookedVisit(
-        () => session.withToken((t) => client.listVisits(t, { dateFrom: attempt.date, dateTo: attempt.date })),
+        () => session.withToken((t) => mis.visits(t, { dateFrom: attempt.date, dateTo: attempt.date })),
         attempt,
         { polls: config.booking.reconcilePolls, intervalMs: config.booking.reconcileIntervalMs, timeZone: tz, log, sleep: deps.sleep, cancelled: stale },
       );
@@ -91,7 +91,7 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
     let raw;
     try {
       raw = await session.withToken((token) =>
-        client.bookByDirection(token, {
+        mis.book(token, {
           date: attempt.date,
           time: attempt.time,
           directionGuid: attempt.referralGuid,
@@ -157,6 +157,7 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
         printerEnabled: slipPrinter !== null,
         reprintLimit: limit,
         scanner: config.scanner.type,
+        mis: { ...mis.capabilities },
       };
     },
 
@@ -166,22 +167,27 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
     },
 
     async listReferrals() {
-      const list = await session.withToken((t) => client.listDirections(t, [...REFERRAL_STATUSES]));
+      const list = await session.withToken((t) => mis.referrals(t, REFERRAL_STATUSES));
       const day = today();
       return list
         .map((d) => vm.toReferral(d, day))
         .sort((a, b) => Number(b.bookable) - Number(a.bookable));
     },
 
+    async findReferral({ number, surname }) {
+      const d = await session.withToken((t) => mis.referralByNumber(t, { number, surname }));
+      return vm.toReferral(d, today());
+    },
+
     async listClinics({ referralGuid }) {
-      const lpus = await session.withToken((t) => client.listDirectionLpus(t, referralGuid));
+      const lpus = await session.withToken((t) => mis.clinics(t, referralGuid));
       return lpus.filter((l) => served(l.guid)).map(toClinic);
     },
 
     async listSchedule({ referralGuid, lpuGuid }) {
       const from = today();
       const rows = await session.withToken((t) =>
-        client.getDirectionSchedule(t, referralGuid, { lpuGuid, dateFrom: from, dateTo: addDays(from, SCHEDULE_DAYS - 1) }),
+        mis.schedule(t, referralGuid, { lpuGuid, dateFrom: from, dateTo: addDays(from, mis.scheduleDays() - 1) }),
       );
       const nowMs = now().getTime();
       return rows
@@ -194,12 +200,12 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
     },
 
     async listAppointments() {
-      const list = await session.withToken((t) => client.listVisits(t, { dateFrom: today() }));
+      const list = await session.withToken((t) => mis.visits(t, { dateFrom: today() }));
       return vm.toTickets(list).sort((a, b) => a.beginTime.localeCompare(b.beginTime));
     },
 
     async cancelAppointment({ lpuGuid, ticketGuid }) {
-      const message = await session.withToken((t) => client.cancelVisit(t, lpuGuid, ticketGuid));
+      const message = await session.withToken((t) => mis.cancel(t, lpuGuid, ticketGuid));
       log.audit('booking.cancelled', { ticketGuid, lpuGuid, kioskId });
       return { message };
     },

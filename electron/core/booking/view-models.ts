@@ -116,6 +116,13 @@ export function createViewModels(opts: ViewModelOptions) {
 
   /** Keeps only cells the kiosk can book now, and only days that still have one. */
   function toResource(r: DirectionResource, nowMs: number): Resource {
+    // Closed cells are never offered, but the MIS's reason for closing them is for the patient.
+    const messages = new Set<string>();
+    for (const d of r.days) {
+      for (const s of d.slots) {
+        if (s.status === 'UnavailableWithMessage' && s.message?.trim()) messages.add(s.message.trim());
+      }
+    }
     const days = r.days
       .flatMap((d) => {
         const date = parseMisDate(d.date, tz);
@@ -151,6 +158,7 @@ export function createViewModels(opts: ViewModelOptions) {
       room: r.room,
       floor: r.flat,
       days,
+      notice: messages.size ? [...messages].slice(0, 2).join(' · ') : null,
     };
   }
 

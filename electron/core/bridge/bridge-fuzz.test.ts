@@ -15,9 +15,10 @@ import { startSimulator, type RunningSimulator } from '../../../simulator/server
 import { bridgeMethodNames } from '../../common/channels';
 import type { BridgeMethod, Envelope } from '../../common/bridge-contract';
 import { GUID_PATTERN, isHhmm, isYmd } from '../../common/calendar';
-import { POLICY_PATTERN } from '../../common/rules';
+import { POLICY_PATTERN, REFERRAL_NUMBER_PATTERN, SURNAME_PATTERN } from '../../common/rules';
 import { startBrowserHost, type RunningBrowserHost } from '../../host/browser-host';
 import { createMisClient } from '../api/mis-client';
+import { createSoftrustAdapter } from '../mis/softrust-adapter';
 import { createKioskService } from '../booking/kiosk-service';
 import { BookingLedger } from '../booking/ledger';
 import { KioskConfigSchema } from '../config/schema';
@@ -34,6 +35,7 @@ const VALID: Record<BridgeMethod, Record<string, unknown>> = {
   kioskInfo: {},
   identify: P1,
   listReferrals: {},
+  findReferral: { number: '4700000012345', surname: 'Петров' },
   listClinics: { referralGuid: DIR.D1 },
   listSchedule: { referralGuid: DIR.D1, lpuGuid: LPU2 },
   book: { referralGuid: DIR.D1, lpuGuid: LPU2, resourceGuid: RES.cardioPetrov, date: '2026-11-27', time: '09:15' },
@@ -48,10 +50,11 @@ const VALID: Record<BridgeMethod, Record<string, unknown>> = {
   scanKeys: { digits: '5000000000000001' },
 };
 
-type FieldKind = 'guid' | 'date' | 'time' | 'policy' | 'birthDate' | 'flag' | 'text500' | 'text100' | 'digits';
+type FieldKind = 'guid' | 'date' | 'time' | 'policy' | 'birthDate' | 'flag' | 'text500' | 'text100' | 'digits' | 'referralNumber' | 'surname';
 const FIELD_KIND: Record<string, FieldKind> = {
   referralGuid: 'guid', lpuGuid: 'guid', resourceGuid: 'guid', ticketGuid: 'guid',
   date: 'date', time: 'time', policy: 'policy', birthDate: 'birthDate', again: 'flag', message: 'text500', where: 'text100', digits: 'digits',
+  number: 'referralNumber', surname: 'surname',
 };
 
 let sim: RunningSimulator;
@@ -85,8 +88,9 @@ beforeAll(async () => {
   const config = KioskConfigSchema.parse({ api: { baseUrl: proxyUrl, retries: 0, timeoutMs: 5000 }, printer: { enabled: false } });
   const client = createMisClient({ baseUrl: proxyUrl, clientApplication: config.api.clientApplication, timeoutMs: 5000, retries: 0 });
   const ledger = new BookingLedger();
-  session = new PatientSession(client, { idleMs: 3_600_000, onEnd: () => ledger.clear() });
-  const service = createKioskService({ config, client, session, ledger, log: silentLogger, slipPrinter: null, now: () => new Date(NOW) });
+  const mis = createSoftrustAdapter({ client, clientApplication: config.api.clientApplication, endpoints: config.api.endpoints, checkClientApplication: false });
+  session = new PatientSession({ getToken: (who) => mis.identify(who) }, { idleMs: 3_600_000, onEnd: () => ledger.clear() });
+  const service = createKioskService({ config, mis, session, ledger, log: silentLogger, slipPrinter: null, now: () => new Date(NOW) });
   dispatch = createDispatcher(service, silentLogger);
   expect(await dispatch('identify', P1)).toMatchObject({ ok: true });
   expect(session.active).toBe(true);
@@ -164,6 +168,12 @@ const BAD_VALUE: Record<FieldKind, fc.Arbitrary<unknown>> = {
   text500: fc.oneof(fc.string({ minLength: 501, maxLength: 2000 }), fc.integer(), fc.constant(null), fc.array(fc.string())),
   text100: fc.oneof(fc.string({ minLength: 101, maxLength: 500 }), fc.integer(), fc.constant(null), fc.array(fc.string())),
   digits: fc.oneof(fc.constantFrom('', '5'.repeat(65), '12a4', '١٢٣', '12 34', '１２'), fc.string({ maxLength: 80 }).filter((v) => !/^\d{1,64}$/.test(v)), fc.integer(), nonString),
+  referralNumber: fc
+    .oneof(fc.constantFrom('', ' ', '../x', '47%00', '47\n00', '47<x/>', '1'.repeat(41)), fc.string({ maxLength: 60 }), nonString)
+    .filter((v) => !(typeof v === 'string' && REFERRAL_NUMBER_PATTERN.test(v.trim()))),
+  surname: fc
+    .oneof(fc.constantFrom('', 'Petrov', 'Петров1', '-Петров', 'Пет<ров>', 'Петров\u0000', 'П'.repeat(61)), fc.string({ maxLength: 80 }), nonString)
+    .filter((v) => !(typeof v === 'string' && SURNAME_PATTERN.test(v.trim()))),
 };
 
 /** An object with `key` as an OWN property (so `__proto__` is a field, the way JSON.parse makes it). */
@@ -208,6 +218,8 @@ const VALID_VALUE: Record<FieldKind, fc.Arbitrary<unknown>> = {
   text500: fc.string({ maxLength: 500 }),
   text100: fc.string({ maxLength: 100 }),
   digits: fc.stringMatching(/^\d{1,64}$/),
+  referralNumber: fc.stringMatching(/^[0-9A-Za-z]{1,40}$/),
+  surname: fc.stringMatching(/^[А-Я][а-я]{1,20}$/),
 };
 function valid(method: BridgeMethod): fc.Arbitrary<Record<string, unknown>> {
   const shape: Record<string, fc.Arbitrary<unknown>> = {};
@@ -338,6 +350,10 @@ const TABLE: Array<[BridgeMethod | string, string, unknown]> = [
   ['identify', '__proto__ own key', withOwn(VALID.identify, '__proto__', { policy: '1' })], ['identify', 'inherited fields only', Object.create(P1)],
   ['listReferrals', 'null', null], ['listReferrals', 'array', [{}]], ['listReferrals', 'extra status filter', { status: ['Used'] }],
   ['listReferrals', '__proto__ own key', JSON.parse('{"__proto__":{"x":1}}')],
+  ['findReferral', 'empty object', {}], ['findReferral', 'number missing', { surname: 'Петров' }],
+  ['findReferral', 'surname in Latin', ID('findReferral', { surname: 'Petrov' })], ['findReferral', 'surname with markup', ID('findReferral', { surname: 'Пет<ров>' })],
+  ['findReferral', 'number with path', ID('findReferral', { number: '../../x' })], ['findReferral', 'number with XML', ID('findReferral', { number: '<a:x/>' })],
+  ['findReferral', 'number 1 MB', ID('findReferral', { number: '4'.repeat(1 << 20) })], ['findReferral', 'number as number', ID('findReferral', { number: 4700000012345 })],
   ['listClinics', 'empty object', {}], ['listClinics', 'guid "."', { referralGuid: '.' }], ['listClinics', 'guid ".."', { referralGuid: '..' }],
   ['listClinics', 'guid lpu/../../x', { referralGuid: 'lpu/../../x' }], ['listClinics', 'guid %2e%2e', { referralGuid: '%2e%2e' }],
   ['listClinics', 'guid ..\\..\\x', { referralGuid: '..\\..\\x' }], ['listClinics', 'guid + NUL', { referralGuid: `${DIR.D1}\0` }],

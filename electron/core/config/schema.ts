@@ -6,6 +6,52 @@ import { isLoopbackHost } from '../api/loopback';
 import { TELEMETRY_DEFAULTS, TelemetryConfigSchema } from './telemetry-schema';
 import { UPDATES_DEFAULTS, UpdatesConfigSchema } from './updates-schema';
 import { SCANNER_DEFAULT, ScannerConfigSchema } from './scanner-schema';
+import { PATH_PLACEHOLDERS, PROPOSED_PATHS, type EndpointPaths } from '../api/endpoint-paths';
+
+/** A PROPOSED endpoint's path, or null when this MIS has no such method (the kiosk then adapts). */
+function endpointPath(name: keyof EndpointPaths, what: string) {
+  const allowed = PATH_PLACEHOLDERS[name];
+  return z
+    .string()
+    .regex(/^\/[A-Za-z0-9_\-/.{}]*$/, 'путь начинается с / и содержит только латиницу, цифры, - _ . / и {метки}')
+    .refine(
+      (p) => [...p.matchAll(/\{([^}]*)\}/g)].every((m) => allowed.includes(m[1]!)) && allowed.every((n) => p.includes(`{${n}}`)),
+      allowed.length ? `путь должен содержать ${allowed.map((n) => `{${n}}`).join(' и ')} и никаких других меток` : 'в этом пути меток нет',
+    )
+    .nullable()
+    .default(PROPOSED_PATHS[name])
+    .describe(`${what} (ПРЕДЛОЖЕННЫЙ метод, в документации SoftRust не найден). По умолчанию ${PROPOSED_PATHS[name]}; null — в этой МИС метода нет`);
+}
+
+export const EndpointsSchema = z
+  .object({
+    referrals: endpointPath('referrals', 'Список направлений пациента'),
+    referral: endpointPath('referral', 'Одно направление'),
+    referralClinics: endpointPath('referralClinics', 'ЛПУ, куда действует направление'),
+    referralSchedule: endpointPath(
+      'referralSchedule',
+      'Расписание по направлению; null — брать документированное расписание по специальности (lpu/{lpu}/speciality/{id}/schedule)',
+    ),
+    visits: endpointPath('visits', 'Записи пациента («Мои записи», сверка потерянной записи)'),
+    cancel: endpointPath('cancel', 'Отмена записи'),
+  })
+  .describe('Пути методов МИС SoftRust, которых нет в публичной документации: сопоставьте их с вашей МИС');
+
+export const N3Schema = z
+  .object({
+    guid: z
+      .string()
+      .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'guid — GUID, выданный администратором N3')
+      .describe('GUID (токен) системы-клиента, выданный администратором платформы N3 для этого инфомата'),
+    idLpu: z.number().int().min(1).describe('Идентификатор ЛПУ (idLpu) поликлиники, где стоит инфомат, в справочнике N3'),
+    servicePath: z
+      .string()
+      .regex(/^\/[A-Za-z0-9_\-/.]*$/, 'путь начинается с /')
+      .default('/HubService.svc')
+      .describe('Путь сервиса записи от адреса api.baseUrl (SOAP 1.1), обычно /HubService.svc'),
+  })
+  .describe('Сервис записи N3.Здравоохранение (HubService, SOAP); нужен при api.kind = "n3"');
+
 
 export const PrinterProfileSchema = z
   .enum(['epson-tm-t20', 'epson-tm-t88', 'custom-vkp80', 'generic-58'])
@@ -97,8 +143,21 @@ export const KioskConfigSchema = z
           .boolean()
           .default(false)
           .describe('Разрешить адрес МИС с http:// (без шифрования; токены пациентов идут открытым текстом) — только для проверки'),
+        kind: z
+          .enum(['softrust', 'n3'])
+          .default('softrust')
+          .describe('Какая МИС: softrust (REST API «Портал самозаписи») или n3 (N3.Здравоохранение, HubService SOAP)'),
+        checkClientApplication: z
+          .boolean()
+          .default(true)
+          .describe('SoftRust: при запуске проверять GUID клиентского приложения (settings/clientApplication) и брать из ответа глубину расписания'),
+        endpoints: EndpointsSchema.default({ ...PROPOSED_PATHS }),
+        n3: N3Schema.optional(),
       })
       .default({
+        kind: 'softrust',
+        checkClientApplication: true,
+        endpoints: { ...PROPOSED_PATHS },
         clientApplication: '7d3c1e52-0000-0000-0000-00000000ab01',
         timeoutMs: 15000,
         retries: 2,
@@ -173,6 +232,9 @@ export const KioskConfigSchema = z
   })
   .strict()
   .superRefine((c, ctx) => {
+    if (c.api.kind === 'n3' && !c.api.n3 && !c.demo) {
+      ctx.addIssue({ code: 'custom', path: ['api', 'n3'], message: 'для api.kind = "n3" укажите api.n3.guid и api.n3.idLpu' });
+    }
     if (!c.demo && !c.api.baseUrl) {
       ctx.addIssue({ code: 'custom', path: ['api', 'baseUrl'], message: 'не указан адрес МИС (или включите demo)' });
     }

@@ -3,7 +3,7 @@
 // nowhere else (not in logs, not on disk, never in a bridge answer). `end()` drops them, and an
 // idle timer does the same if the renderer stops talking to us (a crashed or frozen screen
 // must not leave a patient's token alive in a public lobby).
-import type { MisClient } from '../api/mis-client';
+import type { MisCredential } from '../mis/port';
 import { ApiError } from '../api/api-error';
 import { SessionError } from './session-error';
 import { silentLogger, type Logger } from '../ports';
@@ -33,7 +33,7 @@ export class PatientSession {
   #generation = 0;
 
   constructor(
-    private readonly client: MisClient,
+    private readonly client: { getToken(who: Identity): Promise<MisCredential> },
     private readonly opts: PatientSessionOptions,
   ) {}
 

@@ -13,6 +13,8 @@ export function AppointmentsScreen() {
   const toReferrals = useFlow((s) => s.loadReferrals);
   const askCancel = useFlow((s) => s.askCancel);
   const notice = useFlow((s) => s.notice);
+  // Some MIS have no cancel for the kiosk: then the button is not offered at all.
+  const canCancel = useFlow((s) => s.info?.mis.cancel ?? true);
   const tz = useTimeZone();
   const sorted = [...appointments].sort((a, b) => Date.parse(a.beginTime) - Date.parse(b.beginTime));
   return (
@@ -41,9 +43,11 @@ export function AppointmentsScreen() {
                     {t.clinic.name}, {t.clinic.address}
                   </span>
                 </span>
-                <BigButton variant="secondary" className="card-action" data-testid={`cancel-${t.ticketGuid}`} onClick={() => askCancel(t.ticketGuid)}>
-                  Отменить
-                </BigButton>
+                {canCancel && (
+                  <BigButton variant="secondary" className="card-action" data-testid={`cancel-${t.ticketGuid}`} onClick={() => askCancel(t.ticketGuid)}>
+                    Отменить
+                  </BigButton>
+                )}
               </div>
             ))}
           </div>

@@ -14,6 +14,7 @@ export function ReferralsScreen() {
   const patient = useFlow((s) => s.patient);
   const choose = useFlow((s) => s.chooseReferral);
   const showAppointments = useFlow((s) => s.showAppointments);
+  const hasVisits = useFlow((s) => s.info?.mis.visits ?? true);
   const tz = useTimeZone();
   // Bookable ones first: the patient came for those; the rest stay visible below with reasons.
   const sorted = [...referrals].sort((a, b) => Number(b.bookable) - Number(a.bookable));
@@ -25,9 +26,11 @@ export function ReferralsScreen() {
       title="Выберите направление"
       lead={lead}
       action={
-        <BigButton variant="secondary" data-testid="my-appointments" onClick={() => void showAppointments()}>
-          {LABELS.myAppointments}
-        </BigButton>
+        hasVisits ? (
+          <BigButton variant="secondary" data-testid="my-appointments" onClick={() => void showAppointments()}>
+            {LABELS.myAppointments}
+          </BigButton>
+        ) : undefined
       }
     >
       {sorted.length === 0 ? (

@@ -36,6 +36,7 @@ export function ResourcesScreen() {
                   <span className="card-title">{r.name}</span>
                   {r.role && <span className="card-line">{r.role}</span>}
                   {place && <span className="card-line card-place">{capitalize(place)}</span>}
+                  {r.notice && <span className="card-line" data-testid="resource-notice">{r.notice}</span>}
                   {first && firstSlot ? (
                     <span className="card-good">
                       Ближайшее время: {dayShort(first.date)}, {clinicTime(firstSlot.beginTime, tz)}

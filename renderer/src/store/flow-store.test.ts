@@ -28,6 +28,7 @@ const info: KioskInfo = {
   printerEnabled: true,
   reprintLimit: 2,
   scanner: 'none',
+  mis: { listReferrals: true, referralByNumber: false, visits: true, cancel: true, clientApplicationCheck: true },
 };
 
 const clinicRef = { guid: 'lpu-1', name: 'Поликлиника №1', fullName: 'ГБУЗ «Поликлиника №1»', address: 'ул. Ленина, 1', phone: '1' };
@@ -87,6 +88,7 @@ function fakeBridge(over: Partial<KioskBridge> = {}): KioskBridge {
     kioskInfo: vi.fn(() => ok(info)),
     identify: vi.fn(() => ok({ policyMasked: '••••0001' })),
     listReferrals: vi.fn(() => ok([referral('r1'), referral('r2', false)])),
+    findReferral: vi.fn(() => ok(referral('r1'))),
     listClinics: vi.fn(() => ok([clinic('lpu-1'), clinic('lpu-2', false)])),
     listSchedule: vi.fn(() => ok([doctor(['09:00', '09:15'])])),
     book: vi.fn(() => ok(ticket)),

@@ -1,0 +1,138 @@
+// The N3 adapter on the wire (exact SOAP 1.1 request shape) and through the whole kiosk flow
+// against the N3 simulator: identify, referral by number + surname, clinic, slots, booking,
+// the slip's fields, my visits, cancel; business errors and faults as typed ApiErrors.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startN3Simulator, type RunningN3Simulator } from '../../../../simulator/n3/server';
+import { HUB_GUID } from '../../../../simulator/n3/seed';
+import { N3_NOW } from '../../../../simulator/n3/test-helpers';
+import { ApiError } from '../../api/api-error';
+import { createViewModels } from '../../booking/view-models';
+import { NS } from './soap';
+import { createN3Adapter, idLpuOf, lpuGuid } from './n3-adapter';
+import { kid, parseXml } from './xml-tree';
+
+let sim: RunningN3Simulator;
+let recorder: http.Server;
+let base = '';
+const seen: { action: string; type: string; body: string }[] = [];
+
+beforeAll(async () => {
+  sim = await startN3Simulator({ now: N3_NOW, quiet: true });
+  // Records what the adapter sends, then forwards it unchanged.
+  recorder = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req as AsyncIterable<Buffer>) chunks.push(c);
+    const body = Buffer.concat(chunks).toString('utf8');
+    seen.push({ action: String(req.headers.soapaction), type: String(req.headers['content-type']), body });
+    const up = await fetch(`${sim.url}${req.url}`, { method: req.method, headers: { 'Content-Type': String(req.headers['content-type']), SOAPAction: String(req.headers.soapaction) }, body });
+    res.writeHead(up.status, { 'Content-Type': up.headers.get('content-type') ?? 'text/plain' });
+    res.end(await up.text());
+  });
+  await new Promise<void>((r) => recorder.listen(0, '127.0.0.1', () => r()));
+  base = `http://127.0.0.1:${(recorder.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise<void>((r) => recorder.close(() => r()));
+  await sim.close();
+});
+beforeEach(() => {
+  sim.reset();
+  seen.length = 0;
+});
+
+const make = () =>
+  createN3Adapter({ baseUrl: base, servicePath: '/HubService.svc', guid: HUB_GUID, idLpu: 101, timeZone: 'Europe/Moscow', timeoutMs: 5000, retries: 0, maxResponseBytes: 1 << 21 });
+const N1 = { policy: '7800000000000001', birthDate: '1979-04-12' };
+const err = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as ApiError);
+
+describe('the wire', () => {
+  it('sends SOAP 1.1: quoted SOAPAction, text/xml, tem wrapper, parameters in WSDL order with guid last, Patient members in HubService2', async () => {
+    await make().identify(N1);
+    const req = seen[0]!;
+    expect(req.action).toBe('"http://tempuri.org/IHubService/CheckPatient"');
+    expect(req.type).toBe('text/xml; charset=utf-8');
+    const env = parseXml(req.body);
+    expect([env.ns, env.name]).toEqual([NS.soap, 'Envelope']);
+    const wrapper = kid(kid(env, NS.soap, 'Body'), NS.tem, 'CheckPatient')!;
+    expect(wrapper.children.map((c) => `${c.ns === NS.tem ? 'tem' : c.ns}:${c.name}`)).toEqual(['tem:pat', 'tem:idLpu', 'tem:guid']);
+    const pat = wrapper.children[0]!;
+    expect(pat.children.map((c) => [c.ns, c.name, c.text])).toEqual([
+      [NS.a, 'Birthday', '1979-04-12T00:00:00'],
+      [NS.a, 'Polis_N', '7800000000000001'],
+    ]);
+  });
+  it('spells the traps as the WSDL does: doctorsReferal (one r) to inspect, doctorsReferral (two) to book', async () => {
+    const mis = make();
+    const { token } = await mis.identify(N1);
+    const ref = await mis.referralByNumber(token, { number: '4700000012345', surname: 'Петров' });
+    const [row] = await mis.schedule(token, ref.guid, { lpuGuid: lpuGuid(102), dateFrom: '2026-11-26', dateTo: '2026-12-09' });
+    const res = row!.resources[0]!;
+    const day = res.days[0]!;
+    await mis.book(token, { directionGuid: ref.guid, lpuGuid: lpuGuid(102), resourceGuid: res.resourceGuid, date: day.date, time: day.slots[0]!.time });
+    const inspect = seen.find((s) => s.action.includes('InspectDoctorsReferral2'))!.body;
+    const book = seen.find((s) => s.action.includes('SetAppointment'))!.body;
+    expect(inspect).toContain('<tem:doctorsReferal>4700000012345</tem:doctorsReferal>');
+    expect(inspect).toContain('<tem:surname>Петров</tem:surname>');
+    const order = kid(kid(parseXml(book), NS.soap, 'Body'), NS.tem, 'SetAppointment')!.children.map((c) => c.name);
+    expect(order).toEqual(['idAppointment', 'idLpu', 'idPat', 'doctorsReferral', 'guid']);
+  });
+});
+
+describe('the flow on the N3 simulator', () => {
+  it('books by referral number, the ticket is the chosen slot in the clinic zone, visible in my visits, cancelled once', async () => {
+    const mis = make();
+    expect(mis.capabilities).toMatchObject({ listReferrals: false, referralByNumber: true, cancel: true });
+    await expect(mis.start()).resolves.toMatchObject({ note: expect.stringContaining('поликлиника №17') });
+    const { token } = await mis.identify(N1);
+    const ref = await mis.referralByNumber(token, { number: '4700000012345', surname: 'петров' });
+    expect(ref).toMatchObject({ number: '4700000012345', status: 'Active', speciality: { name: 'Кардиология' } });
+    const clinics = await mis.clinics(token, ref.guid);
+    expect(clinics.map((c) => idLpuOf(c.guid))).toEqual([102]);
+    expect(clinics[0]!.name).toContain('Консультативно-диагностический центр №85');
+    const [row] = await mis.schedule(token, ref.guid, { lpuGuid: clinics[0]!.guid, dateFrom: '2026-11-26', dateTo: '2026-12-09' });
+    const vm = createViewModels({ timeZone: 'Europe/Moscow' });
+    const resources = row!.resources.map((r) => vm.toResource(r, Date.parse(N3_NOW)));
+    const ivanova = resources.find((r) => r.name === 'Иванова Мария Петровна')!;
+    expect(ivanova.room).toBe('214');
+    const slot = ivanova.days[0]!.slots[0]!;
+    // Offsetless hub times are Moscow wall clock, whatever the OS zone (tests run in New York).
+    expect(slot.beginTime).toMatch(/^2026-1\d-\d\dT\d\d:\d\d:00\+03:00$/);
+    const raw = await mis.book(token, { directionGuid: ref.guid, lpuGuid: clinics[0]!.guid, resourceGuid: ivanova.resourceGuid, date: ivanova.days[0]!.date, time: slot.time });
+    const ticket = vm.toTicket(raw);
+    expect(ticket).toMatchObject({ room: '214', doctorName: 'Иванова Мария Петровна', speciality: 'Кардиология', beginTime: slot.beginTime });
+    expect(ticket.number).toMatch(/^\d+$/);
+    expect(ticket.clinic.address).toContain('Ленинский');
+    const visits = await mis.visits(token, { dateFrom: '2026-11-26' });
+    const mine = visits.find((v) => v.ticketGuid === raw.ticketGuid)!;
+    expect(mine).toMatchObject({ room: '214', docFio: 'Иванова Мария Петровна' });
+    await expect(mis.cancel(token, mine.lpu.guid, mine.ticketGuid)).resolves.toBe('Запись отменена');
+    const again = await err(mis.cancel(token, mine.lpu.guid, mine.ticketGuid));
+    expect(again?.code).toBe('75');
+    expect(again?.serverMessage).toBe('Талон с указанным номером не существует или уже отменен');
+    expect((await mis.visits(token)).some((v) => v.ticketGuid === raw.ticketGuid)).toBe(false);
+  });
+
+  it('a wrong surname is the hub\'s 20 with its Russian text; a taken slot is 39', async () => {
+    const mis = make();
+    const { token } = await mis.identify(N1);
+    const e = await err(mis.referralByNumber(token, { number: '4700000012345', surname: 'Сидоров' }));
+    expect(e).toMatchObject({ kind: 'validation', code: '20', serverMessage: 'Пациент с заданными параметрами не найден' });
+    const ref = await mis.referralByNumber(token, { number: '4700000012345', surname: 'Петров' });
+    const [row] = await mis.schedule(token, ref.guid, { lpuGuid: lpuGuid(102), dateFrom: '2026-11-26', dateTo: '2026-12-09' });
+    const res = row!.resources[0]!;
+    const day = res.days[0]!;
+    const idAppointment = `5521_${day.date}_${day.slots[0]!.time}:00`;
+    await fetch(`${sim.url}/__sim/take`, { method: 'POST', body: JSON.stringify({ idAppointment }) });
+    const taken = await err(mis.book(token, { directionGuid: ref.guid, lpuGuid: lpuGuid(102), resourceGuid: res.resourceGuid, date: day.date, time: day.slots[0]!.time }));
+    expect(taken).toMatchObject({ kind: 'validation', code: '39' });
+  });
+
+  it('a SOAP fault is a server error with a calm text, never a success', async () => {
+    await fetch(`${sim.url}/__sim/fail`, { method: 'POST', body: JSON.stringify({ op: 'CheckPatient', fault: true }) });
+    const e = await err(make().identify(N1));
+    expect(e).toMatchObject({ kind: 'server', code: 'InternalServiceFault' });
+    expect(e?.serverMessage).toMatch(/Сервис записи не отвечает/);
+  });
+});

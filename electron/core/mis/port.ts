@@ -1,0 +1,81 @@
+// The one MIS port the kiosk's use cases talk to. Each regional MIS (SoftRust REST, the N3
+// HubService SOAP hub, …) is an adapter behind it. The data shapes are the kiosk's own MIS
+// model (schemas.ts, born from the SoftRust seed), because the view models already read them;
+// an adapter whose MIS speaks differently maps into them. What an MIS cannot do is declared in
+// `capabilities`, and the flow (through kioskInfo) adapts to it: no screen knows which MIS it is.
+import { TEXTS } from '../../common/texts';
+import { ApiError } from '../api/api-error';
+import type { Direction, DirectionScheduleLpu, LpuWithStatus, TicketVisitWithLpu } from '../api/schemas';
+
+export type MisKind = 'softrust' | 'n3';
+
+export interface MisCapabilities {
+  /** The MIS lists the patient's referrals (SoftRust PROPOSED `GET /api/v2/directions`). */
+  listReferrals: boolean;
+  /** The patient types the referral number and surname (N3 InspectDoctorsReferral2). */
+  referralByNumber: boolean;
+  /** The patient's bookings can be listed («Мои записи»; also how a lost booking answer is checked). */
+  visits: boolean;
+  /** The patient may cancel a booking at the kiosk. */
+  cancel: boolean;
+  /** The kiosk's client application is checked at start (SoftRust settings/clientApplication). */
+  clientApplicationCheck: boolean;
+}
+
+export interface PatientIdentity {
+  policy: string;
+  birthDate: string;
+}
+
+/** A patient credential the session keeps; never leaves the main process. */
+export interface MisCredential {
+  token: string;
+  expiresIn: number | null;
+}
+
+export interface BookingRequest {
+  date: string;
+  time: string;
+  directionGuid: string;
+  lpuGuid: string;
+  resourceGuid: string;
+}
+
+/** What the start-up check learnt about this kiosk from the MIS. */
+export interface MisStartInfo {
+  /** How many days ahead this kiosk may book (SoftRust `scheduleDays`), null if not said. */
+  scheduleDays: number | null;
+  /** A line for the technician's log. */
+  note: string;
+}
+
+export interface Mis {
+  readonly kind: MisKind;
+  readonly capabilities: MisCapabilities;
+  /** Start-up checks (client application); throws an ApiError when the MIS refuses the kiosk. */
+  start(): Promise<MisStartInfo>;
+  /** The schedule window in days (from start(), else the kiosk's default). */
+  scheduleDays(): number;
+  identify(who: PatientIdentity): Promise<MisCredential>;
+  referrals(token: string, statuses: readonly string[]): Promise<Direction[]>;
+  /** Only when capabilities.referralByNumber. */
+  referralByNumber(token: string, q: { number: string; surname: string }): Promise<Direction>;
+  clinics(token: string, referralGuid: string): Promise<LpuWithStatus[]>;
+  schedule(
+    token: string,
+    referralGuid: string,
+    q: { lpuGuid: string; dateFrom: string; dateTo: string },
+  ): Promise<DirectionScheduleLpu[]>;
+  book(token: string, body: BookingRequest): Promise<TicketVisitWithLpu>;
+  visits(token: string, q?: { dateFrom?: string; dateTo?: string }): Promise<TicketVisitWithLpu[]>;
+  /** Only when capabilities.cancel; the MIS's confirmation text. */
+  cancel(token: string, lpuGuid: string, ticketGuid: string): Promise<string>;
+}
+
+/**
+ * The typed refusal of a method the adapter declared it does not have: a calm «not at this
+ * kiosk» for the patient (the flow should never offer it, so reaching it is a stale screen).
+ */
+export function capabilityError(capability: keyof MisCapabilities): ApiError {
+  return new ApiError('validation', null, 'unsupported', TEXTS.mis.unsupported, `this MIS has no ${capability}`);
+}
