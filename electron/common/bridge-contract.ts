@@ -163,6 +163,21 @@ export const PrintResultSchema = z.object({
 });
 export type PrintResult = z.infer<typeof PrintResultSchema>;
 
+/**
+ * The kiosk's pre-flight state as the main process last checked it (electron/core/health):
+ * the printer's own status (`disabled`: this kiosk prints no slips; `unknown`: a one-way printer
+ * or not checked yet) and whether the MIS answered a token-free read.
+ */
+export const PrinterHealthSchema = z.enum(['ready', 'near-end', 'paper-end', 'cover-open', 'offline', 'error', 'unknown', 'disabled']);
+export type PrinterHealth = z.infer<typeof PrinterHealthSchema>;
+export const KioskHealthSchema = z.object({
+  printer: PrinterHealthSchema,
+  mis: z.enum(['ok', 'down', 'unknown']),
+  /** When the last check finished (ISO instant), null before the first one. */
+  checkedAt: z.string().nullable(),
+});
+export type KioskHealth = z.infer<typeof KioskHealthSchema>;
+
 // ---------- inputs ----------
 
 export const IdentifyInputSchema = input({
@@ -212,6 +227,8 @@ export const bridgeContract = {
   /** The ticket's print state now, with a fresh printer status (paper replaced?). Prints nothing. */
   printStatus: { input: TicketRefSchema, output: PrintResultSchema },
   endSession: { input: NoInput, output: z.null() },
+  /** The last pre-flight health check (printer, MIS); asks nothing, so Welcome may poll it. */
+  kioskHealth: { input: NoInput, output: KioskHealthSchema },
   reportError: { input: ReportErrorInputSchema, output: z.null() },
 } as const;
 

@@ -16,6 +16,7 @@ export const bridgeMethodNames: readonly BridgeMethod[] = Object.freeze([
   'printStatus',
   'endSession',
   'reportError',
+  'kioskHealth',
 ] as const);
 
 /** One IPC channel per method. */

@@ -7,6 +7,8 @@ import { createMisClient } from '../core/api/mis-client';
 import { loadCaBundle } from '../core/api/tls';
 import { BookingLedger } from '../core/booking/ledger';
 import { createKioskService } from '../core/booking/kiosk-service';
+import { createHealthMonitor } from '../core/health/health-monitor';
+import { createMisProbe } from '../core/health/mis-probe';
 import { createDispatcher, type BridgeDispatcher } from '../core/bridge/dispatcher';
 import type { KioskConfig } from '../core/config/schema';
 import type { Logger, SlipPrinter } from '../core/ports';
@@ -76,12 +78,23 @@ export async function createKioskCore(config: KioskConfig, deps: KioskCoreDeps):
   const idleMs = (config.idle.seconds + config.idle.countdownSeconds + 30) * 1000;
   const session = new PatientSession(client, { idleMs, log: deps.log, onEnd: () => ledger.clear() });
   const slipPrinter = buildSlipPrinter(config, deps);
-  const service = createKioskService({ config, client, session, ledger, log: deps.log, slipPrinter, now: deps.now, sleep: deps.sleep });
+  const health = createHealthMonitor({
+    printer: slipPrinter,
+    // A patient would not wait longer than this at Welcome either.
+    probeMis: createMisProbe({ baseUrl: config.api.baseUrl, clientApplication: config.api.clientApplication, timeoutMs: Math.min(config.api.timeoutMs, 5000), ca: trust?.ca }),
+    intervalMs: config.health.intervalSeconds * 1000,
+    idle: () => !session.active,
+    log: deps.log,
+    now: deps.now,
+  });
+  health.start();
+  const service = createKioskService({ config, client, session, ledger, log: deps.log, slipPrinter, health, now: deps.now, sleep: deps.sleep });
   return {
     dispatcher: createDispatcher(service, deps.log),
     slipPrinter,
     endSession: () => session.end('patient'),
     close: async () => {
+      health.stop();
       session.end('shutdown');
       slipPrinter?.close();
     },

@@ -11,6 +11,7 @@ import type { MisClient } from '../api/mis-client';
 import type { BridgeImpl } from '../bridge/dispatcher';
 import { PrinterUnavailableError } from '../bridge/printer-unavailable-error';
 import type { KioskConfig } from '../config/schema';
+import { UNKNOWN_HEALTH, type HealthMonitor } from '../health/health-monitor';
 import type { Logger, PrinterReadiness, SlipPrinter } from '../ports';
 import { SessionError } from '../session/session-error';
 import type { PatientSession } from '../session/patient-session';
@@ -29,6 +30,8 @@ export interface KioskServiceDeps {
   log: Logger;
   /** null when this kiosk prints no slips (disabled, or no transport for the configured type). */
   slipPrinter: SlipPrinter | null;
+  /** Pre-flight checks (printer, MIS); absent in tests that do not need them. */
+  health?: HealthMonitor;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -156,6 +159,8 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
     },
 
     async identify({ policy, birthDate }) {
+      // A fresh look at the printer and the MIS as a patient starts, without making them wait.
+      void deps.health?.check();
       await session.identify({ policy, birthDate });
       return { policyMasked: maskPolicy(policy) };
     },
@@ -190,7 +195,11 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
 
     async listAppointments() {
       const list = await session.withToken((t) => client.listVisits(t, { dateFrom: today() }));
-      return vm.toTickets(list).sort((a, b) => a.beginTime.localeCompare(b.beginTime));
+      const tickets = vm.toTickets(list).sort((a, b) => a.beginTime.localeCompare(b.beginTime));
+      // «Мои записи» may print any of them, wherever it was booked: the slip is printed from
+      // exactly what the list showed, like a ticket booked here.
+      for (const t of tickets) ledger.remember(t);
+      return tickets;
     },
 
     async cancelAppointment({ lpuGuid, ticketGuid }) {
@@ -243,6 +252,10 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
     async endSession() {
       session.end('patient');
       return null;
+    },
+
+    async kioskHealth() {
+      return deps.health?.last() ?? (slipPrinter ? UNKNOWN_HEALTH : { ...UNKNOWN_HEALTH, printer: 'disabled' });
     },
 
     reportError: reportRendererError(log),
