@@ -38,6 +38,8 @@ export async function startStack(name: string): Promise<Stack> {
     kioskId: 'E2E-01',
     api: { baseUrl: spy.url, timeoutMs: 5000, retries: 1 },
     printer: { transport: { type: 'tcp', host: '127.0.0.1', port: printer.port, timeoutMs: 3000 } },
+    // One health cycle per second, so Welcome's notices show (and clear) within a test's patience.
+    health: { intervalSeconds: 1 },
   });
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'infomat-e2e-'));
   const core = await createKioskCore(config, { log, userDataDir });
