@@ -33,6 +33,9 @@ const SCREENS: Record<Screen, () => ReactElement | null> = {
   appointments: AppointmentsScreen,
 };
 
+/** The screen's own parts; the dialogs on top have their own guard. */
+const inScreen = (el: Element) => el.closest('.header, .main') !== null;
+
 export function Shell({ children, settling = false }: { children: ReactNode; settling?: boolean }) {
   const configured = useFlow((s) => s.info?.orientation);
   const orientation = useOrientation(configured);
@@ -49,7 +52,7 @@ export function App() {
   const boot = useFlow((s) => s.boot);
   const reportCrash = useFlow((s) => s.reportCrash);
   // One tap guard for every screen: a second tap meant for the previous screen is dropped.
-  const settling = useTapGuard(screen);
+  const settling = useTapGuard(screen, inScreen);
 
   if (startup.phase !== 'ready') {
     return (

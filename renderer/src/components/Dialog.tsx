@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, type HTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
 import { useTapGuard } from './useTapGuard';
 
+const inBox = (el: Element) => el.closest('.dialog') !== null;
+
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
@@ -37,7 +39,7 @@ export function Dialog({
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
   // A dialog opens under the finger that caused it: its own buttons wait out a second tap too.
-  const settling = useTapGuard('dialog');
+  const settling = useTapGuard('dialog', inBox);
 
   useEffect(() => {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;

@@ -12,7 +12,8 @@ export function WelcomeScreen() {
   const start = useFlow((s) => s.start);
   const refreshHealth = useFlow((s) => s.refreshHealth);
   const demo = useFlow((s) => s.info?.demo ?? false);
-  const notice = useFlow((s) => healthNotice(s.health));
+  const health = useFlow((s) => s.health);
+  const notice = healthNotice(health);
   const blocked = notice?.blocksStart ?? false;
 
   useEffect(() => {
