@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 /**
  * How long a new screen (or dialog) ignores taps. A hurried second tap lands 60–400 ms after the
@@ -13,24 +13,30 @@ const TAP_EVENTS = ['pointerdown', 'pointerup', 'touchstart', 'touchend', 'mouse
 /**
  * True for TAP_GUARD_MS after `key` (the screen's name) changes or the caller mounts. Derived
  * from the key itself, so the very first render of a new screen is already guarded: there is
- * no frame between the screen appearing and the guard switching on.
+ * no frame between the screen appearing and the guard switching on. The caller marks its
+ * element `data-settling`, which the CSS uses and Playwright's click waits out.
  *
- * While true, taps on elements `inside(target)` are stopped at the window, before React sees
- * them. (CSS `pointer-events: none` alone is not enough: Chromium's touch adjustment still
- * sent a second finger tap to the key under it.) The caller also marks its element
- * `data-settling`, which the CSS uses, and which Playwright's click waits out.
+ * The taps themselves are judged by when the finger came down (the event's own timeStamp),
+ * not by when the page got round to them: on a busy kiosk a second tap can be dispatched well
+ * after the screen changed, and a timer-only guard has run out by then. A tap on elements
+ * `inside(target)` made before the screen appeared or within TAP_GUARD_MS of it is stopped at
+ * the window, before React sees it. (CSS `pointer-events: none` alone did not stop it:
+ * Chromium's touch adjustment still sent the tap to the key under the finger.)
  */
 export function useTapGuard(key: string, inside: (target: Element) => boolean, ms = TAP_GUARD_MS): boolean {
   const [settled, setSettled] = useState<string | null>(null);
-  const settling = settled !== key;
+  const shownAt = useRef(Number.NEGATIVE_INFINITY);
   useEffect(() => {
     const t = setTimeout(() => setSettled(key), ms);
     return () => clearTimeout(t);
   }, [key, ms]);
-  // A layout effect: in place before the browser paints the new screen, so before any new tap.
+  // A layout effect: the time is taken as the new screen is committed, before it is painted.
   useLayoutEffect(() => {
-    if (!settling) return;
+    shownAt.current = performance.now();
+  }, [key]);
+  useLayoutEffect(() => {
     const swallow = (e: Event) => {
+      if (e.timeStamp - shownAt.current >= ms) return;
       if (e.target instanceof Element && inside(e.target)) {
         e.stopPropagation();
         if (e.cancelable) e.preventDefault();
@@ -40,6 +46,6 @@ export function useTapGuard(key: string, inside: (target: Element) => boolean, m
     return () => {
       for (const type of TAP_EVENTS) window.removeEventListener(type, swallow, { capture: true });
     };
-  }, [settling, inside]);
-  return settling;
+  }, [inside, ms]);
+  return settled !== key;
 }
