@@ -227,9 +227,9 @@ export const bridgeContract = {
   /** The ticket's print state now, with a fresh printer status (paper replaced?). Prints nothing. */
   printStatus: { input: TicketRefSchema, output: PrintResultSchema },
   endSession: { input: NoInput, output: z.null() },
+  reportError: { input: ReportErrorInputSchema, output: z.null() },
   /** The last pre-flight health check (printer, MIS); asks nothing, so Welcome may poll it. */
   kioskHealth: { input: NoInput, output: KioskHealthSchema },
-  reportError: { input: ReportErrorInputSchema, output: z.null() },
 } as const;
 
 export type BridgeContract = typeof bridgeContract;
