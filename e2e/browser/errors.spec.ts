@@ -126,13 +126,18 @@ test('paper end: the booking stands and the ticket screen says the slip was not 
   await expect(kiosk.page.getByTestId('print-status')).toContainText(/запишите номер|регистратур/i);
   await kiosk.shot('10b-ticket-paper-end');
   expect(kiosk.printed()).toHaveLength(0);
-  // Staff load paper; «Печать ещё раз» prints the original slip, not a marked reprint.
+  // The printer says it has no paper: another try would only fail, so none is offered.
+  await expect(kiosk.page.getByTestId('reprint')).toHaveCount(0);
+  // Staff load paper; the ticket screen notices (it asks the core every 3 s) and offers a retry,
+  // which prints the original slip, not a marked reprint.
   stack.printer.setStatus('ok');
+  await expect(kiosk.page.getByTestId('reprint')).toBeVisible({ timeout: 10_000 });
   await kiosk.page.getByTestId('reprint').click();
   await expect(kiosk.page.getByTestId('print-status')).toContainText(/возьмите талон/i);
   const slip = await kiosk.firstSlip();
   expect(slip.text).not.toContain('ПОВТОРНАЯ');
   expect(slip.text).toContain((await kiosk.page.getByTestId('ticket-number').innerText()).trim());
+  expect(kiosk.printed()).toHaveLength(1);
 });
 
 test('a server error (5000) on a read: the patient sees a retry step that works', async ({ kiosk, stack }) => {

@@ -10,11 +10,11 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { bridgeMethodNames } from '../../electron/common/channels';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { startVirtualPrinter, type RunningVirtualPrinter } from '../../electron/printing/virtual/server';
 import { startSimulator, type RunningSimulator } from '../../simulator/server';
 import { electronBinary } from '../../scripts/electron-binary.cjs';
-import { bridgeMethodNames } from '../../electron/common/channels';
 import { CARDIOLOGIST, P, REF } from '../support/fixtures';
 
 const root = path.resolve(__dirname, '..', '..');

@@ -61,10 +61,15 @@ export class Kiosk {
   }
 
   async identify(who: PatientKey, opts: { shots?: boolean } = {}): Promise<void> {
-    const { policy, birth } = P[who];
     await this.page.getByTestId('screen-welcome').getByRole('button').first().click();
     await expect(this.page.getByTestId('screen-identify')).toBeVisible();
     if (opts.shots) await this.shot('02-identify-empty');
+    await this.fillIdentify(who, opts);
+  }
+
+  /** On the Identify screen: types the patient's policy and birth date and submits. */
+  async fillIdentify(who: PatientKey, opts: { shots?: boolean } = {}): Promise<void> {
+    const { policy, birth } = P[who];
     await this.page.getByTestId('field-policy').click();
     await this.typeDigits(policy);
     await this.page.getByTestId('field-birth-day').click();
@@ -118,6 +123,7 @@ export const test = base.extend<{ kiosk: Kiosk }, { stack: Stack; scannerType: S
     await stack.simHook('/__sim/reset');
     stack.printer.setStatus('ok');
     stack.spy.tokens.length = 0;
+    stack.spy.clear();
     stack.core.endSession();
     const shotsDir = path.resolve('artifacts', 'screens', testInfo.project.name);
     mkdirSync(shotsDir, { recursive: true });

@@ -61,6 +61,8 @@ export async function startStack(name: string, opts: StackOptions = {}): Promise
     // Lost booking answers are reconciled by polling the patient's visits: 5 polls, 1 s apart.
     booking: { reconcilePolls: 5, reconcileIntervalMs: 1000 },
     printer: { transport: { type: 'tcp', host: '127.0.0.1', port: printer.port, timeoutMs: 3000 } },
+    // One health cycle per second, so Welcome's notices show (and clear) within a test's patience.
+    health: { intervalSeconds: 1 },
     ...(opts.telemetry ? { telemetry: opts.telemetry } : {}),
   });
   const core = await createKioskCore(config, { log, userDataDir });

@@ -192,6 +192,21 @@ export const ScanEventSchema = z.discriminatedUnion('kind', [
 ]);
 export type ScanEvent = z.infer<typeof ScanEventSchema>;
 
+/**
+ * The kiosk's pre-flight state as the main process last checked it (electron/core/health):
+ * the printer's own status (`disabled`: this kiosk prints no slips; `unknown`: a one-way printer
+ * or not checked yet) and whether the MIS answered a token-free read.
+ */
+export const PrinterHealthSchema = z.enum(['ready', 'near-end', 'paper-end', 'cover-open', 'offline', 'error', 'unknown', 'disabled']);
+export type PrinterHealth = z.infer<typeof PrinterHealthSchema>;
+export const KioskHealthSchema = z.object({
+  printer: PrinterHealthSchema,
+  mis: z.enum(['ok', 'down', 'unknown']),
+  /** When the last check finished (ISO instant), null before the first one. */
+  checkedAt: z.string().nullable(),
+});
+export type KioskHealth = z.infer<typeof KioskHealthSchema>;
+
 // ---------- inputs ----------
 
 export const IdentifyInputSchema = input({
@@ -257,6 +272,8 @@ export const bridgeContract = {
   /** Identifies with the paper policy the core kept from the last `takeScan`. */
   identifyScanned: { input: NoInput, output: PatientSchema },
   scanKeys: { input: ScanKeysInputSchema, output: z.null() },
+  /** The last pre-flight health check (printer, MIS); asks nothing, so Welcome may poll it. */
+  kioskHealth: { input: NoInput, output: KioskHealthSchema },
 } as const;
 
 export type BridgeContract = typeof bridgeContract;

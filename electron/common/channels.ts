@@ -20,6 +20,7 @@ export const bridgeMethodNames: readonly BridgeMethod[] = Object.freeze([
   'takeScan',
   'identifyScanned',
   'scanKeys',
+  'kioskHealth',
 ] as const);
 
 /** One IPC channel per method. */

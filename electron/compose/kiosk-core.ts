@@ -7,6 +7,8 @@ import { loadCaBundle } from '../core/api/tls';
 import { BookingLedger } from '../core/booking/ledger';
 import { createKioskService } from '../core/booking/kiosk-service';
 import { createMis } from '../core/mis/create-mis';
+import { createHealthMonitor } from '../core/health/health-monitor';
+import { createMisProbe } from '../core/health/mis-probe';
 import { createDispatcher, type BridgeDispatcher } from '../core/bridge/dispatcher';
 import type { KioskConfig } from '../core/config/schema';
 import type { Logger, SlipPrinter } from '../core/ports';
@@ -108,9 +110,19 @@ export async function createKioskCore(config: KioskConfig, deps: KioskCoreDeps):
   );
   const slipPrinter = buildSlipPrinter(config, deps);
   const scanner = await startScanner(config.scanner, { inbox: scanInbox, log: deps.log, serialAccess: deps.serialAccess });
+  const health = createHealthMonitor({
+    printer: slipPrinter,
+    // A patient would not wait longer than this at Welcome either.
+    probeMis: createMisProbe({ baseUrl: config.api.baseUrl, clientApplication: config.api.clientApplication, timeoutMs: Math.min(config.api.timeoutMs, 5000), ca: trust?.ca }),
+    intervalMs: config.health.intervalSeconds * 1000,
+    idle: () => !session.active,
+    log: deps.log,
+    now: deps.now,
+  });
+  health.start();
   // Bookings and prints are counted from the service's audit events.
   const serviceLog = countingLogger(deps.log, telemetry.sink);
-  const service = createKioskService({ config, mis, session, ledger, log: serviceLog, slipPrinter, scanInbox, now: deps.now, sleep: deps.sleep });
+  const service = createKioskService({ config, mis, session, ledger, log: serviceLog, slipPrinter, scanInbox, health, now: deps.now, sleep: deps.sleep });
   await telemetry.start({ printer: slipPrinter, misCheck: () => mis.start() });
   const dispatch = createDispatcher(service, deps.log, telemetry.sink);
   let lastActivity: Date | null = null;
@@ -125,6 +137,7 @@ export async function createKioskCore(config: KioskConfig, deps: KioskCoreDeps):
     metricsUrl: () => telemetry.url(),
     probeNow: () => telemetry.probeNow(),
     close: async () => {
+      health.stop();
       session.end('shutdown');
       await telemetry.close();
       slipPrinter?.close();

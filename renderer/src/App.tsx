@@ -15,6 +15,7 @@ import { ServiceScreen } from './screens/ServiceScreen';
 import { TicketScreen } from './screens/TicketScreen';
 import { TimesScreen } from './screens/TimesScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
+import { useTapGuard } from './components/useTapGuard';
 import { useFlow } from './store/context';
 import type { Screen } from './store/types';
 import { useOrientation } from './useOrientation';
@@ -33,11 +34,14 @@ const SCREENS: Record<Screen, () => ReactElement | null> = {
   appointments: AppointmentsScreen,
 };
 
-export function Shell({ children }: { children: ReactNode }) {
+/** The screen's own parts; the dialogs on top have their own guard. */
+const inScreen = (el: Element) => el.closest('.header, .main') !== null;
+
+export function Shell({ children, settling = false }: { children: ReactNode; settling?: boolean }) {
   const configured = useFlow((s) => s.info?.orientation);
   const orientation = useOrientation(configured);
   return (
-    <div className="app" data-orientation={orientation}>
+    <div className="app" data-orientation={orientation} data-settling={settling ? 'true' : undefined}>
       {children}
     </div>
   );
@@ -48,6 +52,8 @@ export function App() {
   const screen = useFlow((s) => s.screen);
   const boot = useFlow((s) => s.boot);
   const reportCrash = useFlow((s) => s.reportCrash);
+  // One tap guard for every screen: a second tap meant for the previous screen is dropped.
+  const settling = useTapGuard(screen, inScreen);
 
   // Welcome needs nothing from the host, so it paints while kioskInfo is on its way (the demo
   // badge and a configured orientation follow a moment later); only a failed start replaces it.
@@ -61,16 +67,16 @@ export function App() {
 
   const Current = SCREENS[screen];
   return (
-    <Shell>
+    <Shell settling={settling}>
       {/* Never blank: whatever fails to render, the patient sees a calm screen and starts over. */}
       <ErrorBoundary onCrash={(message, component) => reportCrash(message, component ? `${screen}: ${component}` : screen)}>
         {screen !== 'welcome' && <Header />}
         <main className="main">
           <Current key={screen} />
+          {/* Inside the main area: the header's «Начать заново» stays in reach during a wait. */}
+          <LoadingOverlay />
         </main>
         <ErrorPanel />
-        {/* kioskInfo counts as pending work; no spinner over Welcome for it. */}
-        {startup.phase === 'ready' && <LoadingOverlay />}
         <IdleDialog />
         <ScanListener />
       </ErrorBoundary>

@@ -11,6 +11,7 @@ import type { Mis } from '../mis/port';
 import type { BridgeImpl } from '../bridge/dispatcher';
 import { PrinterUnavailableError } from '../bridge/printer-unavailable-error';
 import type { KioskConfig } from '../config/schema';
+import { UNKNOWN_HEALTH, type HealthMonitor } from '../health/health-monitor';
 import type { Logger, PrinterReadiness, SlipPrinter } from '../ports';
 import { SessionError } from '../session/session-error';
 import type { PatientSession } from '../session/patient-session';
@@ -33,6 +34,8 @@ export interface KioskServiceDeps {
   slipPrinter: SlipPrinter | null;
   /** Where scanner input waits for the screen; a private one (no scanner feeds it) when absent. */
   scanInbox?: ScanInbox;
+  /** Pre-flight checks (printer, MIS); absent in tests that do not need them. */
+  health?: HealthMonitor;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -162,6 +165,8 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
     },
 
     async identify({ policy, birthDate }) {
+      // A fresh look at the printer and the MIS as a patient starts, without making them wait.
+      void deps.health?.check();
       await session.identify({ policy, birthDate });
       return { policyMasked: maskPolicy(policy) };
     },
@@ -201,7 +206,11 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
 
     async listAppointments() {
       const list = await session.withToken((t) => mis.visits(t, { dateFrom: today() }));
-      return vm.toTickets(list).sort((a, b) => a.beginTime.localeCompare(b.beginTime));
+      const tickets = vm.toTickets(list).sort((a, b) => a.beginTime.localeCompare(b.beginTime));
+      // «Мои записи» may print any of them, wherever it was booked: the slip is printed from
+      // exactly what the list showed, like a ticket booked here.
+      for (const t of tickets) ledger.remember(t);
+      return tickets;
     },
 
     async cancelAppointment({ lpuGuid, ticketGuid }) {
@@ -254,6 +263,10 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
     async endSession() {
       session.end('patient');
       return null;
+    },
+
+    async kioskHealth() {
+      return deps.health?.last() ?? (slipPrinter ? UNKNOWN_HEALTH : { ...UNKNOWN_HEALTH, printer: 'disabled' });
     },
 
     reportError: reportRendererError(log),

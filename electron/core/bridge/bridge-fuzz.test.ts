@@ -44,6 +44,7 @@ const VALID: Record<BridgeMethod, Record<string, unknown>> = {
   printTicket: { ticketGuid: TICKET, again: false },
   printStatus: { ticketGuid: TICKET },
   endSession: {},
+  kioskHealth: {},
   reportError: { message: 'TypeError: x is undefined', where: 'ticket: TicketScreen' },
   takeScan: {},
   identifyScanned: {},
@@ -388,6 +389,8 @@ const TABLE: Array<[BridgeMethod | string, string, unknown]> = [
   ['printStatus', 'ticketGuid missing', {}], ['printStatus', 'ticketGuid ../x', { ticketGuid: '../x' }],
   ['printStatus', 'ticketGuid %2e%2e', { ticketGuid: '%2e%2e' }], ['printStatus', 'extra again', { ticketGuid: TICKET, again: true }],
   ['endSession', 'null', null], ['endSession', 'extra reason', { reason: 'idle' }], ['endSession', 'array', []], ['endSession', 'number', 0],
+  ['kioskHealth', 'null', null], ['kioskHealth', 'extra fresh flag', { fresh: true }], ['kioskHealth', 'array', []],
+  ['kioskHealth', '__proto__ own key', JSON.parse('{"__proto__":{"mis":"ok"}}')],
   ['__proto__', 'method __proto__', {}], ['constructor', 'method constructor', {}], ['toString', 'method toString', {}],
   ['hasOwnProperty', 'method hasOwnProperty', {}], ['identify\0', 'method with NUL', P1], ['', 'empty method', {}],
 ];

@@ -204,6 +204,18 @@ export const KioskConfigSchema = z
       })
       .default({ seconds: 60, countdownSeconds: 15 })
       .describe('Сброс сеанса при бездействии'),
+    health: z
+      .object({
+        intervalSeconds: z
+          .number()
+          .int()
+          .min(1)
+          .max(600)
+          .default(30)
+          .describe('Как часто, пока у экрана нет пациента, проверять принтер (бумага, крышка, связь) и связь с МИС, с'),
+      })
+      .default({ intervalSeconds: 30 })
+      .describe('Проверка готовности перед началом записи: о нехватке бумаги и недоступности МИС экран приветствия предупреждает заранее'),
     printer: PrinterConfigSchema.default({
       enabled: true,
       profile: 'epson-tm-t20',

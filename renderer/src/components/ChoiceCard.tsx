@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useFlow } from '../store/context';
 import { Icon } from './Icon';
 
 // A whole card is one button. Unavailable cards stay visible and readable (with the reason)
@@ -15,6 +16,9 @@ export function ChoiceCard({
   onChoose: () => void;
   children: ReactNode;
 }) {
+  // While an answer is awaited the card does nothing (the store ignores it too); it stays
+  // readable, so a quick answer does not flash the whole list grey.
+  const busy = useFlow((s) => s.busy);
   return (
     <button
       type="button"
@@ -22,7 +26,8 @@ export function ChoiceCard({
       data-testid={testId}
       aria-disabled={disabled ? 'true' : undefined}
       data-disabled={disabled ? 'true' : undefined}
-      onClick={disabled ? undefined : onChoose}
+      aria-busy={busy && !disabled ? 'true' : undefined}
+      onClick={disabled || busy ? undefined : onChoose}
     >
       <span className="card-body">{children}</span>
       {!disabled && (

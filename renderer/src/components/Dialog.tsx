@@ -1,4 +1,7 @@
 import { useEffect, useId, useRef, type HTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
+import { useTapGuard } from './useTapGuard';
+
+const inBox = (el: Element) => el.closest('.dialog') !== null;
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -35,6 +38,8 @@ export function Dialog({
 } & Omit<HTMLAttributes<HTMLDivElement>, 'title' | 'role' | 'className' | 'children'>) {
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
+  // A dialog opens under the finger that caused it: its own buttons wait out a second tap too.
+  const settling = useTapGuard('dialog', inBox);
 
   useEffect(() => {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -72,6 +77,7 @@ export function Dialog({
         {...rest}
         ref={box}
         className={`dialog${className ? ` ${className}` : ''}`}
+        data-settling={settling ? 'true' : undefined}
         role={role}
         aria-modal="true"
         aria-labelledby={titleId}

@@ -8,13 +8,14 @@ export function Header() {
   const screen = useFlow((s) => s.screen);
   const back = useFlow((s) => s.back);
   const endSession = useFlow((s) => s.endSession);
+  const busy = useFlow((s) => s.busy);
   // After booking there is nothing to go back to: the ticket is final.
   const canGoBack = hasWayBack(screen);
   return (
     <header className="header">
       <div className="header-side">
         {canGoBack && (
-          <button type="button" className="btn btn-secondary nav-btn" data-testid="nav-back" onClick={back}>
+          <button type="button" className="btn btn-secondary nav-btn" data-testid="nav-back" disabled={busy} onClick={back}>
             <Icon name="back" /> Назад
           </button>
         )}

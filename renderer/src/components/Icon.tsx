@@ -8,6 +8,7 @@ const PATHS = {
   backspace: 'M9 5h11v14H9l-6-7zM12 9l5 6M17 9l-5 6',
   check: 'M5 12.5l4.5 4.5L19 7',
   printer: 'M7 9V3h10v6M7 17H4v-7h16v7h-3M7 14h10v7H7z',
+  alert: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M12 7.5v6M12 16.5v.5',
 } as const;
 
 export type IconName = keyof typeof PATHS;

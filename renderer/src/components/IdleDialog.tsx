@@ -10,7 +10,9 @@ const TICK_MS = 250;
 
 export function IdleDialog() {
   const info = useFlow((s) => s.info);
-  const onWelcome = useFlow((s) => s.screen === 'welcome');
+  // The ticket screen has its own visible countdown back to Welcome; asking «Вы ещё здесь?»
+  // there would say the booking is about to be interrupted after it was made.
+  const unwatched = useFlow((s) => s.screen === 'welcome' || s.screen === 'ticket');
   const busy = useFlow((s) => s.busy);
   const endSession = useFlow((s) => s.endSession);
   const [phase, setPhase] = useState<IdlePhase>({ kind: 'active' });
@@ -22,7 +24,7 @@ export function IdleDialog() {
 
   const idleSeconds = info?.idleSeconds;
   const countdownSeconds = info?.countdownSeconds;
-  const watching = !onWelcome && idleSeconds !== undefined && countdownSeconds !== undefined;
+  const watching = !unwatched && idleSeconds !== undefined && countdownSeconds !== undefined;
 
   useEffect(() => {
     if (!watching) return;
@@ -73,7 +75,7 @@ export function IdleDialog() {
         {n}
       </div>
       <p className="idle-text">
-        Через {n} {plural(n, 'секунду', 'секунды', 'секунд')} запись прервётся, а введённые данные будут стёрты.
+        Через {n} {plural(n, 'секунду', 'секунды', 'секунд')} запись прервётся и{'\u00a0'}инфомат вернётся к{'\u00a0'}началу.
       </p>
     </Dialog>
   );

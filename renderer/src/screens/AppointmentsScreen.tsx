@@ -1,6 +1,7 @@
 import { clinicDateTimeLong } from '../../../electron/common/clinic-time';
 import { BigButton } from '../components/BigButton';
 import { Dialog } from '../components/Dialog';
+import { Icon } from '../components/Icon';
 import { ScrollArea } from '../components/ScrollArea';
 import { Screen } from '../components/Screen';
 import { capitalize, placeText } from '../logic/words';
@@ -15,6 +16,10 @@ export function AppointmentsScreen() {
   const notice = useFlow((s) => s.notice);
   // Some MIS have no cancel for the kiosk: then the button is not offered at all.
   const canCancel = useFlow((s) => s.info?.mis.cancel ?? true);
+  const printAppointment = useFlow((s) => s.printAppointment);
+  const slip = useFlow((s) => s.appointmentPrint);
+  const busy = useFlow((s) => s.busy);
+  const printing = slip?.phase === 'printing';
   const tz = useTimeZone();
   const sorted = [...appointments].sort((a, b) => Date.parse(a.beginTime) - Date.parse(b.beginTime));
   return (
@@ -42,12 +47,24 @@ export function AppointmentsScreen() {
                   <span className="card-line card-muted">
                     {t.clinic.name}, {t.clinic.address}
                   </span>
+                  {slip?.ticketGuid === t.ticketGuid && <SlipLine phase={slip.phase} message={'message' in slip ? slip.message : null} guid={t.ticketGuid} />}
                 </span>
-                {canCancel && (
-                  <BigButton variant="secondary" className="card-action" data-testid={`cancel-${t.ticketGuid}`} onClick={() => askCancel(t.ticketGuid)}>
-                    Отменить
+                <span className="card-actions">
+                  <BigButton
+                    variant="secondary"
+                    className="card-action"
+                    data-testid={`print-${t.ticketGuid}`}
+                    disabled={printing || busy}
+                    onClick={() => void printAppointment(t.ticketGuid)}
+                  >
+                    <Icon name="printer" /> Талон
                   </BigButton>
-                )}
+                  {canCancel && (
+                    <BigButton variant="secondary" className="card-action" data-testid={`cancel-${t.ticketGuid}`} disabled={busy} onClick={() => askCancel(t.ticketGuid)}>
+                      Отменить
+                    </BigButton>
+                  )}
+                </span>
               </div>
             ))}
           </div>
@@ -63,11 +80,23 @@ export function AppointmentsScreen() {
   );
 }
 
+/** What became of the slip asked for on this card. */
+function SlipLine({ phase, message, guid }: { phase: string; message: string | null; guid: string }) {
+  const text = phase === 'printing' ? 'Печатаем талон…' : phase === 'printed' ? 'Возьмите талон' : (message ?? '');
+  const tone = phase === 'printing' || phase === 'printed' ? 'card-good' : 'card-reason';
+  return (
+    <span className={tone} data-testid={`print-state-${guid}`} data-state={phase} role="status">
+      {text}
+    </span>
+  );
+}
+
 /** Cancelling is final: the patient confirms it on a dialog that names the appointment. */
 function CancelDialog() {
   const t = useFlow((s) => s.cancelling);
   const confirm = useFlow((s) => s.confirmCancel);
   const dismiss = useFlow((s) => s.dismissCancel);
+  const busy = useFlow((s) => s.busy);
   const tz = useTimeZone();
   if (!t) return null;
   return (
@@ -80,7 +109,7 @@ function CancelDialog() {
           <BigButton variant="secondary" data-testid="cancel-dismiss" onClick={dismiss}>
             Нет, оставить
           </BigButton>
-          <BigButton variant="danger" data-testid="cancel-confirm" onClick={() => void confirm()}>
+          <BigButton variant="danger" data-testid="cancel-confirm" disabled={busy} onClick={() => void confirm()}>
             Да, отменить
           </BigButton>
         </>

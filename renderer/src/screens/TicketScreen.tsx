@@ -1,7 +1,8 @@
+import { useEffect, useState } from 'react';
 import { clinicDateTimeLong } from '../../../electron/common/clinic-time';
 import { BigButton } from '../components/BigButton';
 import { Icon } from '../components/Icon';
-import { capitalize } from '../logic/words';
+import { capitalize, plural } from '../logic/words';
 import { useFlow } from '../store/context';
 import { useTimeZone } from '../store/hooks';
 import type { PrintStatus } from '../store/types';
@@ -12,15 +13,39 @@ export function TicketScreen() {
   const print = useFlow((s) => s.print);
   const reprint = useFlow((s) => s.reprint);
   const done = useFlow((s) => s.endSession);
+  const refreshPrintStatus = useFlow((s) => s.refreshPrintStatus);
   const tz = useTimeZone();
+  const left = useReturnCountdown(print, done);
+  // The printer refused (paper out, cover open): ask the core again until it allows a retry,
+  // so «Печать ещё раз» appears once staff have loaded paper.
+  const blocked = print.phase === 'failed' && !print.canPrintAgain;
+  useEffect(() => {
+    if (!blocked) return;
+    const t = setInterval(() => void refreshPrintStatus(), PRINT_POLL_MS);
+    return () => clearInterval(t);
+  }, [blocked, refreshPrintStatus]);
   if (!ticket) return null;
   const canReprint = print.phase !== 'idle' && print.phase !== 'printing' && print.canPrintAgain;
 
   return (
     <section className="screen screen-ticket" data-testid="screen-ticket">
-      <h1 className="screen-title ticket-heading">
-        <Icon name="check" size={48} /> Вы записаны
-      </h1>
+      {/* «Готово» sits at the top, far from where «Записаться» was on the screen before: a
+          repeated tap must never close the ticket before the patient has read it. */}
+      <div className="ticket-head">
+        <h1 className="screen-title ticket-heading">
+          <Icon name="check" size={48} /> Вы записаны
+        </h1>
+        <div className="ticket-leave">
+          <BigButton className="ticket-done" data-testid="done" onClick={done}>
+            Готово
+          </BigButton>
+          {left !== null && (
+            <span className="ticket-countdown" data-testid="ticket-countdown" data-seconds={left} aria-live="off">
+              К началу через {left} {plural(left, 'секунду', 'секунды', 'секунд')}
+            </span>
+          )}
+        </div>
+      </div>
       <div className="ticket">
         <div className="ticket-number-box">
           <span className="ticket-label">Номер талона</span>
@@ -65,19 +90,47 @@ export function TicketScreen() {
           </div>
         </dl>
       </div>
-      <PrintState print={print} number={ticket.number} />
-      <div className="ticket-actions">
+      <div className="ticket-print">
+        <PrintState print={print} number={ticket.number} />
         {canReprint && (
-          <BigButton variant="secondary" data-testid="reprint" onClick={() => void reprint()}>
+          <BigButton variant="secondary" className="ticket-reprint" data-testid="reprint" onClick={() => void reprint()}>
             <Icon name="printer" /> {LABELS.printAgain}
           </BigButton>
         )}
-        <BigButton data-testid="done" onClick={done}>
-          Готово
-        </BigButton>
       </div>
     </section>
   );
+}
+
+/** Back to Welcome this long after the slip is out (or the print settled without one). */
+export const TICKET_SECONDS = 30;
+/** How often a blocked printer is asked again while the ticket is on screen. */
+export const PRINT_POLL_MS = 3000;
+
+/**
+ * Seconds left before the ticket screen returns to Welcome, or null while the slip is still
+ * printing. Every new print outcome (a reprint, paper back) starts the full time again.
+ */
+function useReturnCountdown(print: PrintStatus, finish: () => void): number | null {
+  const settled = print.phase !== 'idle' && print.phase !== 'printing';
+  // Only a real change restarts the time: the status poll's identical answers must not.
+  const key = settled ? `${print.phase}:${print.canPrintAgain}:${print.reprintsLeft}` : null;
+  const [tick, setTick] = useState<{ key: string; left: number } | null>(null);
+  useEffect(() => {
+    if (key === null) return;
+    const end = Date.now() + TICKET_SECONDS * 1000;
+    const t = setInterval(() => {
+      const n = Math.ceil((end - Date.now()) / 1000);
+      if (n <= 0) {
+        clearInterval(t);
+        finish();
+      } else setTick({ key, left: n });
+    }, 250);
+    return () => clearInterval(t);
+  }, [key, finish]);
+  if (key === null) return null;
+  // Until the first tick of this outcome, the full time.
+  return tick?.key === key ? tick.left : TICKET_SECONDS;
 }
 
 function PrintState({ print, number }: { print: PrintStatus; number: string }) {

@@ -101,6 +101,7 @@ function fakeBridge(over: Partial<KioskBridge> = {}): KioskBridge {
     takeScan: vi.fn(() => ok(null)),
     identifyScanned: vi.fn(() => ok({ policyMasked: '••••0001' })),
     scanKeys: vi.fn(() => ok(null)),
+    kioskHealth: vi.fn(() => ok({ printer: 'ready' as const, mis: 'ok' as const, checkedAt: null })),
     ...over,
   };
 }
@@ -427,5 +428,88 @@ describe('flow store', () => {
     s().back();
     expect(s().screen).toBe('welcome');
     expect(s().draft.policy).toBe('');
+  });
+
+  it('«Мои записи» from Welcome: identify, then the list, not the referrals', async () => {
+    const bridge = fakeBridge();
+    const store = createFlowStore(bridge, { now: () => NOW });
+    await store.getState().boot();
+    store.getState().start('appointments');
+    store.getState().setDraft({ policy: '5000000000000001', day: '05', month: '03', year: '1956' });
+    await store.getState().submitIdentify();
+    expect(store.getState().screen).toBe('appointments');
+    expect(bridge.listReferrals).not.toHaveBeenCalled();
+    await store.getState().printAppointment(ticket.ticketGuid);
+    expect(bridge.printTicket).toHaveBeenCalledWith({ ticketGuid: ticket.ticketGuid, again: true });
+    expect(store.getState().appointmentPrint).toEqual({ ticketGuid: ticket.ticketGuid, phase: 'printed', message: null });
+  });
+
+  it('MIS down on the last health check: «Начать» does nothing', async () => {
+    const bridge = fakeBridge({ kioskHealth: vi.fn(() => ok({ printer: 'ready' as const, mis: 'down' as const, checkedAt: null })) });
+    const store = createFlowStore(bridge, { now: () => NOW });
+    await store.getState().boot();
+    await store.getState().refreshHealth();
+    store.getState().start();
+    expect(store.getState().screen).toBe('welcome');
+  });
+
+  it('«Отменить» on a long wait drops its answer and leaves the patient where they were; a booking cannot be abandoned', async () => {
+    let release: () => void = () => undefined;
+    const bridge = fakeBridge({
+      listClinics: vi.fn(() => new Promise<Envelope<Clinic[]>>((r) => (release = () => r({ ok: true, value: [clinic('lpu-1'), clinic('lpu-2')] })))),
+    });
+    const store = await ready(bridge);
+    await store.getState().submitIdentify();
+    const choosing = store.getState().chooseReferral('r1');
+    expect(store.getState().waitCancellable).toBe(true);
+    store.getState().cancelWait();
+    expect(store.getState().busy).toBe(false);
+    release();
+    await choosing;
+    expect(store.getState().screen).toBe('referrals');
+
+    let finish: () => void = () => undefined;
+    const booking = fakeBridge({ book: vi.fn(() => new Promise<Envelope<Ticket>>((r) => (finish = () => r({ ok: true, value: ticket })))) });
+    const s2 = await toConfirm(booking);
+    const p = s2.getState().book();
+    expect(s2.getState().busy).toBe(true);
+    expect(s2.getState().waitCancellable).toBe(false);
+    s2.getState().cancelWait();
+    expect(s2.getState().busy).toBe(true);
+    finish();
+    await p;
+    expect(s2.getState().screen).toBe('ticket');
+  });
+
+  it('a blocked printer: the status poll brings «Печать ещё раз» back once the core allows it', async () => {
+    const bridge = fakeBridge({
+      printTicket: vi.fn(() => ok({ jobId: 'j', state: 'failed' as const, message: 'нет бумаги', reprintsLeft: 1, canPrintAgain: false })),
+      printStatus: vi.fn(() => ok({ jobId: null, state: 'failed' as const, message: 'нет бумаги', reprintsLeft: 1, canPrintAgain: true })),
+    });
+    const store = await toConfirm(bridge);
+    await store.getState().book();
+    expect(store.getState().print).toMatchObject({ phase: 'failed', canPrintAgain: false });
+    await store.getState().refreshPrintStatus();
+    expect(bridge.printStatus).toHaveBeenCalledWith({ ticketGuid: ticket.ticketGuid });
+    expect(store.getState().print).toMatchObject({ phase: 'failed', canPrintAgain: true });
+  });
+
+  it('while a bridge call is pending, other actions that call the bridge are ignored', async () => {
+    let release: () => void = () => undefined;
+    const bridge = fakeBridge({
+      listClinics: vi.fn(() => new Promise<Envelope<Clinic[]>>((r) => (release = () => r({ ok: true, value: [clinic('lpu-1'), clinic('lpu-2')] })))),
+    });
+    const store = await ready(bridge);
+    await store.getState().submitIdentify();
+    const first = store.getState().chooseReferral('r1');
+    void store.getState().chooseReferral('r1');
+    void store.getState().showAppointments();
+    store.getState().back();
+    expect(bridge.listClinics).toHaveBeenCalledTimes(1);
+    expect(bridge.listAppointments).not.toHaveBeenCalled();
+    expect(store.getState().screen).toBe('referrals');
+    release();
+    await first;
+    expect(store.getState().screen).toBe('clinics');
   });
 });

@@ -11,12 +11,13 @@ import { policyProblem } from '../logic/policy';
 import { checkBirthDate } from '../logic/birth-date';
 import { previousScreen, skipClinicScreen } from './flow';
 import { createScanActions } from './scan-actions';
-import type { FlowActions, FlowData, FlowState, PrintStatus, Screen } from './types';
+import type { AppointmentPrint, FlowActions, FlowData, FlowState, PrintStatus, Screen } from './types';
 
 export type FlowStore = StoreApi<FlowState>;
 
-const PATIENT_DATA: Omit<FlowData, 'info' | 'startup' | 'busy'> = {
+const PATIENT_DATA: Omit<FlowData, 'info' | 'health' | 'startup' | 'busy' | 'waitCancellable'> = {
   screen: 'welcome',
+  intent: 'book',
   draft: EMPTY_DRAFT,
   identifyProblem: null,
   patient: null,
@@ -32,6 +33,7 @@ const PATIENT_DATA: Omit<FlowData, 'info' | 'startup' | 'busy'> = {
   print: { phase: 'idle' },
   appointments: [],
   cancelling: null,
+  appointmentPrint: null,
   notice: null,
   error: null,
   scanNotice: null,
@@ -51,24 +53,37 @@ export function createFlowStore(
 ): FlowStore {
   const now = opts.now ?? Date.now;
   let epoch = 0;
+  /** Bumped by «Отменить» on a long wait: answers to the waits it abandoned are dropped. */
+  let waitEpoch = 0;
   let pending = 0;
-  /** Whether the current ticket's slip ever came out; until then «ещё раз» retries the original job. */
+  /** Pending waits the patient may not abandon (a booking: its outcome must be known). */
+  let binding = 0;
 
   return createStore<FlowState>()((set, get) => {
-    /** `quiet` calls show their own progress (printing) and must not cover the screen. */
-    async function call<T>(op: () => Promise<Envelope<T>>, quiet = false): Promise<Envelope<T> | null> {
+    function settleBusy(): void {
+      set({ busy: pending > 0, waitCancellable: pending > 0 && binding === 0 });
+    }
+
+    /**
+     * `quiet` calls show their own progress (printing) and must not cover the screen.
+     * `binding` calls (booking) cannot be abandoned with «Отменить».
+     */
+    async function call<T>(op: () => Promise<Envelope<T>>, quiet = false, isBinding = false): Promise<Envelope<T> | null> {
       const mine = epoch;
+      const myWait = waitEpoch;
       if (!quiet) {
         pending += 1;
-        set({ busy: true });
+        if (isBinding) binding += 1;
+        settleBusy();
       }
       try {
         const answer = await op();
-        return mine === epoch ? answer : null;
+        return mine === epoch && (quiet || myWait === waitEpoch) ? answer : null;
       } finally {
-        if (mine === epoch && !quiet) {
+        if (mine === epoch && !quiet && myWait === waitEpoch) {
           pending -= 1;
-          set({ busy: pending > 0 });
+          if (isBinding) binding -= 1;
+          settleBusy();
         }
       }
     }
@@ -114,8 +129,49 @@ export function createFlowStore(
         else set({ info: r.value, startup: { phase: 'ready' } });
       },
 
-      start() {
-        set({ ...PATIENT_DATA, screen: 'identify' });
+      start(intent = 'book') {
+        // The notice on Welcome said the MIS is down: nothing after Identify would work.
+        if (get().health?.mis === 'down') return;
+        set({ ...PATIENT_DATA, intent, screen: 'identify' });
+      },
+
+      async refreshHealth() {
+        // Not through `call`: a background read must neither cover the screen nor count as busy.
+        const r = await bridge.kioskHealth({}).catch(() => null);
+        if (r && r.ok) set({ health: r.value });
+      },
+
+      cancelWait() {
+        if (!get().waitCancellable) return;
+        waitEpoch += 1;
+        pending = 0;
+        binding = 0;
+        settleBusy();
+      },
+
+      async refreshPrintStatus() {
+        const { ticket, print } = get();
+        if (!ticket || print.phase === 'idle' || print.phase === 'printing' || print.canPrintAgain) return;
+        const r = await call(() => bridge.printStatus({ ticketGuid: ticket.ticketGuid }), true);
+        const now = get().print;
+        // A tap on «Печать ещё раз» or a new session meanwhile: that answer is the newer truth.
+        if (!r || !r.ok || get().ticket?.ticketGuid !== ticket.ticketGuid || now.phase === 'printing' || now.phase === 'idle') return;
+        const { state, message, reprintsLeft, canPrintAgain } = r.value;
+        if (state === 'printed') printed({ phase: 'printed', reprintsLeft, canPrintAgain });
+        else printed({ phase: state, message: message ?? PRINT_FALLBACK[state], reprintsLeft, canPrintAgain });
+      },
+
+      async printAppointment(ticketGuid) {
+        if (get().appointmentPrint?.phase === 'printing') return;
+        set({ appointmentPrint: { ticketGuid, phase: 'printing' }, notice: null });
+        // `again`: the core prints the original if this kiosk never printed the ticket, else a
+        // copy marked ПОВТОРНАЯ within the reprint limit; the journal decides, not the screen.
+        const r = await call(() => bridge.printTicket({ ticketGuid, again: true }), true);
+        if (!r) return;
+        const result: AppointmentPrint = r.ok
+          ? { ticketGuid, phase: r.value.state, message: r.value.state === 'printed' ? null : (r.value.message ?? PRINT_FALLBACK[r.value.state]) }
+          : { ticketGuid, phase: 'failed', message: r.error.message };
+        set({ appointmentPrint: result });
       },
 
       setDraft(draft) {
@@ -140,10 +196,12 @@ export function createFlowStore(
         if (!r) return;
         if (!r.ok) return fail(r.error, () => get().submitIdentify());
         set({ patient: r.value });
-        await get().loadReferrals();
+        if (get().intent === 'appointments') await get().showAppointments();
+        else await get().loadReferrals();
       },
 
       async loadReferrals() {
+        if (get().busy) return;
         const r = await call(() => bridge.listReferrals({}));
         if (!r) return;
         if (!r.ok) return fail(r.error, () => get().loadReferrals());
@@ -176,7 +234,7 @@ export function createFlowStore(
       async chooseClinic(guid) {
         const { referral, clinics } = get();
         const clinic = clinics.find((c) => c.guid === guid);
-        if (!referral || !clinic || !clinic.online) return;
+        if (!referral || !clinic || !clinic.online || get().busy) return;
         const r = await call(() => bridge.listSchedule({ referralGuid: referral.guid, lpuGuid: clinic.guid }));
         if (!r) return;
         if (!r.ok) return fail(r.error, () => get().chooseClinic(guid));
@@ -214,6 +272,8 @@ export function createFlowStore(
             date: day,
             time: slot.time,
           }),
+          false,
+          true,
         );
         if (!r) return;
         if (!r.ok) return fail(r.error, () => get().book());
@@ -229,6 +289,7 @@ export function createFlowStore(
       },
 
       async showAppointments() {
+        if (get().busy) return;
         const r = await call(() => bridge.listAppointments({}));
         if (!r) return;
         if (!r.ok) return fail(r.error, () => get().showAppointments());
@@ -298,6 +359,8 @@ export function createFlowStore(
       },
 
       back() {
+        // The answer being waited for would move the patient on: «Назад» waits for it too.
+        if (get().busy) return;
         const { screen, clinics } = get();
         const to = previousScreen(screen, clinics);
         if (to === null) return;
@@ -311,7 +374,8 @@ export function createFlowStore(
       endSession() {
         epoch += 1;
         pending = 0;
-        set({ ...PATIENT_DATA, busy: false });
+        binding = 0;
+        set({ ...PATIENT_DATA, busy: false, waitCancellable: false });
         // The session dies on our side at once; the server is told in the background and a
         // failure there changes nothing for the next patient.
         void bridge.endSession({}).catch(() => undefined);
@@ -327,8 +391,10 @@ export function createFlowStore(
 
     return {
       info: null,
+      health: null,
       startup: { phase: 'loading' },
       busy: false,
+      waitCancellable: false,
       ...PATIENT_DATA,
       ...actions,
     };

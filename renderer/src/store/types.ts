@@ -1,6 +1,7 @@
 import type {
   BridgeError,
   Clinic,
+  KioskHealth,
   KioskInfo,
   Patient,
   Referral,
@@ -47,8 +48,17 @@ export type ErrorChoice =
 
 export type Startup = { phase: 'loading' } | { phase: 'ready' } | { phase: 'failed'; message: string };
 
+/** What the patient came for, chosen on Welcome: both start with the Identify screen. */
+export type Intent = 'book' | 'appointments';
+
+/** A slip asked for from «Мои записи», shown on that appointment's card. */
+export type AppointmentPrint = { ticketGuid: string; phase: 'printing' } | { ticketGuid: string; phase: 'printed' | 'uncertain' | 'failed' | 'disabled'; message: string | null };
+
 export type FlowData = {
   info: KioskInfo | null;
+  /** The main process's last pre-flight check; kept across patients. */
+  health: KioskHealth | null;
+  intent: Intent;
   startup: Startup;
   screen: Screen;
   draft: IdentifyDraft;
@@ -69,17 +79,28 @@ export type FlowData = {
   cancelling: Ticket | null;
   /** The server's answer after a cancellation («Запись отменена»). */
   notice: string | null;
+  appointmentPrint: AppointmentPrint | null;
   error: FlowError | null;
   busy: boolean;
   /** A calm line under the fields after a scan filled them («Номер полиса считан…»). */
   scanNotice: string | null;
   /** Counts scans that changed the Identify fields, so the screen moves to the box to fill next. */
   scanFill: number;
+  /** Whether the patient may abandon the pending wait («Отменить»); never while booking. */
+  waitCancellable: boolean;
 };
 
 export type FlowActions = {
   boot(): Promise<void>;
-  start(): void;
+  start(intent?: Intent): void;
+  /** Reads the last health check from the main process (Welcome polls it). */
+  refreshHealth(): Promise<void>;
+  /** Abandons the pending wait: its answer is dropped and the patient stays where they were. */
+  cancelWait(): void;
+  /** Asks the core again whether «Печать ещё раз» may be offered (paper loaded meanwhile?). */
+  refreshPrintStatus(): Promise<void>;
+  /** Prints the slip of an appointment listed in «Мои записи». */
+  printAppointment(ticketGuid: string): Promise<void>;
   setDraft(draft: IdentifyDraft): void;
   submitIdentify(): Promise<void>;
   loadReferrals(): Promise<void>;

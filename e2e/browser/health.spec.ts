@@ -1,0 +1,58 @@
+// Pre-flight: Welcome knows before the patient starts that the slip will not print or that
+// the MIS is down, within one health cycle (1 s on the e2e stack), and recovers by itself.
+import { REF, expect, test } from '../support/fixtures';
+
+const PAPER = 'Талон не напечатается — номер покажем на экране, запишите или сфотографируйте его';
+const MIS_DOWN = 'Запись через инфомат временно недоступна — обратитесь в регистратуру';
+
+test('paper out: Welcome warns, booking is still allowed; paper back: the notice goes', async ({ kiosk, stack }) => {
+  const { page } = kiosk;
+  stack.printer.setStatus('paper-end');
+  await expect(page.getByTestId('welcome-notice')).toHaveText(PAPER);
+  await expect(page.getByTestId('start')).toBeEnabled();
+  await kiosk.shot('welcome-notice-paper');
+  stack.printer.setStatus('ok');
+  await expect(page.getByTestId('welcome-notice')).toHaveCount(0);
+});
+
+test('MIS down: Welcome says so and «Начать» is off until the MIS answers again', async ({ kiosk, stack }) => {
+  const { page } = kiosk;
+  stack.spy.fault({ path: /^\/api\/v2\/settings\//, mode: { kind: 'replace', status: 503, body: '{"message":"down"}', contentType: 'application/json' }, times: 10_000 });
+  await expect(page.getByTestId('welcome-notice')).toHaveText(MIS_DOWN);
+  await expect(page.getByTestId('start')).toBeDisabled();
+  await expect(page.getByTestId('start-appointments')).toBeDisabled();
+  await kiosk.shot('welcome-notice-mis-down');
+  stack.spy.clear();
+  await expect(page.getByTestId('start')).toBeEnabled();
+  await expect(page.getByTestId('welcome-notice')).toHaveCount(0);
+  await page.getByTestId('start').click();
+  await expect(page.getByTestId('screen-identify')).toBeVisible();
+});
+
+test('a wait longer than 10 s offers «Отменить»; it returns to the same screen and «Начать заново» stays in reach', async ({ kiosk }) => {
+  const { page } = kiosk;
+  // The page's clock is ours: 10 s pass at once instead of in real time.
+  await page.clock.install();
+  await kiosk.open();
+  await kiosk.identify('P1');
+  await expect(page.getByTestId('screen-referrals')).toBeVisible();
+  // The kiosk's own service does not answer (held in the browser): a wait with no deadline of
+  // its own, so only the patient's «Отменить» ends it.
+  await page.route(/\/listClinics$/, () => undefined);
+  await page.getByTestId(`referral-${REF(101)}`).click();
+  await expect(page.getByTestId('loading')).toBeVisible();
+  await expect(page.getByTestId('wait-cancel')).toHaveCount(0);
+  await page.clock.fastForward(10_500);
+  await expect(page.getByTestId('wait-cancel')).toBeVisible();
+  // The header is not under the veil: the topmost element at «Начать заново» is the button.
+  const restart = page.getByTestId('nav-restart');
+  const box = (await restart.boundingBox())!;
+  const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('[data-testid]')?.getAttribute('data-testid'), [box.x + box.width / 2, box.y + box.height / 2]);
+  expect(hit).toBe('nav-restart');
+  await kiosk.shot('waiting-cancel');
+  await page.getByTestId('wait-cancel').click();
+  await expect(page.getByTestId('loading')).toHaveCount(0);
+  await expect(page.getByTestId('screen-referrals')).toBeVisible();
+  await expect(page.getByTestId('error-panel')).toHaveCount(0);
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+});
