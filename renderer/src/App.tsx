@@ -1,6 +1,7 @@
 import type { ReactElement, ReactNode } from 'react';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorPanel } from './components/ErrorPanel';
+import { DisplayModeButton, useDisplayAttributes } from './components/DisplayModeButton';
 import { Header } from './components/Header';
 import { IdleDialog } from './components/IdleDialog';
 import { LoadingOverlay } from './components/LoadingOverlay';
@@ -35,6 +36,7 @@ const SCREENS: Record<Screen, () => ReactElement | null> = {
 export function Shell({ children }: { children: ReactNode }) {
   const configured = useFlow((s) => s.info?.orientation);
   const orientation = useOrientation(configured);
+  useDisplayAttributes(useFlow((s) => s.display));
   return (
     <div className="app" data-orientation={orientation}>
       {children}
@@ -66,6 +68,11 @@ export function App() {
       {/* Never blank: whatever fails to render, the patient sees a calm screen and starts over. */}
       <ErrorBoundary onCrash={(message, component) => reportCrash(message, component ? `${screen}: ${component}` : screen)}>
         {screen !== 'welcome' && <Header />}
+        {screen === 'welcome' && (
+          <div className="welcome-bar">
+            <DisplayModeButton />
+          </div>
+        )}
         <main className="main">
           <Current key={screen} />
         </main>

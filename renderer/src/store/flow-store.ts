@@ -10,11 +10,11 @@ import { EMPTY_DRAFT } from '../logic/identify-draft';
 import { policyProblem } from '../logic/policy';
 import { checkBirthDate } from '../logic/birth-date';
 import { previousScreen, skipClinicScreen } from './flow';
-import type { FlowActions, FlowData, FlowState, PrintStatus, Screen } from './types';
+import { NORMAL_DISPLAY, type FlowActions, type FlowData, type FlowState, type PrintStatus, type Screen } from './types';
 
 export type FlowStore = StoreApi<FlowState>;
 
-const PATIENT_DATA: Omit<FlowData, 'info' | 'startup' | 'busy'> = {
+const PATIENT_DATA: Omit<FlowData, 'info' | 'startup' | 'busy' | 'display'> = {
   screen: 'welcome',
   draft: EMPTY_DRAFT,
   identifyProblem: null,
@@ -305,10 +305,15 @@ export function createFlowStore(
         set(to === 'days' ? { screen: to, slot: null } : { screen: to });
       },
 
+      toggleDisplay() {
+        const on = get().display.print === 'large';
+        set({ display: on ? NORMAL_DISPLAY : { print: 'large', contrast: 'high' } });
+      },
+
       endSession() {
         epoch += 1;
         pending = 0;
-        set({ ...PATIENT_DATA, busy: false });
+        set({ ...PATIENT_DATA, busy: false, display: NORMAL_DISPLAY });
         // The session dies on our side at once; the server is told in the background and a
         // failure there changes nothing for the next patient.
         void bridge.endSession({}).catch(() => undefined);
@@ -324,6 +329,7 @@ export function createFlowStore(
       info: null,
       startup: { phase: 'loading' },
       busy: false,
+      display: NORMAL_DISPLAY,
       ...PATIENT_DATA,
       ...actions,
     };

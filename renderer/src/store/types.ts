@@ -47,8 +47,17 @@ export type ErrorChoice =
 
 export type Startup = { phase: 'loading' } | { phase: 'ready' } | { phase: 'failed'; message: string };
 
+/**
+ * How the screen is drawn for this patient: large print and high contrast, as token overrides
+ * under data attributes on <html>. Kept across «Начать» (it may be switched on at Welcome) and
+ * reset by endSession, so the next patient gets the ordinary screen.
+ */
+export type DisplayMode = { print: 'normal' | 'large'; contrast: 'normal' | 'high' };
+export const NORMAL_DISPLAY: DisplayMode = { print: 'normal', contrast: 'normal' };
+
 export type FlowData = {
   info: KioskInfo | null;
+  display: DisplayMode;
   startup: Startup;
   screen: Screen;
   draft: IdentifyDraft;
@@ -93,6 +102,8 @@ export type FlowActions = {
   reloadSchedule(): Promise<void>;
   resolveError(choice: ErrorChoice): Promise<void>;
   back(): void;
+  /** Large print and high contrast together, on or off: one button for a patient with weak eyesight. */
+  toggleDisplay(): void;
   /** Ends the patient's session on the server and wipes everything on screen. */
   endSession(): void;
   /**
