@@ -1,4 +1,5 @@
-import { clinicDateTimeLong } from '../../../electron/common/clinic-time';
+import { clinicDateTimeLong, clinicYmd } from '../../../electron/common/clinic-time';
+import { hoursOnDayText } from '../../../electron/common/clinic-hours';
 import { BigButton } from '../components/BigButton';
 import { Screen } from '../components/Screen';
 import { capitalize, placeText } from '../logic/words';
@@ -15,6 +16,7 @@ export function ConfirmScreen() {
   const tz = useTimeZone();
   if (!referral || !clinic || !resource || !slot) return null;
   const place = placeText(resource.room, resource.floor);
+  const hours = hoursOnDayText(clinic.hours, clinicYmd(slot.beginTime, tz));
   return (
     <Screen name="confirm" title="Проверьте и подтвердите запись">
       <dl className="summary">
@@ -40,6 +42,11 @@ export function ConfirmScreen() {
           <dd>
             {clinic.name}
             <span className="summary-sub">{clinic.address}</span>
+            {hours && (
+              <span className="summary-sub" data-testid="confirm-hours">
+                {hours}
+              </span>
+            )}
           </dd>
         </div>
         <div className="summary-row">
