@@ -6,14 +6,17 @@ import path from 'node:path';
 import { axeViolations, layoutFacts, type LayoutFacts } from '../support/a11y';
 import { CARDIOLOGIST, P, expect, test, type Kiosk } from '../support/fixtures';
 
-/** Checks the current screen and photographs it; returns what was measured. */
+/**
+ * Checks the current screen and photographs it; returns what was measured. Soft assertions:
+ * one run names every screen's problems, and the walk still fails at the end.
+ */
 async function check(kiosk: Kiosk, name: string, mode: 'normal' | 'large'): Promise<LayoutFacts> {
   await kiosk.shot(`a11y-${mode}-${name}`);
-  expect(await axeViolations(kiosk.page), `${name} (${mode})`).toEqual([]);
+  expect.soft(await axeViolations(kiosk.page), `${name} (${mode})`).toEqual([]);
   const facts = await layoutFacts(kiosk.page);
-  expect(facts.offscreen, `${name} (${mode}) runs off the screen`).toEqual([]);
-  expect(facts.smallTargets, `${name} (${mode}) has small targets`).toEqual([]);
-  expect(facts.minFontPx, `${name} (${mode}): «${facts.minFontText}»`).toBeGreaterThanOrEqual(mode === 'large' ? 36 : 24);
+  expect.soft(facts.offscreen, `${name} (${mode}) runs off the screen`).toEqual([]);
+  expect.soft(facts.smallTargets, `${name} (${mode}) has small targets`).toEqual([]);
+  expect.soft(facts.minFontPx, `${name} (${mode}): «${facts.minFontText}»`).toBeGreaterThanOrEqual(mode === 'large' ? 36 : 24);
   return facts;
 }
 
@@ -86,6 +89,8 @@ function record(projectName: string, mode: string, facts: Record<string, LayoutF
 
 for (const mode of ['normal', 'large'] as const) {
   test(`happy path: axe-core clean, text and targets large enough, nothing off screen (${mode})`, async ({ kiosk }, info) => {
+    // axe-core reads the whole page on each of ten screens: slow on a shared two-core machine.
+    test.setTimeout(360_000);
     record(info.project.name, mode, await walk(kiosk, mode));
   });
 }

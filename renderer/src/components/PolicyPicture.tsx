@@ -34,7 +34,7 @@ export function PolicyPicture() {
         </g>
       </svg>
       <figcaption id="policy-picture-caption" className="policy-caption">
-        Номер полиса — 16&nbsp;цифр на лицевой стороне: на карте под чипом, на бумажном полисе вверху, под заголовком
+        16&nbsp;цифр номера — на лицевой стороне полиса: на карте под чипом, на бумажном полисе вверху
       </figcaption>
     </figure>
   );

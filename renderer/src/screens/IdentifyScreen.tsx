@@ -121,14 +121,9 @@ export function IdentifyScreen() {
     <Screen name="identify" title="Введите полис и дату рождения" className="identify">
       <div className="identify-layout">
         <div className="identify-fields">
-          <div className="policy-row">
-            <div className="policy-entry">
-              {box('policy', 'Номер полиса ОМС — 16\u00a0цифр', groupPolicy(draft.policy))}
-              <div className="policy-count" data-testid="policy-count">
-                Введено цифр: {draft.policy.length} из {FIELD_LENGTH.policy}
-              </div>
-            </div>
-            <PolicyPicture />
+          {box('policy', 'Номер полиса ОМС — 16\u00a0цифр', groupPolicy(draft.policy))}
+          <div className="policy-count" data-testid="policy-count">
+            Введено цифр: {draft.policy.length} из {FIELD_LENGTH.policy}
           </div>
           <fieldset className="birth">
             <legend className="field-label">Дата рождения</legend>
@@ -145,6 +140,7 @@ export function IdentifyScreen() {
             {shownProblem?.message ?? ''}
           </div>
         </div>
+        <PolicyPicture />
         <div className="identify-keypad">
           {field === 'month' ? <MonthPicker value={draft.month} onPick={onMonth} /> : <Keypad onKey={press} />}
         </div>
