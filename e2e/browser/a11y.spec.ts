@@ -10,10 +10,11 @@ import { CARDIOLOGIST, P, expect, test, type Kiosk } from '../support/fixtures';
  * Checks the current screen and photographs it; returns what was measured. Soft assertions:
  * one run names every screen's problems, and the walk still fails at the end.
  */
-async function check(kiosk: Kiosk, name: string, mode: 'normal' | 'large'): Promise<LayoutFacts> {
+async function check(kiosk: Kiosk, name: string, mode: 'normal' | 'large'): Promise<LayoutFacts & { axe: string[] }> {
   await kiosk.shot(`a11y-${mode}-${name}`);
-  expect.soft(await axeViolations(kiosk.page), `${name} (${mode})`).toEqual([]);
-  const facts = await layoutFacts(kiosk.page);
+  const axe = await axeViolations(kiosk.page);
+  expect.soft(axe, `${name} (${mode})`).toEqual([]);
+  const facts = { ...(await layoutFacts(kiosk.page)), axe };
   expect.soft(facts.offscreen, `${name} (${mode}) runs off the screen`).toEqual([]);
   expect.soft(facts.smallTargets, `${name} (${mode}) has small targets`).toEqual([]);
   expect.soft(facts.minFontPx, `${name} (${mode}): «${facts.minFontText}»`).toBeGreaterThanOrEqual(mode === 'large' ? 36 : 24);
@@ -63,7 +64,7 @@ async function walk(kiosk: Kiosk, mode: 'normal' | 'large'): Promise<Record<stri
   await expect(page.getByTestId('screen-confirm')).toBeVisible();
   // The hours of the visit's own weekday, typeset: «08:00–20:00», never «8:00 - 20:00».
   await expect(page.getByTestId('confirm-hours')).toHaveText(/^Часы работы во?\u00a0\S+: \d{2}:\d{2}–\d{2}:\d{2}$/);
-  await expect(page.getByTestId('confirm-book')).toBeInViewport();
+  await expect.soft(page.getByTestId('confirm-book')).toBeInViewport();
   facts.confirm = await check(kiosk, '09-confirm', mode);
   await page.getByTestId('confirm-book').click();
   await expect(page.getByTestId('screen-ticket')).toBeVisible();

@@ -21,6 +21,7 @@ describe('typograph', () => {
   it('glues numbers to their units', () => {
     expect(show(typograph('за 10 минут до приёма'))).toBe('за 10~минут до приёма');
     expect(show(typograph('16 цифр'))).toBe('16~цифр');
+    expect(show(typograph('Понедельник, 30 ноября, 09:00'))).toBe('Понедельник, 30~ноября, 09:00');
   });
 
   it('sets ranges with an en dash and times with a leading zero', () => {

@@ -1,5 +1,6 @@
 import { clinicDateTimeLong, clinicYmd } from '../../../electron/common/clinic-time';
 import { hoursOnDayText } from '../../../electron/common/clinic-hours';
+import { typograph } from '../../../electron/common/typograph';
 import { BigButton } from '../components/BigButton';
 import { Screen } from '../components/Screen';
 import { capitalize, placeText } from '../logic/words';
@@ -22,7 +23,7 @@ export function ConfirmScreen() {
       <dl className="summary">
         <div className="summary-row summary-key">
           <dt>Дата и время</dt>
-          <dd data-testid="confirm-datetime">{capitalize(clinicDateTimeLong(slot.beginTime, tz))}</dd>
+          <dd data-testid="confirm-datetime">{typograph(capitalize(clinicDateTimeLong(slot.beginTime, tz)))}</dd>
         </div>
         <div className="summary-row">
           <dt>{resource.resType === 'Doctor' ? 'Врач' : 'Приём'}</dt>
@@ -54,7 +55,7 @@ export function ConfirmScreen() {
           <dd>
             {referral.title}
             <span className="summary-sub">
-              {referral.typeLabel} · № {referral.number}
+              {referral.typeLabel} · №{'\u00a0'}{referral.number}
             </span>
           </dd>
         </div>
