@@ -60,7 +60,9 @@ test('P6: an existing booking to the speciality is named and can be opened', asy
   await toConfirm(kiosk, 601);
   await kiosk.page.getByTestId('confirm-book').click();
   const message = kiosk.page.getByTestId('error-message');
-  await expect(message).toContainText('Вы уже записаны Сидоров Алексей Николаевич на ');
+  // A public screen: surname and initials only, never the full name the server wrote.
+  await expect(message).toContainText('Вы уже записаны Сидоров\u00a0А.\u00a0Н. на ');
+  await expect(message).not.toContainText('Алексей');
   await expect(message).toContainText('Запрещено иметь более одной активной записи на прием на одну специальность.');
   await kiosk.shot('err-4008-already-booked');
   await kiosk.errorPanel().getByRole('button', { name: /мои записи/i }).click();

@@ -107,7 +107,7 @@ test.describe('Electron shell', () => {
     await page.getByTestId('field-birth-day').click();
     await digits(P1.birth[0]);
     await page.getByTestId('field-birth-month').click();
-    await digits(P1.birth[1]);
+    await page.getByTestId(`month-${P1.birth[1]}`).click();
     await page.getByTestId('field-birth-year').click();
     await digits(P1.birth[2]);
     await page.getByTestId('identify-submit').click();

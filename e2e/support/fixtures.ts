@@ -74,8 +74,9 @@ export class Kiosk {
     await this.typeDigits(policy);
     await this.page.getByTestId('field-birth-day').click();
     await this.typeDigits(birth[0]);
+    // The month is picked by name (the keypad gives way to twelve month buttons).
     await this.page.getByTestId('field-birth-month').click();
-    await this.typeDigits(birth[1]);
+    await this.page.getByTestId(`month-${birth[1]}`).click();
     await this.page.getByTestId('field-birth-year').click();
     await this.typeDigits(birth[2]);
     if (opts.shots) await this.shot('03-identify-filled');

@@ -84,6 +84,8 @@ export const ClinicRefSchema = z.object({
   fullName: z.string(),
   address: z.string(),
   phone: z.string(),
+  /** Opening hours Monday first (null: closed or not said), when the MIS sent them. */
+  hours: z.array(z.string().nullable()).length(7).optional(),
 });
 export type ClinicRef = z.infer<typeof ClinicRefSchema>;
 

@@ -12,7 +12,7 @@ export const ACTIONS = {
 } as const;
 
 /** Appended to every printer fault: the booking stands even when the slip does not come out. */
-const SAVED = ' Запись сохранена — талон можно получить в регистратуре.';
+const SAVED = ' Запись сохранена\u00a0— талон можно получить в регистратуре.';
 
 export const TEXTS = {
   actions: ACTIONS,
@@ -45,7 +45,7 @@ export const TEXTS = {
     disabled: 'Печать талонов на этом инфомате отключена. Запишите, пожалуйста, номер талона.',
     internal: `Не удалось напечатать талон.${SAVED}`,
     /** The bytes went out but the printer did not confirm: the slip probably came out. */
-    uncertain: `Проверьте, вышел ли талон. Если нет — нажмите «${ACTIONS.printAgain}».`,
+    uncertain: `Проверьте, вышел ли талон. Если нет\u00a0— нажмите «${ACTIONS.printAgain}».`,
     ticketUnknown: 'Талон для печати не найден. Обратитесь, пожалуйста, в регистратуру.',
     reprintUsed: 'Талон уже напечатан повторно. Обратитесь, пожалуйста, в регистратуру.',
   },
@@ -70,9 +70,9 @@ export const TEXTS = {
     offline: 'Запись в эту поликлинику временно недоступна',
   },
   policy: {
-    empty: 'Введите номер полиса ОМС — 16 цифр.',
-    tooShort: (n: number) => `В номере полиса должно быть 16 цифр, а введено ${n}. Проверьте номер.`,
-    tooLong: 'В номере полиса должно быть ровно 16 цифр.',
+    empty: 'Введите номер полиса ОМС\u00a0— 16\u00a0цифр.',
+    tooShort: (n: number) => `В номере полиса должно быть 16\u00a0цифр, а введено ${n}. Проверьте номер.`,
+    tooLong: 'В номере полиса должно быть ровно 16\u00a0цифр.',
     contract: 'номер полиса — 16 цифр',
   },
   /** Identification by a scanned policy (paper policy barcode, a QR with the ENP). */
@@ -108,8 +108,9 @@ export const TEXTS = {
 /** «Кабинет 214, этаж 2» with the parts that are known; a room the MIS already named («каб. 12») is kept. */
 export function placeText(room: string, floor: number | null): string {
   const r = room.trim();
-  const cabinet = !r ? '' : /^каб/i.test(r) ? r : `кабинет ${r}`;
-  const floorText = floor === null ? '' : `этаж ${floor}`;
+  // No-break spaces: «кабинет 214» and «этаж 2» never split across lines.
+  const cabinet = !r ? '' : /^каб/i.test(r) ? r.replace(/^(каб\.?)\s+/i, '$1\u00a0') : `кабинет\u00a0${r}`;
+  const floorText = floor === null ? '' : `этаж\u00a0${floor}`;
   return capitalize([cabinet, floorText].filter(Boolean).join(', '));
 }
 

@@ -50,5 +50,5 @@ export function encodeLayout(layout: SlipLayout, profile: ResolvedProfile): Uint
 }
 
 export function encodeSlip(slip: SlipData, profile: ResolvedProfile): Uint8Array {
-  return encodeLayout(buildSlipLayout(slip, profile.columns), profile);
+  return encodeLayout(buildSlipLayout(slip, profile.columns, profile.codepage), profile);
 }

@@ -40,7 +40,7 @@ export function slipPageSizeMm(slip: SlipData, roll: 58 | 80 | number): { widthM
   const widthMm = rollOf(roll);
   const m = metrics(widthMm);
   let height = MARGIN_MM * 2;
-  for (const b of buildSlipLayout(slip, m.columns).blocks) {
+  for (const b of buildSlipLayout(slip, m.columns, 'unicode').blocks) {
     if (b.kind === 'qr') height += QR_MM[widthMm] + m.lineMm;
     else height += m.lineMm * (b.kind === 'text' ? b.size : 1);
   }
@@ -57,7 +57,7 @@ export function renderSlipHtml(slip: SlipData, widthMm: 58 | 80 | number): strin
 
 function renderForRoll(slip: SlipData, widthMm: 58 | 80): string {
   const m = metrics(widthMm);
-  const layout = buildSlipLayout(slip, m.columns);
+  const layout = buildSlipLayout(slip, m.columns, 'unicode');
   const body: string[] = [];
   for (const b of layout.blocks) {
     if (b.kind === 'rule') body.push('<div class="rule"></div>');

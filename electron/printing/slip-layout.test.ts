@@ -61,19 +61,22 @@ describe('buildSlipLayout', () => {
     });
   }
 
-  it('has the ticket number and the time in double size, the room and floor, the doctor and the QR of the guid', () => {
+  it('has the ticket number, the time and the room in double size, the doctor and the QR of the guid', () => {
     const layout = buildSlipLayout(sampleSlip(), 48);
     const big = layout.blocks.filter((b): b is TextLine => b.kind === 'text' && b.size === 2);
-    expect(big.map((b) => b.text)).toEqual(['№ 037.91', 'Время: 09:15']);
+    expect(big.map((b) => b.text)).toEqual(['№ 037.91', 'Время: 09:15', 'Кабинет 214, этаж 2']);
     const text = layoutToText(layout);
     expect(text).toContain('Талон на приём');
     expect(text).toContain('Кабинет 214, этаж 2');
-    expect(text).toContain('Врач: Иванов И.И.');
+    expect(text).toContain('Врач: Иванов И. И.');
     expect(text).toContain('Врач-терапевт участковый');
     expect(text).toContain('Терапия');
     expect(text).toContain('ГБУЗ МО "Дубненская больница"');
     expect(text).toContain('г. Дубна');
-    expect(text).toContain('Отменить запись: тел. 8-496-416-04-13');
+    expect(text).toContain('Приходите за 10-15 минут до приёма');
+    expect(text).toMatch(/QR-код талона для регистратуры\n\n\[QR:/);
+    expect(text).toContain('Отменить запись: на инфомате - "Мои записи" -');
+    expect(text).toContain('или по телефону 8-496-416-04-13');
     expect(text).toContain('Инфомат: KIOSK-01');
     expect(layout.blocks).toContainEqual({ kind: 'qr', data: sampleTicket.ticketGuid });
     expect(text).not.toContain('ПОВТОРНАЯ ПЕЧАТЬ');
@@ -121,6 +124,33 @@ describe('buildSlipLayout', () => {
 
   it('gives the registry as the way to cancel when the clinic has no phone', () => {
     const ticket = { ...sampleTicket, clinic: { ...sampleTicket.clinic, phone: '' } };
-    expect(layoutToText(buildSlipLayout(sampleSlip({ ticket }), 32))).toContain('Отменить запись можно в');
+    const text = layoutToText(buildSlipLayout(sampleSlip({ ticket }), 32));
+    expect(text).toMatch(/или в\s+регистратуре/);
+    expect(text).not.toContain('телефону');
   });
+
+  it('prints «», the en dash and no-break spaces where the code page has them, plain marks where it has not', () => {
+    const w1251 = layoutToText(buildSlipLayout(sampleSlip(), 48, 'wpc1251'));
+    expect(w1251).toContain('ГБУЗ МО «Дубненская больница»');
+    expect(w1251).toContain('Приходите за 10–15 минут до приёма');
+    expect(w1251).toContain('на инфомате — «Мои записи» —');
+    const cp866 = layoutToText(buildSlipLayout(sampleSlip(), 48, 'cp866'));
+    expect(cp866).not.toMatch(/[«»–—]/);
+  });
+
+  it('gives the clinic hours of the visit’s weekday when the MIS sent them', () => {
+    const hours = ['8:00 - 20:00', '8:00 - 20:00', '8:00 - 20:00', '8:00 - 20:00', '8:00 - 19:00', '9:00 - 15:00', null];
+    const ticket = { ...sampleTicket, clinic: { ...sampleTicket.clinic, hours } };
+    // 27.11.2026 is a Friday.
+    expect(layoutToText(buildSlipLayout(sampleSlip({ ticket }), 48, 'wpc1251'))).toContain('Часы работы в пятницу: 08:00–19:00');
+  });
+
+  for (const charset of ['cp866', 'wpc1251'] as const) {
+    it(`keeps every line within the columns on both widths in ${charset}`, () => {
+      for (const columns of [32, 48]) {
+        const layout = buildSlipLayout(sampleSlip({ ticket: longTicket, reprint: true }), columns, charset);
+        for (const b of layout.blocks) if (b.kind === 'text') expect(b.text.length * b.size, b.text).toBeLessThanOrEqual(columns);
+      }
+    });
+  }
 });

@@ -3,6 +3,8 @@
 // Lines are wrapped here (not by the printer or the encoder) because only here do we know the
 // words: a name must never be cut in the middle on a slip an elderly patient has to read.
 import { placeText } from '../common/texts';
+import { hoursOnDayText } from '../common/clinic-hours';
+import { typograph } from '../common/typograph';
 import { clinicTime, clinicYmd, clinicDateTimeNumeric, dayLong, dayNumeric } from '../common/clinic-time';
 import type { SlipData } from '../core/ports';
 
@@ -32,9 +34,12 @@ export interface SlipLayout {
   blocks: SlipBlock[];
 }
 
-// Both Cyrillic code pages lack some typography the MIS likes (CP866 has no «» or dashes).
-// Replacing them here, before wrapping, keeps the slip identical on every code page and the
-// line widths true.
+// CP866 has no «» and no dashes; WPC1251 has «», the en and em dash and the no-break space
+// (checked against the encoder: 0xAB, 0xBB, 0x96, 0x97, 0xA0). What the slip's code page cannot
+// print is replaced here, before wrapping, one character for one, so line widths stay true.
+// The HTML slip (a browser) prints everything.
+export type SlipCharset = 'cp866' | 'wpc1251' | 'unicode';
+
 const SUBSTITUTES: Record<string, string> = {
   '«': '"', '»': '"', '„': '"', '“': '"', '”': '"', '‟': '"',
   '‘': "'", '’': "'", '‚': "'", '`': "'",
@@ -48,9 +53,10 @@ const NBSP = '\u00a0';
  * Text as the printer can show it. A no-break space survives (it glues «тел. 8-496-…» and a
  * dash to its word for the wrapper) and becomes a plain space in `wrapWords`' output.
  */
-export function toSlipText(value: string): string {
-  return value
-    .replace(/[«»„“”‟‘’‚`–—‒―‑−…]/g, (c) => SUBSTITUTES[c] ?? c)
+export function toSlipText(value: string, charset: SlipCharset = 'cp866'): string {
+  const unsafe = charset === 'cp866' ? /[«»„“”‟‘’‚`–—‒―‑−…]/g : charset === 'wpc1251' ? /[„“”‟‚`‒―‑−]/g : /[‑]/g;
+  return typograph(value)
+    .replace(unsafe, (c) => (charset === 'wpc1251' && '„“”‟'.includes(c) ? '"' : (SUBSTITUTES[c] ?? c)))
     .replace(/[\s\u2000-\u200b\u202f\u205f\u3000]+/g, (ws) => (ws.includes(NBSP) && !/[\t\n ]/.test(ws) ? NBSP : ' '))
     // Control bytes in MIS text would be printer commands on the wire.
     // eslint-disable-next-line no-control-regex
@@ -65,7 +71,7 @@ export function toSlipText(value: string): string {
  * hyphenate by force only what is still too long.
  */
 function breakLongWord(word: string, width: number): string[] {
-  const segments = word.split(/(?<=[-\u00a0])/);
+  const segments = word.split(/(?<=[-\u00a0–—])/);
   const out: string[] = [];
   let cur = '';
   for (const seg of segments) {
@@ -86,11 +92,11 @@ function breakLongWord(word: string, width: number): string[] {
 }
 
 /** Greedy word wrap. Words are never split unless a single word is longer than `width`. */
-export function wrapWords(text: string, width: number): string[] {
+export function wrapWords(text: string, width: number, charset: SlipCharset = 'cp866'): string[] {
   if (width < 1) throw new RangeError(`width must be positive: ${width}`);
   const lines: string[] = [];
   let cur = '';
-  for (const word of toSlipText(text).split(' ')) {
+  for (const word of toSlipText(text, charset).split(' ')) {
     if (!word) continue;
     if (word.length > width) {
       if (cur) lines.push(cur);
@@ -112,11 +118,14 @@ export function wrapWords(text: string, width: number): string[] {
 
 class LayoutBuilder {
   readonly blocks: SlipBlock[] = [];
-  constructor(readonly columns: number) {}
+  constructor(
+    readonly columns: number,
+    readonly charset: SlipCharset,
+  ) {}
 
   para(text: string, opts: { align?: Align; bold?: boolean; size?: TextSize } = {}): this {
     const size = opts.size ?? 1;
-    for (const line of wrapWords(text, Math.floor(this.columns / size))) {
+    for (const line of wrapWords(text, Math.floor(this.columns / size), this.charset)) {
       this.blocks.push({ kind: 'text', text: line, align: opts.align ?? 'left', bold: opts.bold ?? false, size });
     }
     return this;
@@ -143,15 +152,25 @@ function roomLine(room: string, floor: number | null): string | null {
 
 export const SLIP_TITLE = 'Талон на приём';
 export const REPRINT_MARK = 'ПОВТОРНАЯ ПЕЧАТЬ';
+export const COME_EARLY = 'Приходите за 10–15 минут до приёма';
+export const QR_LABEL = 'QR-код талона для регистратуры';
+
+/** How to cancel: on the kiosk («Мои записи») or by the clinic's phone, else at the registry. */
+export function cancelText(phone: string): string {
+  const p = phone.trim();
+  return `Отменить запись: на инфомате — «Мои записи» — или ${p ? `по телефону ${p.replace(/ /g, NBSP)}` : 'в регистратуре'}`;
+}
 
 /**
- * The slip's content. Deliberately without the patient's name or policy number: slips get
- * lost in the lobby, and the ticket number plus the QR are all the registry needs.
+ * The slip's content. Deliberately without the policy number, and without the patient's name:
+ * slips get lost in the lobby, and the MIS answers the kiosk reads (the COD token, the booking,
+ * the visit list) carry no patient name to print initials from, so none are invented.
+ * Room and time, what the patient looks for, are double size.
  */
-export function buildSlipLayout(slip: SlipData, columns: number): SlipLayout {
+export function buildSlipLayout(slip: SlipData, columns: number, charset: SlipCharset = 'cp866'): SlipLayout {
   const t = slip.ticket;
   const tz = slip.timeZone;
-  const b = new LayoutBuilder(columns);
+  const b = new LayoutBuilder(columns, charset);
 
   if (slip.reprint) b.para(columns >= 24 ? `*** ${REPRINT_MARK} ***` : REPRINT_MARK, { align: 'center', bold: true });
   b.para(t.clinic.name || t.clinic.fullName, { align: 'center', bold: true });
@@ -163,21 +182,23 @@ export function buildSlipLayout(slip: SlipData, columns: number): SlipLayout {
 
   const ymd = clinicYmd(t.beginTime, tz);
   const weekday = dayLong(ymd).split(',')[0] ?? '';
-  // Date and time are what the patient looks for on the slip: centred, the time double size.
   b.para(`Дата: ${dayNumeric(ymd)}${weekday ? `, ${weekday}` : ''}`, { align: 'center', bold: true });
   b.para(`Время: ${clinicTime(t.beginTime, tz)}`, { align: 'center', bold: true, size: 2 });
+  const room = roomLine(t.room, t.floor);
+  if (room) b.para(room, { align: 'center', bold: true, size: 2 });
   if (t.doctorName) b.para(t.resType === 'Doctor' ? `Врач: ${t.doctorName}` : t.doctorName);
   const role = t.doctorRole.trim();
   const spec = t.speciality.trim();
   if (role) b.para(`Должность: ${role}`);
   if (spec && spec.toLocaleLowerCase('ru-RU') !== role.toLocaleLowerCase('ru-RU')) b.para(`Специальность: ${spec}`);
-  const room = roomLine(t.room, t.floor);
-  if (room) b.para(room, { bold: true });
+  b.para(COME_EARLY, { bold: true });
+  const hours = hoursOnDayText(t.clinic.hours, ymd);
+  if (hours) b.para(hours);
   b.rule();
 
+  b.para(QR_LABEL, { align: 'center' });
   b.qr(t.ticketGuid);
-  const phone = t.clinic.phone.trim();
-  b.para(phone ? `Отменить запись: тел.${NBSP}${phone}` : 'Отменить запись можно в регистратуре', { align: 'center' });
+  b.para(cancelText(t.clinic.phone), { align: 'center' });
   b.rule();
   b.para(`Напечатано: ${clinicDateTimeNumeric(slip.printedAt, tz)}`);
   b.para(`Инфомат: ${slip.kioskId}`);

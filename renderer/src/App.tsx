@@ -1,6 +1,7 @@
 import type { ReactElement, ReactNode } from 'react';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorPanel } from './components/ErrorPanel';
+import { DisplayModeButton, useDisplayAttributes } from './components/DisplayModeButton';
 import { Header } from './components/Header';
 import { IdleDialog } from './components/IdleDialog';
 import { LoadingOverlay } from './components/LoadingOverlay';
@@ -40,6 +41,7 @@ const inScreen = (el: Element) => el.closest('.header, .main') !== null;
 export function Shell({ children, settling = false }: { children: ReactNode; settling?: boolean }) {
   const configured = useFlow((s) => s.info?.orientation);
   const orientation = useOrientation(configured);
+  useDisplayAttributes(useFlow((s) => s.display));
   return (
     <div className="app" data-orientation={orientation} data-settling={settling ? 'true' : undefined}>
       {children}
@@ -71,6 +73,11 @@ export function App() {
       {/* Never blank: whatever fails to render, the patient sees a calm screen and starts over. */}
       <ErrorBoundary onCrash={(message, component) => reportCrash(message, component ? `${screen}: ${component}` : screen)}>
         {screen !== 'welcome' && <Header />}
+        {screen === 'welcome' && (
+          <div className="welcome-bar">
+            <DisplayModeButton />
+          </div>
+        )}
         <main className="main">
           <Current key={screen} />
           {/* Inside the main area: the header's «Начать заново» stays in reach during a wait. */}

@@ -84,6 +84,20 @@ describe('clinic view', () => {
     const c = toClinic({ guid: 'l3', name: 'ГБУЗ «Районная больница»', fullName: '', address: '', phone: '', status: { name: 'Offline' } });
     expect(c).toMatchObject({ online: false, statusText: 'Запись в эту поликлинику временно недоступна', fullName: 'ГБУЗ «Районная больница»' });
   });
+
+  it('sets MIS text in Russian typography and gives the whole week, not only Monday', () => {
+    const c = toClinic({
+      guid: 'l1', name: 'ГБУЗ МО "КДЦ"', fullName: '', address: 'г. Коломна, ул. Ленина, д. 5', phone: '8-496-123-45-67',
+      status: { name: 'Online' },
+      worktimes: { monday: '8:00 - 20:00', tuesday: '8:00 - 20:00', wednesday: '8:00 - 20:00', thursday: '8:00 - 20:00', friday: '8:00 - 20:00', saturday: '9:00 - 15:00', sunday: '' },
+    });
+    expect(c.name).toBe('ГБУЗ МО «КДЦ»');
+    expect(c.address).toBe('г.\u00a0Коломна, ул.\u00a0Ленина, д.\u00a05');
+    expect(c.phone).toBe('8-496-123-45-67');
+    expect(c.worktime).toBe('Пн–Пт\u00a008:00–20:00, Сб\u00a009:00–15:00');
+    expect(c.hours?.[5]).toBe('09:00–15:00');
+    expect(c.hours?.[6]).toBeNull();
+  });
 });
 
 describe('addDays', () => {

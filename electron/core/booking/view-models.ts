@@ -4,6 +4,8 @@ import type { Clinic, ClinicRef, Referral, Resource, Ticket } from '../../common
 import { isHhmm } from '../../common/calendar';
 import { REFERRAL_STATUSES, type ReferralStatusName } from '../../common/rules';
 import { TEXTS } from '../../common/texts';
+import { weekHours, weekSummary } from '../../common/clinic-hours';
+import { typograph as typo, typographOpt } from '../../common/typograph';
 import { ApiError } from '../api/api-error';
 import { misDateTime, parseMisDate, parseMisDateTime } from '../api/mis-time';
 import type { Direction, DirectionResource, LpuWithStatus, TicketVisitWithLpu } from '../api/schemas';
@@ -21,13 +23,17 @@ export function realDate(iso: string | null | undefined): string | null {
   return Number.isNaN(new Date(iso).getTime()) ? null : iso;
 }
 
+// Every MIS string that reaches a screen or the slip is set in Russian typography here, once
+// (common/typograph.ts): «г. Москва», «Петров П. П.», «08:00–20:00», «ёлочки».
 export function clinicRef(lpu: LpuWithStatus): ClinicRef {
+  const hours = weekHours(lpu.worktimes);
   return {
     guid: lpu.guid,
-    name: lpu.name.trim() || lpu.fullName.trim(),
-    fullName: lpu.fullName.trim() || lpu.name.trim(),
-    address: lpu.address.trim(),
+    name: typo(lpu.name.trim() || lpu.fullName.trim()),
+    fullName: typo(lpu.fullName.trim() || lpu.name.trim()),
+    address: typo(lpu.address.trim()),
     phone: lpu.phone.trim(),
+    ...(hours ? { hours } : {}),
   };
 }
 
@@ -56,20 +62,20 @@ export function createViewModels(opts: ViewModelOptions) {
     return null;
   }
 
-  function toTicket(t: TicketVisitWithLpu): Ticket {
+  function toTicket(v: TicketVisitWithLpu): Ticket {
     return {
-      ticketGuid: t.ticketGuid,
-      number: t.num,
-      room: t.room,
-      floor: t.flat,
-      beginTime: misDateTime(t.beginTime, tz, 'ticket.beginTime'),
-      endTime: misDateTime(t.endTime, tz, 'ticket.endTime'),
-      doctorName: t.docFio,
-      doctorRole: t.doctorRole,
-      speciality: t.speciality,
-      resType: t.resType || 'Doctor',
-      clinic: clinicRef(t.lpu),
-      bookedAt: optionalTime(t.dateOfAppointment, 'ticket.dateOfAppointment'),
+      ticketGuid: v.ticketGuid,
+      number: v.num,
+      room: typo(v.room),
+      floor: v.flat,
+      beginTime: misDateTime(v.beginTime, tz, 'ticket.beginTime'),
+      endTime: misDateTime(v.endTime, tz, 'ticket.endTime'),
+      doctorName: typo(v.docFio),
+      doctorRole: typo(v.doctorRole),
+      speciality: typo(v.speciality),
+      resType: v.resType || 'Doctor',
+      clinic: clinicRef(v.lpu),
+      bookedAt: optionalTime(v.dateOfAppointment, 'ticket.dateOfAppointment'),
     };
   }
 
@@ -101,10 +107,10 @@ export function createViewModels(opts: ViewModelOptions) {
       guid: d.guid,
       number: d.number,
       type: d.type,
-      typeLabel: TYPE_LABELS[d.type.toLowerCase()] ?? (d.type || TEXTS.referral.fallbackTitle),
-      title: d.speciality?.name ?? d.service?.name ?? TYPE_LABELS[d.type.toLowerCase()] ?? TEXTS.referral.fallbackTitle,
-      issuedBy: d.lpuFrom?.name ?? '',
-      senderDoctor: d.senderDoctorFio ?? null,
+      typeLabel: typo(TYPE_LABELS[d.type.toLowerCase()] ?? (d.type || TEXTS.referral.fallbackTitle)),
+      title: typo(d.speciality?.name ?? d.service?.name ?? TYPE_LABELS[d.type.toLowerCase()] ?? TEXTS.referral.fallbackTitle),
+      issuedBy: typo(d.lpuFrom?.name ?? ''),
+      senderDoctor: typographOpt(d.senderDoctorFio ?? null),
       issuedAt: optionalTime(d.date, 'direction.date', true),
       validUntil,
       status: effective,
@@ -152,10 +158,10 @@ export function createViewModels(opts: ViewModelOptions) {
     return {
       resourceGuid: r.resourceGuid,
       resType: resTypeOf(r.resType),
-      name: r.docFio,
-      role: r.doctorRole,
-      speciality: r.speciality,
-      room: r.room,
+      name: typo(r.docFio),
+      role: typo(r.doctorRole),
+      speciality: typo(r.speciality),
+      room: typo(r.room),
       floor: r.flat,
       days,
       notice: messages.size ? [...messages].slice(0, 2).join(' · ') : null,
@@ -176,12 +182,13 @@ function cellTime(time: string, beginIso: string): string {
 
 export function toClinic(l: LpuWithStatus): Clinic {
   const online = (l.status?.name ?? 'Online').toLowerCase() === 'online' && l.isActive !== false;
-  const today = l.worktimes ? Object.values(l.worktimes).find((v) => v && v.trim()) : null;
+  const ref = clinicRef(l);
   return {
-    ...clinicRef(l),
+    ...ref,
     online,
-    statusText: online ? null : l.status?.message?.trim() || TEXTS.clinic.offline,
-    worktime: today ? today.trim() : null,
+    statusText: online ? null : typo(l.status?.message?.trim() || TEXTS.clinic.offline),
+    // The whole week («Пн–Пт 08:00–20:00, Сб 09:00–15:00»), not whichever day the MIS listed first.
+    worktime: weekSummary(ref.hours),
   };
 }
 

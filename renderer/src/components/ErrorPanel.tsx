@@ -27,7 +27,7 @@ const PLAN: Record<NextStep, { hint: string | null; unless?: RegExp; choices: Ch
   registry: {
     hint: HINTS.registry,
     unless: /регистратур/i,
-    choices: [{ choice: 'finish', label: 'Завершить', testId: 'error-finish', variant: 'primary' }],
+    choices: [{ choice: 'finish', label: LABELS.startOver, testId: 'error-finish', variant: 'primary' }],
   },
   referrals: {
     hint: 'Выберите другое направление или обратитесь в регистратуру.',

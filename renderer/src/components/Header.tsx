@@ -1,5 +1,6 @@
 import { useFlow } from '../store/context';
 import { canGoBack as hasWayBack } from '../store/flow';
+import { DisplayModeButton } from './DisplayModeButton';
 import { Icon } from './Icon';
 import { StepIndicator } from './StepIndicator';
 import { LABELS } from '../texts';
@@ -21,6 +22,9 @@ export function Header() {
         )}
       </div>
       <StepIndicator />
+      <div className="header-display">
+        <DisplayModeButton />
+      </div>
       <div className="header-side header-side-end">
         <button type="button" className="btn btn-quiet nav-btn" data-testid="nav-restart" onClick={endSession}>
           <Icon name="restart" /> {LABELS.startOver}

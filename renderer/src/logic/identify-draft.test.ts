@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { applyKey, EMPTY_DRAFT, setFieldText, type DraftKey, type DraftState } from './identify-draft';
+import { applyKey, EMPTY_DRAFT, isFieldDone, pickMonth, setFieldText, type DraftKey, type DraftState } from './identify-draft';
 
 function typeKeys(state: DraftState, keys: string): DraftState {
   return [...keys].reduce((s, d) => applyKey(s, { digit: d }), state);
@@ -50,5 +50,37 @@ describe('identify draft', () => {
     const t = setFieldText(start, 'policy', '12a3');
     expect(t).toEqual({ draft: { ...EMPTY_DRAFT, policy: '123' }, field: 'policy' });
     expect(setFieldText(start, 'year', '19567').draft.year).toBe('1956');
+  });
+
+  it('«15», January, «1980» gives 15.01.1980, never 15.11.980', () => {
+    let s = typeKeys(start, '5000000000000001' + '15');
+    expect(s.field).toBe('month');
+    s = pickMonth(s, 1);
+    expect(s.field).toBe('year');
+    s = typeKeys(s, '1980');
+    expect(s.draft).toMatchObject({ day: '15', month: '01', year: '1980' });
+  });
+
+  it('moves on only when the box cannot take another digit', () => {
+    const policy = typeKeys(start, '5000000000000001');
+    expect(typeKeys(policy, '3').field).toBe('day'); // 3 may become 30 or 31
+    expect(typeKeys(policy, '4').field).toBe('month');
+    const month = typeKeys(policy, '15');
+    expect(typeKeys(month, '1').field).toBe('month'); // 1 may become 10, 11, 12
+    expect(typeKeys(month, '2')).toMatchObject({ field: 'year', draft: { month: '2' } });
+    expect(isFieldDone('year', '198')).toBe(false);
+  });
+
+  it('a digit typed into a full date box stays out of the next one', () => {
+    const s: DraftState = { draft: { policy: '5000000000000001', day: '15', month: '', year: '' }, field: 'day' };
+    expect(applyKey(s, { digit: '1' })).toBe(s);
+    const y: DraftState = { draft: { ...s.draft, month: '11' }, field: 'month' };
+    expect(applyKey(y, { digit: '9' })).toBe(y);
+  });
+
+  it('a month picked by name is two digits; nonsense is ignored', () => {
+    expect(pickMonth(start, 12).draft.month).toBe('12');
+    expect(pickMonth(start, 13)).toBe(start);
+    expect(pickMonth(start, 0)).toBe(start);
   });
 });

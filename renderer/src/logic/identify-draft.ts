@@ -1,6 +1,8 @@
-// What the patient has typed on the Identify screen, and how a key press changes it. Fields
-// advance on their own when full, so that an elderly patient can type the policy and the
-// date as one continuous run of digits without hunting for the next box.
+// What the patient has typed on the Identify screen, and how a key press changes it. A box
+// moves on to the next only when it cannot take another digit (16 policy digits; a day of two
+// digits or of 4–9; a month of two digits or of 2–9), and a digit never spills out of a full
+// date box: «15», «1», «1980» must not become 15.11.980. The screen offers the month as named
+// buttons, so on the keypad the month is never ambiguous.
 import { POLICY_LENGTH, onlyDigits } from './policy';
 
 export type IdentifyField = 'policy' | 'day' | 'month' | 'year';
@@ -28,6 +30,15 @@ function prevField(field: IdentifyField): IdentifyField {
 
 export type DraftState = { draft: IdentifyDraft; field: IdentifyField };
 
+/** Whether the box is complete: no further digit could make a different valid value. */
+export function isFieldDone(field: IdentifyField, value: string): boolean {
+  if (value.length >= FIELD_LENGTH[field]) return true;
+  if (value.length !== 1) return false;
+  if (field === 'day') return value >= '4';
+  if (field === 'month') return value >= '2';
+  return false;
+}
+
 export function applyKey(state: DraftState, key: DraftKey): DraftState {
   const { draft, field } = state;
   const value = draft[field];
@@ -43,17 +54,24 @@ export function applyKey(state: DraftState, key: DraftKey): DraftState {
   if (!/^\d$/.test(key.digit)) return state;
   const max = FIELD_LENGTH[field];
   if (value.length >= max) {
-    if (field === 'year') return state;
-    return applyKey({ draft, field: nextField(field) }, key);
+    // The policy runs straight on into the day; a full date box keeps its digits.
+    if (field === 'policy') return applyKey({ draft, field: nextField(field) }, key);
+    return state;
   }
   const filled = value + key.digit;
-  const advance = filled.length === max && field !== 'year';
+  const advance = field !== 'year' && isFieldDone(field, filled);
   return { draft: { ...draft, [field]: filled }, field: advance ? nextField(field) : field };
+}
+
+/** A month chosen by name: the date moves on to the year. */
+export function pickMonth(state: DraftState, month: number): DraftState {
+  if (!Number.isInteger(month) || month < 1 || month > 12) return state;
+  return { draft: { ...state.draft, month: String(month).padStart(2, '0') }, field: 'year' };
 }
 
 /** Text typed or pasted straight into a field: keep its digits, at most the field's length. */
 export function setFieldText(state: DraftState, field: IdentifyField, text: string): DraftState {
   const digits = onlyDigits(text).slice(0, FIELD_LENGTH[field]);
-  const full = digits.length === FIELD_LENGTH[field] && field !== 'year' && digits.length > state.draft[field].length;
+  const full = field !== 'year' && isFieldDone(field, digits) && digits.length > state.draft[field].length;
   return { draft: { ...state.draft, [field]: digits }, field: full ? nextField(field) : field };
 }

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { ageOn, calendarDate, checkBirthDate } from './birth-date';
+import { ageOn, birthDateText, calendarDate, checkBirthDate, liveBirthDateProblem, monthLengthText } from './birth-date';
 import { groupPolicy, policyProblem } from './policy';
 
 describe('policy', () => {
@@ -11,7 +11,7 @@ describe('policy', () => {
   });
 
   it('asks for exactly 16 digits and says how many were typed', () => {
-    expect(policyProblem('')).toMatch(/16 цифр/);
+    expect(policyProblem('')).toMatch(/16\u00a0цифр/);
     expect(policyProblem('123456789')).toContain('введено 9');
     expect(policyProblem('5000000000000001')).toBeNull();
   });
@@ -71,5 +71,51 @@ describe('birth date', () => {
     expect(calendarDate({ day: '5', month: '3', year: '1956' })).toBe('1956-03-05');
     expect(calendarDate({ day: '31', month: '2', year: '1956' })).toBeNull();
     expect(calendarDate({ day: '5', month: '3', year: '195' })).toBeNull();
+  });
+
+  it('says how many days the month has, in grammatical Russian', () => {
+    const msg = (d: string, m: string, y: string) => {
+      const r = check(d, m, y);
+      return r.ok ? '' : r.message;
+    };
+    expect(msg('31', '11', '1980')).toContain('В ноябре 30\u00a0дней');
+    expect(msg('31', '04', '1980')).toContain('В апреле 30\u00a0дней');
+    expect(msg('29', '02', '2023')).toContain('В феврале 2023\u00a0года 28\u00a0дней');
+    expect(msg('30', '02', '2024')).toContain('В феврале 2024\u00a0года 29\u00a0дней');
+    expect(monthLengthText(1, 1980)).toBe('В январе 31\u00a0день.');
+    for (const m of ['01', '02', '04', '11']) expect(msg('32', m, '1980')).not.toMatch(/31 дней|31\u00a0дней/);
+  });
+
+  it('leap years: 29 February exists in 2000 and 2024, not in 1900 (before the age limit anyway) or 2023', () => {
+    expect(check('29', '02', '2000')).toEqual({ ok: true, ymd: '2000-02-29' });
+    expect(check('29', '02', '2024').ok).toBe(true);
+    expect(calendarDate({ day: '29', month: '02', year: '1900' })).toBeNull();
+    expect(check('29', '02', '2023')).toMatchObject({ ok: false, field: 'day' });
+  });
+
+  it('a three-digit year such as 980 is the year box, not a date in the tenth century', () => {
+    expect(check('15', '11', '980')).toMatchObject({ ok: false, field: 'year', message: expect.stringMatching(/четыре цифры/) });
+    expect(calendarDate({ day: '15', month: '11', year: '980' })).toBeNull();
+    expect(check('15', '01', '0980')).toMatchObject({ ok: false, field: 'year', message: expect.stringMatching(/120/) });
+  });
+
+  it('a future date points at the year', () => {
+    expect(check('01', '01', '2027')).toMatchObject({ ok: false, field: 'year', message: expect.stringMatching(/позже сегодняшнего/) });
+  });
+
+  it('checks each part on its own: day 32 and month 13 name their own box', () => {
+    expect(check('32', '01', '1980')).toMatchObject({ ok: false, field: 'day', message: expect.stringMatching(/от 1 до 31/) });
+    expect(check('15', '13', '1980')).toMatchObject({ ok: false, field: 'month', message: expect.stringMatching(/от 1 до 12/) });
+  });
+
+  it('says nothing while the date is still being typed, one message once it is complete', () => {
+    expect(liveBirthDateProblem({ day: '31', month: '04', year: '19' }, today)).toBeNull();
+    expect(liveBirthDateProblem({ day: '31', month: '04', year: '1980' }, today)).toMatchObject({ field: 'day' });
+    expect(liveBirthDateProblem({ day: '15', month: '01', year: '1980' }, today)).toBeNull();
+  });
+
+  it('spells the date for the preview line', () => {
+    expect(birthDateText({ day: '15', month: '1', year: '1980' })).toBe('15\u00a0января 1980\u00a0г.');
+    expect(birthDateText({ day: '31', month: '4', year: '1980' })).toBeNull();
   });
 });

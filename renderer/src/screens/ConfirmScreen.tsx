@@ -1,4 +1,6 @@
-import { clinicDateTimeLong } from '../../../electron/common/clinic-time';
+import { clinicDateTimeLong, clinicYmd } from '../../../electron/common/clinic-time';
+import { hoursOnDayText } from '../../../electron/common/clinic-hours';
+import { typograph } from '../../../electron/common/typograph';
 import { BigButton } from '../components/BigButton';
 import { Screen } from '../components/Screen';
 import { capitalize, placeText } from '../logic/words';
@@ -15,12 +17,13 @@ export function ConfirmScreen() {
   const tz = useTimeZone();
   if (!referral || !clinic || !resource || !slot) return null;
   const place = placeText(resource.room, resource.floor);
+  const hours = hoursOnDayText(clinic.hours, clinicYmd(slot.beginTime, tz));
   return (
     <Screen name="confirm" title="Проверьте и подтвердите запись">
       <dl className="summary">
         <div className="summary-row summary-key">
           <dt>Дата и время</dt>
-          <dd data-testid="confirm-datetime">{capitalize(clinicDateTimeLong(slot.beginTime, tz))}</dd>
+          <dd data-testid="confirm-datetime">{typograph(capitalize(clinicDateTimeLong(slot.beginTime, tz)))}</dd>
         </div>
         <div className="summary-row">
           <dt>{resource.resType === 'Doctor' ? 'Врач' : 'Приём'}</dt>
@@ -40,6 +43,11 @@ export function ConfirmScreen() {
           <dd>
             {clinic.name}
             <span className="summary-sub">{clinic.address}</span>
+            {hours && (
+              <span className="summary-sub" data-testid="confirm-hours">
+                {hours}
+              </span>
+            )}
           </dd>
         </div>
         <div className="summary-row">
@@ -47,7 +55,7 @@ export function ConfirmScreen() {
           <dd>
             {referral.title}
             <span className="summary-sub">
-              {referral.typeLabel} · № {referral.number}
+              {referral.typeLabel} · №{'\u00a0'}{referral.number}
             </span>
           </dd>
         </div>

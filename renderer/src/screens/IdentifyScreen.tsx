@@ -1,20 +1,22 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { BigButton } from '../components/BigButton';
 import { Keypad } from '../components/Keypad';
+import { MonthPicker } from '../components/MonthPicker';
+import { PolicyPicture } from '../components/PolicyPicture';
 import { Screen } from '../components/Screen';
 import {
   applyKey,
   FIELD_LENGTH,
+  pickMonth,
   setFieldText,
   type DraftKey,
   type IdentifyField,
 } from '../logic/identify-draft';
 import { groupPolicy } from '../logic/policy';
-import { calendarDate } from '../logic/birth-date';
+import { birthDateText, liveBirthDateProblem } from '../logic/birth-date';
+import { clinicYmd } from '../../../electron/common/clinic-time';
 import { useFlow, useFlowStore } from '../store/context';
 import { TEXTS } from '../../../electron/common/texts';
-
-const birthPreview = new Intl.DateTimeFormat('ru-RU', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
 
 const TEST_ID: Record<IdentifyField, string> = {
   policy: 'field-policy',
@@ -92,13 +94,20 @@ export function IdentifyScreen() {
     setField(next.field);
   };
 
-  const ymd = calendarDate(draft);
-  const preview = ymd ? birthPreview.format(new Date(`${ymd}T12:00:00Z`)) : null;
-  const dateComplete = draft.day.length === FIELD_LENGTH.day && draft.month.length === FIELD_LENGTH.month && draft.year.length === FIELD_LENGTH.year;
-  const dateImpossible = !ymd && dateComplete;
+  const onMonth = (month: number) => {
+    const next = pickMonth({ draft, field }, month);
+    setDraft(next.draft);
+    setField(next.field);
+  };
 
-  const box = (f: IdentifyField, label: string, placeholder: string, shown: string) => (
-    <label className={`field field-${f}${field === f ? ' field-active' : ''}${problem?.field === f ? ' field-bad' : ''}`}>
+  const timeZone = useFlow((s) => s.info?.timeZone ?? 'Europe/Moscow');
+  const preview = birthDateText(draft);
+  // One message at a time: the one from «Продолжить» if any, else the live check of a complete date.
+  const live = liveBirthDateProblem(draft, clinicYmd(new Date().toISOString(), timeZone));
+  const shownProblem = problem ?? (live && !live.ok ? { field: live.field, message: live.message } : null);
+
+  const box = (f: IdentifyField, label: string, shown: string) => (
+    <label className={`field field-${f}${field === f ? ' field-active' : ''}${shownProblem?.field === f ? ' field-bad' : ''}`}>
       <span className="field-label">{label}</span>
       <input
         ref={(el) => {
@@ -110,10 +119,9 @@ export function IdentifyScreen() {
         inputMode="none"
         autoComplete="off"
         spellCheck={false}
-        placeholder={placeholder}
         value={shown}
         maxLength={f === 'policy' ? FIELD_LENGTH.policy + 3 : FIELD_LENGTH[f]}
-        aria-invalid={problem?.field === f ? 'true' : undefined}
+        aria-invalid={shownProblem?.field === f ? 'true' : undefined}
         onFocus={() => setField(f)}
         onKeyDown={onFieldKey}
         onChange={(e) => onFieldText(f, e.target.value)}
@@ -125,23 +133,23 @@ export function IdentifyScreen() {
     <Screen name="identify" title="Введите полис и дату рождения" className="identify">
       <div className="identify-layout">
         <div className="identify-fields">
-          {box('policy', 'Номер полиса ОМС (16 цифр)', '0000 0000 0000 0000', groupPolicy(draft.policy))}
-          <div className="policy-count">
+          {box('policy', 'Номер полиса ОМС — 16\u00a0цифр', groupPolicy(draft.policy))}
+          <div className="policy-count" data-testid="policy-count">
             Введено цифр: {draft.policy.length} из {FIELD_LENGTH.policy}
           </div>
           <fieldset className="birth">
             <legend className="field-label">Дата рождения</legend>
             <div className="birth-row">
-              {box('day', 'День', 'ДД', draft.day)}
-              {box('month', 'Месяц', 'ММ', draft.month)}
-              {box('year', 'Год', 'ГГГГ', draft.year)}
+              {box('day', 'День', draft.day)}
+              {box('month', 'Месяц', draft.month)}
+              {box('year', 'Год — 4\u00a0цифры', draft.year)}
             </div>
-            <div className={`birth-preview${dateImpossible ? ' birth-preview-bad' : ''}`} aria-live="polite">
-              {preview ?? (dateImpossible ? 'Такой даты нет — проверьте день и месяц' : '\u00a0')}
+            <div className="birth-preview" data-testid="birth-preview" aria-live="polite">
+              {preview ?? '\u00a0'}
             </div>
           </fieldset>
           <div className="identify-problem" role="alert" data-testid="identify-problem">
-            {problem?.message ?? ''}
+            {shownProblem?.message ?? ''}
           </div>
           {!problem && scanNotice && (
             <div className="identify-scan-notice" role="status" data-testid="scan-notice">
@@ -150,8 +158,9 @@ export function IdentifyScreen() {
           )}
           {scanner !== 'none' && !scanNotice && <div className="identify-scan-hint">{TEXTS.scan.hint}</div>}
         </div>
+        <PolicyPicture />
         <div className="identify-keypad">
-          <Keypad onKey={press} />
+          {field === 'month' ? <MonthPicker value={draft.month} onPick={onMonth} /> : <Keypad onKey={press} />}
         </div>
         <BigButton className="identify-submit" data-testid="identify-submit" onClick={() => void submit()}>
           Продолжить

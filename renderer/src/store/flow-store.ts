@@ -11,11 +11,11 @@ import { policyProblem } from '../logic/policy';
 import { checkBirthDate } from '../logic/birth-date';
 import { previousScreen, skipClinicScreen } from './flow';
 import { createScanActions } from './scan-actions';
-import type { AppointmentPrint, FlowActions, FlowData, FlowState, PrintStatus, Screen } from './types';
+import { NORMAL_DISPLAY, type AppointmentPrint, type FlowActions, type FlowData, type FlowState, type PrintStatus, type Screen } from './types';
 
 export type FlowStore = StoreApi<FlowState>;
 
-const PATIENT_DATA: Omit<FlowData, 'info' | 'health' | 'startup' | 'busy' | 'waitCancellable'> = {
+const PATIENT_DATA: Omit<FlowData, 'info' | 'health' | 'startup' | 'busy' | 'waitCancellable' | 'display'> = {
   screen: 'welcome',
   intent: 'book',
   draft: EMPTY_DRAFT,
@@ -371,11 +371,16 @@ export function createFlowStore(
         set(to === 'days' ? { screen: to, slot: null } : { screen: to });
       },
 
+      toggleDisplay() {
+        const on = get().display.print === 'large';
+        set({ display: on ? NORMAL_DISPLAY : { print: 'large', contrast: 'high' } });
+      },
+
       endSession() {
         epoch += 1;
         pending = 0;
         binding = 0;
-        set({ ...PATIENT_DATA, busy: false, waitCancellable: false });
+        set({ ...PATIENT_DATA, busy: false, waitCancellable: false, display: NORMAL_DISPLAY });
         // The session dies on our side at once; the server is told in the background and a
         // failure there changes nothing for the next patient.
         void bridge.endSession({}).catch(() => undefined);
@@ -395,6 +400,7 @@ export function createFlowStore(
       startup: { phase: 'loading' },
       busy: false,
       waitCancellable: false,
+      display: NORMAL_DISPLAY,
       ...PATIENT_DATA,
       ...actions,
     };

@@ -54,8 +54,17 @@ export type Intent = 'book' | 'appointments';
 /** A slip asked for from «Мои записи», shown on that appointment's card. */
 export type AppointmentPrint = { ticketGuid: string; phase: 'printing' } | { ticketGuid: string; phase: 'printed' | 'uncertain' | 'failed' | 'disabled'; message: string | null };
 
+/**
+ * How the screen is drawn for this patient: large print and high contrast, as token overrides
+ * under data attributes on <html>. Kept across «Начать» (it may be switched on at Welcome) and
+ * reset by endSession, so the next patient gets the ordinary screen.
+ */
+export type DisplayMode = { print: 'normal' | 'large'; contrast: 'normal' | 'high' };
+export const NORMAL_DISPLAY: DisplayMode = { print: 'normal', contrast: 'normal' };
+
 export type FlowData = {
   info: KioskInfo | null;
+  display: DisplayMode;
   /** The main process's last pre-flight check; kept across patients. */
   health: KioskHealth | null;
   intent: Intent;
@@ -118,6 +127,8 @@ export type FlowActions = {
   reloadSchedule(): Promise<void>;
   resolveError(choice: ErrorChoice): Promise<void>;
   back(): void;
+  /** Large print and high contrast together, on or off: one button for a patient with weak eyesight. */
+  toggleDisplay(): void;
   /** Ends the patient's session on the server and wipes everything on screen. */
   endSession(): void;
   /**
