@@ -24,7 +24,7 @@ test('P2: a closed card sends the patient to the registry and ends', async ({ ki
   await kiosk.identify('P2');
   await expect(kiosk.page.getByTestId('error-message')).toHaveText(MSG[5096]);
   await kiosk.shot('err-5096-card-closed');
-  await kiosk.errorPanel().getByRole('button', { name: /завершить/i }).click();
+  await kiosk.errorPanel().getByTestId('error-finish').click();
   await expect(kiosk.page.getByTestId('screen-welcome')).toBeVisible();
 });
 
@@ -41,7 +41,7 @@ test('P4: a self-booking ban is shown at booking, with the registry as next step
   await kiosk.page.getByTestId('confirm-book').click();
   await expect(kiosk.page.getByTestId('error-message')).toHaveText(MSG[4007]);
   await kiosk.shot('err-4007-self-booking-banned');
-  await kiosk.errorPanel().getByRole('button', { name: /завершить/i }).click();
+  await kiosk.errorPanel().getByTestId('error-finish').click();
   await expect(kiosk.page.getByTestId('screen-welcome')).toBeVisible();
 });
 
@@ -76,7 +76,7 @@ test('P7: no card in the referral clinic sends the patient to the registry', asy
   await toConfirm(kiosk, 701);
   await kiosk.page.getByTestId('confirm-book').click();
   await expect(kiosk.page.getByTestId('error-message')).toHaveText(MSG[4001]);
-  await expect(kiosk.errorPanel().getByRole('button', { name: /завершить/i })).toBeVisible();
+  await expect(kiosk.errorPanel().getByTestId('error-finish')).toBeVisible();
 });
 
 test('4009: the time is taken meanwhile; back to Time with fresh cells', async ({ kiosk, stack }) => {

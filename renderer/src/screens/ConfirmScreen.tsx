@@ -20,7 +20,8 @@ export function ConfirmScreen() {
   const hours = hoursOnDayText(clinic.hours, clinicYmd(slot.beginTime, tz));
   return (
     <Screen name="confirm" title="Проверьте и подтвердите запись">
-      <dl className="summary">
+      {/* It scrolls when the longest names do not fit: focusable, so a keyboard can scroll it too. */}
+      <dl className="summary" tabIndex={0}>
         <div className="summary-row summary-key">
           <dt>Дата и время</dt>
           <dd data-testid="confirm-datetime">{typograph(capitalize(clinicDateTimeLong(slot.beginTime, tz)))}</dd>
