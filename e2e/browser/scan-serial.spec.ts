@@ -56,7 +56,7 @@ test('P5: an ENP-only scan fills the policy; the patient adds the birth date', a
   // Focus moved to the day box: the keypad types the birth date straight away.
   await kiosk.typeDigits('09');
   await page.getByTestId('field-birth-month').click();
-  await kiosk.typeDigits('09');
+  await page.getByTestId('month-09').click();
   await page.getByTestId('field-birth-year').click();
   await kiosk.typeDigits('2015');
   await page.getByTestId('identify-submit').click();
