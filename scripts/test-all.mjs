@@ -9,7 +9,18 @@ import path from 'node:path';
 // Every step gets a private temp folder (TMPDIR) made and removed here, so the check at the end
 // is exact: whatever a step leaves in it is a test that did not clean up after itself.
 const runTmp = mkdtempSync(path.join(os.tmpdir(), 'infomat-test-run-'));
-const env = { ...process.env, TZ: 'America/New_York', ELECTRON_SKIP_BINARY_DOWNLOAD: '1', TMPDIR: runTmp, TMP: runTmp, TEMP: runTmp };
+// tsx and jiti (electron-builder's config loader) keep disk caches in the temp folder: off, so
+// the run leaves nothing behind.
+const env = {
+  ...process.env,
+  TZ: 'America/New_York',
+  ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
+  TMPDIR: runTmp,
+  TMP: runTmp,
+  TEMP: runTmp,
+  TSX_DISABLE_CACHE: '1',
+  JITI_FS_CACHE: 'false',
+};
 delete env.ELECTRON_RUN_AS_NODE; // a leaked one breaks Electron launches
 /**
  * Left in the temp folder by tools, not by our tests, and not avoidable from here: Playwright's
