@@ -7,7 +7,7 @@
 // The methods are async so that a refused GUID is a rejected promise, never a sync throw.
 import axios, { type AxiosInstance } from 'axios';
 import { z } from 'zod';
-import { isLoopbackHost } from './loopback';
+import { checkMisBaseUrl } from './loopback';
 import { ApiError, kindFor } from './api-error';
 import { boundedExchange, type Exchange } from './bounded-exchange';
 import { misPath } from './path-segment';
@@ -99,7 +99,7 @@ export function createMisClient(opts: MisClientOptions): MisClient {
   const paths: EndpointPaths = { ...PROPOSED_PATHS, ...opts.paths };
   const backoff = opts.backoffMs ?? 300;
   const limits = { timeoutMs: opts.timeoutMs, maxResponseBytes: opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES };
-  checkBaseUrl(opts, log);
+  checkMisBaseUrl(opts.baseUrl, opts.allowInsecureHttp, log);
   const http: AxiosInstance = axios.create({
     baseURL: opts.baseUrl.replace(/\/+$/, '') + '/',
     // Paths are built from misPath only; an absolute URL must never replace the MIS host.
@@ -252,22 +252,6 @@ export function createMisClient(opts: MisClientOptions): MisClient {
 function worthRetrying(err: ApiError): boolean {
   return err.kind === 'network' && (err.reason === null || err.reason === 'deadline');
 }
-
-/**
- * https is required unless the technician allowed http on purpose (api.allowInsecureHttp), or
- * the MIS is on this machine (the demo simulator), where nothing crosses a network.
- */
-function checkBaseUrl(opts: MisClientOptions, log: Logger): void {
-  const url = new URL(opts.baseUrl);
-  if (url.protocol === 'https:') return;
-  if (url.protocol !== 'http:') throw new Error(`api.baseUrl: unsupported scheme ${url.protocol} (https:// expected)`);
-  if (isLoopbackHost(url.hostname)) return;
-  if (!opts.allowInsecureHttp) {
-    throw new Error('api.baseUrl: http:// sends patients\' tokens in clear text; use https:// or set api.allowInsecureHttp');
-  }
-  log.warn('api.insecure_http', { host: url.host });
-}
-
 
 function parseJson(res: Exchange): unknown {
   if (res.text === null) {

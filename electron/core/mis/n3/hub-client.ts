@@ -7,7 +7,7 @@ import { ApiError } from '../../api/api-error';
 import { boundedExchange, type Exchange } from '../../api/bounded-exchange';
 import type { ExchangeNote } from '../../api/mis-client';
 import { misHttpsAgent } from '../../api/tls';
-import { isLoopbackHost } from '../../api/loopback';
+import { checkMisBaseUrl } from '../../api/loopback';
 import { silentLogger, type Logger } from '../../ports';
 import { TEXTS } from '../../../common/texts';
 import { methodResult, readEnvelope, requestEnvelope, soapAction, type XEl, type XNode } from './soap';
@@ -31,10 +31,7 @@ const XML_TYPE = /^(?:text\/xml|application\/(?:soap\+)?xml)\s*(?:;|$)/i;
 
 export function createHubClient(o: HubClientOptions): HubCall {
   const log = o.log ?? silentLogger;
-  const url = new URL(o.baseUrl);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (isLoopbackHost(url.hostname) || o.allowInsecureHttp))) {
-    throw new Error('api.baseUrl: the N3 hub must be https:// (or set api.allowInsecureHttp)');
-  }
+  checkMisBaseUrl(o.baseUrl, o.allowInsecureHttp, log);
   const http = axios.create({
     baseURL: o.baseUrl.replace(/\/+$/, '') + '/',
     allowAbsoluteUrls: false,

@@ -12,28 +12,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { SCHEDULE_DAYS } from '../../../common/rules';
 import { ApiError } from '../../api/api-error';
-import type { ExchangeNote } from '../../api/mis-client';
 import { misDateTime } from '../../api/mis-time';
 import type { Direction, DirectionScheduleLpu, LpuWithStatus, TicketVisitWithLpu } from '../../api/schemas';
-import { silentLogger, type Logger } from '../../ports';
+import { silentLogger } from '../../ports';
 import { TEXTS } from '../../../common/texts';
 import { capabilityError, type Mis, type MisStartInfo } from '../port';
-import { createHubClient, type HubCall } from './hub-client';
+import { createHubClient, type HubCall, type HubClientOptions } from './hub-client';
 import { NS, el, kid, kidText, kids, type XEl, type XNode } from './soap';
 
-export interface N3AdapterOptions {
-  baseUrl: string;
-  servicePath: string;
+export interface N3AdapterOptions extends HubClientOptions {
   guid: string;
   idLpu: number;
   timeZone: string;
-  timeoutMs: number;
-  retries: number;
-  maxResponseBytes: number;
-  ca?: readonly string[];
-  allowInsecureHttp?: boolean;
-  log?: Logger;
-  onExchange?: (e: ExchangeNote) => void;
   /** Tests inject a hub; default: SOAP over HTTP. */
   hub?: HubCall;
 }
