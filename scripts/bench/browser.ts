@@ -134,10 +134,13 @@ export async function measureTaps(browser: Browser, deps: FlowDeps, bookings: nu
       await screen(page, 'identify');
       await tap(page, byId('field-policy'));
       for (const d of PATIENT.policy) await tap(page, byId(`key-${d}`));
-      for (const [field, digits] of [['day', PATIENT.day], ['month', PATIENT.month], ['year', PATIENT.year]] as const) {
-        await tap(page, byId(`field-birth-${field}`));
-        for (const d of digits) await tap(page, byId(`key-${d}`));
-      }
+      // Day and year on the keypad; the month is picked by name, as a patient does.
+      await tap(page, byId('field-birth-day'));
+      for (const d of PATIENT.day) await tap(page, byId(`key-${d}`));
+      await tap(page, byId('field-birth-month'));
+      await tap(page, byId(`month-${PATIENT.month}`));
+      await tap(page, byId('field-birth-year'));
+      for (const d of PATIENT.year) await tap(page, byId(`key-${d}`));
       await tap(page, byId('identify-submit'));
       await screen(page, 'referrals');
       await tap(page, byId(REFERRAL));

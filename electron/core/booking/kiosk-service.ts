@@ -165,8 +165,9 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
     },
 
     async identify({ policy, birthDate }) {
-      // A fresh look at the printer and the MIS as a patient starts, without making them wait.
-      void deps.health?.check();
+      // A fresh look at the printer as a patient starts, without making them wait. The MIS gets
+      // no probe here: this very identify is one, and a probe would cost an MIS call per booking.
+      void deps.health?.checkPrinter();
       await session.identify({ policy, birthDate });
       return { policyMasked: maskPolicy(policy) };
     },

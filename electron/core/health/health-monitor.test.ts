@@ -126,4 +126,28 @@ describe('health monitor', () => {
     expect(probes).toBe(1);
     expect(a).toMatchObject({ printer: 'disabled', mis: 'down' });
   });
+
+  it('as a patient starts only the printer is looked at: no MIS probe, the last MIS state kept', async () => {
+    let probes = 0;
+    const paper: { value: PrinterReadiness } = { value: 'ready' };
+    const printer = fakePrinter(paper);
+    const h = createHealthMonitor({
+      printer,
+      probeMis: async () => {
+        probes++;
+        return 'down';
+      },
+      intervalMs: 1000,
+      idle: () => true,
+      log: silentLogger,
+      ...manualTimers(),
+    });
+    await h.check();
+    expect(probes).toBe(1);
+    paper.value = 'paper-end';
+    const after = await h.checkPrinter();
+    expect(probes).toBe(1);
+    expect(after).toMatchObject({ printer: 'paper-end', mis: 'down' });
+    expect(h.last()).toBe(after);
+  });
 });

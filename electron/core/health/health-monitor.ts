@@ -1,8 +1,8 @@
 // Pre-flight health of the kiosk, in the main process: can it print, and can it reach the MIS?
 // Checked at start, every `intervalMs` while no patient is at the screen (a check never competes
-// with a patient's own calls) and on demand right before a patient identifies. The Welcome
-// screen reads the last answer through the bridge (kioskHealth) and warns before the first tap
-// instead of after the thirtieth.
+// with a patient's own calls) and, for the printer only, right before a patient identifies (the
+// patient's own call tests the MIS). The Welcome screen reads the last answer through the bridge
+// (kioskHealth) and warns before the first tap instead of after the thirtieth.
 import type { KioskHealth, PrinterHealth } from '../../common/bridge-contract';
 import type { Logger, SlipPrinter } from '../ports';
 import type { MisReach } from './mis-probe';
@@ -25,6 +25,11 @@ export interface HealthMonitor {
   last(): KioskHealth;
   /** Checks now; concurrent callers share one check. */
   check(): Promise<KioskHealth>;
+  /**
+   * Only the printer, now. As a patient starts, the MIS needs no probe: the patient's own first
+   * call is the freshest proof, and a probe would be one more MIS request on every booking.
+   */
+  checkPrinter(): Promise<KioskHealth>;
   start(): void;
   stop(): void;
 }
@@ -50,6 +55,10 @@ export function createHealthMonitor(deps: HealthMonitorDeps): HealthMonitor {
 
   async function runCheck(): Promise<KioskHealth> {
     const [printer, mis] = await Promise.all([printerHealth(), deps.probeMis().catch((): MisReach => 'down')]);
+    return record(printer, mis);
+  }
+
+  function record(printer: PrinterHealth, mis: KioskHealth['mis']): KioskHealth {
     const next: KioskHealth = { printer, mis, checkedAt: now().toISOString() };
     // Logged on change only: a technician reads when the paper ran out, not 2 880 lines a day.
     if (next.printer !== state.printer || next.mis !== state.mis) {
@@ -58,6 +67,20 @@ export function createHealthMonitor(deps: HealthMonitorDeps): HealthMonitor {
     }
     state = next;
     return next;
+  }
+
+  let printerRunning: Promise<KioskHealth> | null = null;
+  function checkPrinter(): Promise<KioskHealth> {
+    // A full check in flight answers for the printer too.
+    if (running) return running;
+    if (!printerRunning) {
+      printerRunning = printerHealth()
+        .then((printer) => record(printer, state.mis))
+        .finally(() => {
+          printerRunning = null;
+        });
+    }
+    return printerRunning;
   }
 
   function check(): Promise<KioskHealth> {
@@ -86,6 +109,7 @@ export function createHealthMonitor(deps: HealthMonitorDeps): HealthMonitor {
   return {
     last: () => state,
     check,
+    checkPrinter,
     start() {
       if (!stopped) return;
       stopped = false;
