@@ -30,7 +30,8 @@ export function CyrillicKeyboard({ onKey }: { onKey: (key: SurnameKey) => void }
         <button type="button" className="key key-action kb-key kb-clear" data-testid="kb-clear" onMouseDown={keepFocus} onClick={() => onKey('clear')}>
           Очистить
         </button>
-        {key('-', 'kb-hyphen', 'hyphen', ' kb-hyphen')}
+        {/* A bare «-» on a key reads as a stray mark: the key says what it types. */}
+        {key('Дефис', 'kb-hyphen', 'hyphen', ' kb-hyphen')}
         <button type="button" className="key kb-key kb-space" data-testid="kb-space" aria-label="Пробел" onMouseDown={keepFocus} onClick={() => onKey('space')}>
           Пробел
         </button>
