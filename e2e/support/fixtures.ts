@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { startStack, type ScannerType, type Stack } from './stack';
+import { startStack, type MisKind, type ScannerType, type Stack } from './stack';
 
 export const P = {
   P1: { policy: '5000000000000001', birth: ['15', '01', '1980'] },
@@ -13,6 +13,8 @@ export const P = {
   P5: { policy: '5000000000000005', birth: ['09', '09', '2015'] },
   P6: { policy: '5000000000000006', birth: ['12', '12', '1970'] },
   P7: { policy: '5000000000000007', birth: ['02', '02', '1982'] },
+  /** The N3 simulator's Петров Иван Сергеевич (simulator/n3/README.md); only on `misKind: 'n3'`. */
+  N1: { policy: '7800000000000001', birth: ['12', '04', '1979'] },
 } as const;
 export type PatientKey = keyof typeof P;
 
@@ -109,12 +111,14 @@ export class Kiosk {
   }
 }
 
-export const test = base.extend<{ kiosk: Kiosk }, { stack: Stack; scannerType: ScannerType }>({
+export const test = base.extend<{ kiosk: Kiosk }, { stack: Stack; scannerType: ScannerType; misKind: MisKind }>({
   /** `test.use({ scannerType: 'serial' })` gives a spec its own stack with that scanner. */
   scannerType: ['none', { scope: 'worker', option: true }],
+  /** `test.use({ misKind: 'n3' })`: the spec's stack runs on the N3 HubService simulator. */
+  misKind: ['softrust', { scope: 'worker', option: true }],
   stack: [
-    async ({ scannerType }, use, workerInfo) => {
-      const stack = await startStack(`${workerInfo.project.name}-w${workerInfo.workerIndex}`, { scanner: scannerType });
+    async ({ scannerType, misKind }, use, workerInfo) => {
+      const stack = await startStack(`${workerInfo.project.name}-w${workerInfo.workerIndex}`, { scanner: scannerType, mis: misKind });
       await use(stack);
       await stack.close();
     },

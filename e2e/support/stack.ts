@@ -9,15 +9,21 @@ import type { Logger } from '../../electron/core/ports';
 import { startBrowserHost, type RunningBrowserHost } from '../../electron/host/browser-host';
 import { startVirtualPrinter, type RunningVirtualPrinter } from '../../electron/printing/virtual/server';
 import { startSimulator, type RunningSimulator } from '../../simulator/server';
+import { startN3Simulator, type RunningN3Simulator } from '../../simulator/n3/server';
+import { HUB_GUID, KIOSK_LPU } from '../../simulator/n3/seed';
 import { startTokenSpy, type TokenSpy } from './token-spy';
 import { startDemoScanner, type DemoScanner } from '../../electron/demo/demo-scanner';
 import { scanPayload, type ScanRequest } from '../../electron/demo/scan-payload';
 import { writeFileSync } from 'node:fs';
 
 export type ScannerType = 'none' | 'serial' | 'keyboard';
+/** Which MIS the kiosk talks to: the SoftRust simulator, or the N3 HubService simulator. */
+export type MisKind = 'softrust' | 'n3';
 
 export interface Stack {
   sim: RunningSimulator;
+  /** The N3 simulator when the stack runs on N3 (`mis: 'n3'`); the kiosk then talks only to it. */
+  n3: RunningN3Simulator | null;
   printer: RunningVirtualPrinter;
   core: KioskCore;
   host: RunningBrowserHost;
@@ -35,6 +41,7 @@ export interface StackOptions {
   /** The config's telemetry section (metrics off when absent). */
   telemetry?: Record<string, unknown>;
   scanner?: ScannerType;
+  mis?: MisKind;
 }
 
 export async function startStack(name: string, opts: StackOptions = {}): Promise<Stack> {
@@ -44,7 +51,8 @@ export async function startStack(name: string, opts: StackOptions = {}): Promise
   };
   const log: Logger = { info: record('info'), warn: record('warn'), error: record('error'), audit: record('audit') };
   const sim = await startSimulator({ port: 0, quiet: true });
-  const spy = await startTokenSpy(sim.url);
+  const n3 = opts.mis === 'n3' ? await startN3Simulator({ port: 0, quiet: true }) : null;
+  const spy = await startTokenSpy(n3 ? n3.url : sim.url);
   // The virtual printer makes the folder itself, private (0700).
   const slipsDir = path.resolve('artifacts', 'e2e-slips', name);
   const printer = await startVirtualPrinter({ port: 0, outDir: slipsDir, quiet: true });
@@ -57,7 +65,9 @@ export async function startStack(name: string, opts: StackOptions = {}): Promise
   const config = KioskConfigSchema.parse({
     kioskId: opts.kioskId ?? 'E2E-01',
     scanner: scanner ? { type: 'serial', path: scanner.kioskPath, frameGapMs: 50 } : { type: opts.scanner ?? 'none' },
-    api: { baseUrl: spy.url, timeoutMs: 5000, retries: 1 },
+    api: n3
+      ? { kind: 'n3', baseUrl: spy.url, timeoutMs: 5000, retries: 1, n3: { guid: HUB_GUID, idLpu: KIOSK_LPU } }
+      : { baseUrl: spy.url, timeoutMs: 5000, retries: 1 },
     // Lost booking answers are reconciled by polling the patient's visits: 5 polls, 1 s apart.
     booking: { reconcilePolls: 5, reconcileIntervalMs: 1000 },
     printer: { transport: { type: 'tcp', host: '127.0.0.1', port: printer.port, timeoutMs: 3000 } },
@@ -75,13 +85,14 @@ export async function startStack(name: string, opts: StackOptions = {}): Promise
   });
   return {
     sim,
+    n3,
     printer,
     core,
     host,
     spy,
     logLines,
     async simHook(pathname, body) {
-      const res = await fetch(sim.url + pathname, {
+      const res = await fetch((n3 ?? sim).url + pathname, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(body ?? {}),
@@ -99,6 +110,7 @@ export async function startStack(name: string, opts: StackOptions = {}): Promise
       await scanner?.close();
       await printer.close();
       await spy.close();
+      await n3?.close();
       await sim.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },

@@ -7,6 +7,7 @@ import { loadCaBundle } from '../core/api/tls';
 import { BookingLedger } from '../core/booking/ledger';
 import { createKioskService } from '../core/booking/kiosk-service';
 import { createMis } from '../core/mis/create-mis';
+import type { Mis } from '../core/mis/port';
 import { createHealthMonitor } from '../core/health/health-monitor';
 import { createMisProbe } from '../core/health/mis-probe';
 import { createDispatcher, type BridgeDispatcher } from '../core/bridge/dispatcher';
@@ -33,6 +34,8 @@ export interface KioskCoreDeps {
   version?: string;
   /** Serial ports for `scanner.type = "serial"`; the `serialport` package when absent (tests pass a mock). */
   serialAccess?: SerialAccess;
+  /** The MIS adapter; built from the config when absent (tests pass one they can look into). */
+  mis?: Mis;
 }
 
 export interface KioskCore {
@@ -78,7 +81,7 @@ export async function createKioskCore(config: KioskConfig, deps: KioskCoreDeps):
   const trust = config.api.caFile ? loadCaBundle(config.api.caFile) : null;
   if (trust && !trust.ok) throw new Error(`api.caFile: ${trust.problem}`);
   const telemetry = createTelemetry(config, { version: deps.version ?? 'unknown', log: deps.log });
-  const mis = createMis(config, {
+  const mis = deps.mis ?? createMis(config, {
     log: deps.log,
     ca: trust?.ca,
     onExchange: (e) => telemetry.sink.misRequest({ method: e.method, path: e.endpoint, status: e.status, seconds: e.ms / 1000 }),
@@ -104,6 +107,7 @@ export async function createKioskCore(config: KioskConfig, deps: KioskCoreDeps):
       onEnd: () => {
         ledger.clear();
         scanInbox.clear();
+        mis.forgetPatients?.();
       },
       onEnded: telemetry.sink.sessionEnded,
     },
@@ -113,7 +117,13 @@ export async function createKioskCore(config: KioskConfig, deps: KioskCoreDeps):
   const health = createHealthMonitor({
     printer: slipPrinter,
     // A patient would not wait longer than this at Welcome either.
-    probeMis: createMisProbe({ baseUrl: config.api.baseUrl, clientApplication: config.api.clientApplication, timeoutMs: Math.min(config.api.timeoutMs, 5000), ca: trust?.ca }),
+    probeMis: createMisProbe({
+      baseUrl: config.api.baseUrl,
+      clientApplication: config.api.clientApplication,
+      timeoutMs: Math.min(config.api.timeoutMs, 5000),
+      ca: trust?.ca,
+      n3: config.api.kind === 'n3' ? { servicePath: config.api.n3?.servicePath ?? '/HubService.svc', allowInsecureHttp: config.demo || config.api.allowInsecureHttp } : undefined,
+    }),
     intervalMs: config.health.intervalSeconds * 1000,
     idle: () => !session.active,
     log: deps.log,

@@ -2,5 +2,8 @@
 // `npm start` where Electron exists): the shell with the MIS simulator and virtual printer.
 import { runShell } from '../main/shell';
 import { startDemoBackends } from './demo-backends';
+import { takeDemoMisFlag } from './demo-mis';
 
-runShell({ demo: startDemoBackends });
+// `--mis n3`: the N3 HubService simulator (the shell's own flags ignore what they do not know).
+const { mis } = takeDemoMisFlag(process.argv.slice(1));
+runShell({ demo: (config, slipsDir) => startDemoBackends(config, slipsDir, { mis }) });

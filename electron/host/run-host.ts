@@ -52,10 +52,13 @@ function packageVersion(): string {
 export interface RunHostOptions {
   /** Only the demo entry point passes this; without it `--demo` is refused. */
   demo?: DemoStarter;
+  /** The command line without what the entry point took for itself (default: process.argv). */
+  args?: string[];
 }
 
 export async function runHost(opts: RunHostOptions = {}): Promise<void> {
   const { values } = parseArgs({
+    args: opts.args,
     options: {
       demo: { type: 'boolean', default: false },
       config: { type: 'string' },

@@ -11,6 +11,8 @@ import { ConfirmScreen } from './screens/ConfirmScreen';
 import { DaysScreen } from './screens/DaysScreen';
 import { IdentifyScreen } from './screens/IdentifyScreen';
 import { ReferralsScreen } from './screens/ReferralsScreen';
+import { ReferralNumberScreen } from './screens/ReferralNumberScreen';
+import { ReferralSurnameScreen } from './screens/ReferralSurnameScreen';
 import { ResourcesScreen } from './screens/ResourcesScreen';
 import { ServiceScreen } from './screens/ServiceScreen';
 import { TicketScreen } from './screens/TicketScreen';
@@ -26,6 +28,8 @@ const SCREENS: Record<Screen, () => ReactElement | null> = {
   welcome: WelcomeScreen,
   identify: IdentifyScreen,
   referrals: ReferralsScreen,
+  referralNumber: ReferralNumberScreen,
+  referralSurname: ReferralSurnameScreen,
   clinics: ClinicsScreen,
   resources: ResourcesScreen,
   days: DaysScreen,

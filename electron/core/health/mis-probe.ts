@@ -7,6 +7,7 @@ import { ApiError } from '../api/api-error';
 import { boundedExchange } from '../api/bounded-exchange';
 import { misPath } from '../api/path-segment';
 import { misHttpsAgent } from '../api/tls';
+import { createN3Probe } from './n3-probe';
 
 export type MisReach = 'ok' | 'down';
 
@@ -16,12 +17,15 @@ export interface MisProbeOptions {
   /** Deadline of the whole probe; a MIS that answers slower than this is "down" for a patient. */
   timeoutMs: number;
   ca?: readonly string[];
+  /** api.kind = "n3": the hub is probed instead (n3-probe.ts), at this service path. */
+  n3?: { servicePath: string; allowInsecureHttp?: boolean };
 }
 
 /** Small: the settings answer is a short list; anything bigger is not worth reading for a ping. */
 const PROBE_MAX_BYTES = 256 * 1024;
 
 export function createMisProbe(opts: MisProbeOptions): () => Promise<MisReach> {
+  if (opts.n3) return createN3Probe({ baseUrl: opts.baseUrl, timeoutMs: opts.timeoutMs, ca: opts.ca, ...opts.n3 });
   const http = axios.create({
     baseURL: opts.baseUrl.replace(/\/+$/, '') + '/',
     allowAbsoluteUrls: false,

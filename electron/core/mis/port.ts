@@ -70,6 +70,12 @@ export interface Mis {
   visits(token: string, q?: { dateFrom?: string; dateTo?: string }): Promise<TicketVisitWithLpu[]>;
   /** Only when capabilities.cancel; the MIS's confirmation text. */
   cancel(token: string, lpuGuid: string, ticketGuid: string): Promise<string>;
+  /**
+   * The patient session ended: an adapter that keeps anything of its own per patient (N3: the
+   * IdPat per clinic, the referral tree, booked slots) drops all of it. A kiosk serves one
+   * patient at a time, so nothing kept for a patient outlives their session.
+   */
+  forgetPatients?(): void;
 }
 
 /**

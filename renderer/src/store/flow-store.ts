@@ -9,8 +9,9 @@ import { TEXTS } from '../../../electron/common/texts';
 import { EMPTY_DRAFT } from '../logic/identify-draft';
 import { policyProblem } from '../logic/policy';
 import { checkBirthDate } from '../logic/birth-date';
-import { previousScreen, skipClinicScreen } from './flow';
+import { previousScreen, referralMode, skipClinicScreen } from './flow';
 import { createScanActions } from './scan-actions';
+import { createReferralNumberActions, EMPTY_REFERRAL_QUERY, REFERRAL_ENTRY } from './referral-number-actions';
 import { NORMAL_DISPLAY, type AppointmentPrint, type FlowActions, type FlowData, type FlowState, type PrintStatus, type Screen } from './types';
 
 export type FlowStore = StoreApi<FlowState>;
@@ -22,6 +23,8 @@ const PATIENT_DATA: Omit<FlowData, 'info' | 'health' | 'startup' | 'busy' | 'wai
   identifyProblem: null,
   patient: null,
   referrals: [],
+  referralQuery: EMPTY_REFERRAL_QUERY,
+  referralProblem: null,
   referral: null,
   clinics: [],
   clinic: null,
@@ -202,6 +205,8 @@ export function createFlowStore(
 
       async loadReferrals() {
         if (get().busy) return;
+        // An MIS without a referral list: the patient types the number (kept if typed before).
+        if (referralMode(get().info?.mis) === 'number') return set(REFERRAL_ENTRY);
         const r = await call(() => bridge.listReferrals({}));
         if (!r) return;
         if (!r.ok) return fail(r.error, () => get().loadReferrals());
@@ -362,7 +367,7 @@ export function createFlowStore(
         // The answer being waited for would move the patient on: «Назад» waits for it too.
         if (get().busy) return;
         const { screen, clinics } = get();
-        const to = previousScreen(screen, clinics);
+        const to = previousScreen(screen, clinics, referralMode(get().info?.mis));
         if (to === null) return;
         if (to === 'welcome') return get().endSession();
         // «Мои записи» left the referrals behind; they are read again, they may have changed.
@@ -392,6 +397,7 @@ export function createFlowStore(
       },
 
       ...createScanActions({ bridge, get, set, call }),
+      ...createReferralNumberActions({ bridge, get, set, call }),
     };
 
     return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Clinic } from '../../../electron/common/bridge-contract';
-import { FLOW, STEP_COUNT, canGoBack, previousScreen, skipClinicScreen, stepOf } from './flow';
+import { FLOW, STEP_COUNT, canGoBack, previousScreen, referralMode, skipClinicScreen, stepOf } from './flow';
 import type { Screen } from './types';
 
 const clinic = (guid: string, online = true): Clinic => ({
@@ -58,5 +58,28 @@ describe('the flow definition', () => {
     expect(canGoBack('welcome')).toBe(false);
     expect(canGoBack('identify')).toBe(true);
     expect(previousScreen('appointments', [])).toBe('referrals');
+  });
+
+  it('asks for the referral number and surname only where the MIS cannot list referrals', () => {
+    const caps = (listReferrals: boolean, referralByNumber: boolean) => ({ listReferrals, referralByNumber });
+    expect(referralMode(caps(false, true))).toBe('number');
+    expect(referralMode(caps(true, false))).toBe('list');
+    // Both: the list, nothing to type.
+    expect(referralMode(caps(true, true))).toBe('list');
+    expect(referralMode(null)).toBe('list');
+  });
+
+  it('by number, the referral is still step 2 of 7, over two screens; Back walks them and skips the list', () => {
+    expect(stepOf('referralNumber')).toEqual({ step: 2, total: 7, label: 'Номер направления' });
+    expect(stepOf('referralSurname')).toEqual({ step: 2, total: 7, label: 'Фамилия' });
+    const trail: Screen[] = [];
+    let s: Screen | null = 'confirm';
+    while (s && s !== 'welcome') {
+      s = previousScreen(s, [clinic('a')], 'number');
+      if (s) trail.push(s);
+    }
+    expect(trail).toEqual(['times', 'days', 'resources', 'referralSurname', 'referralNumber', 'identify', 'welcome']);
+    expect(previousScreen('appointments', [], 'number')).toBe('referralNumber');
+    expect(previousScreen('clinics', [clinic('a'), clinic('b')], 'list')).toBe('referrals');
   });
 });

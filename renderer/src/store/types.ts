@@ -16,6 +16,8 @@ export type Screen =
   | 'welcome'
   | 'identify'
   | 'referrals'
+  | 'referralNumber'
+  | 'referralSurname'
   | 'clinics'
   | 'resources'
   | 'days'
@@ -46,6 +48,8 @@ export type ErrorChoice =
   | 'identify'
   | 'finish';
 
+export type ReferralQuery = { number: string; surname: string };
+
 export type Startup = { phase: 'loading' } | { phase: 'ready' } | { phase: 'failed'; message: string };
 
 /** What the patient came for, chosen on Welcome: both start with the Identify screen. */
@@ -74,6 +78,10 @@ export type FlowData = {
   identifyProblem: { field: IdentifyField; message: string } | null;
   patient: Patient | null;
   referrals: Referral[];
+  /** What the patient typed to find a referral by number (an MIS that cannot list referrals). */
+  referralQuery: ReferralQuery;
+  /** A calm line on the referral-number or surname screen (not found, MIS down); what was typed stays. */
+  referralProblem: { on: 'referralNumber' | 'referralSurname'; message: string } | null;
   referral: Referral | null;
   clinics: Clinic[];
   clinic: Clinic | null;
@@ -113,6 +121,12 @@ export type FlowActions = {
   setDraft(draft: IdentifyDraft): void;
   submitIdentify(): Promise<void>;
   loadReferrals(): Promise<void>;
+  setReferralNumber(number: string): void;
+  /** «Продолжить» on the referral-number screen: checks the number, then asks for the surname. */
+  submitReferralNumber(): void;
+  setSurname(surname: string): void;
+  /** «Найти»: the referral by number and surname, then on into the clinic → doctor → … flow. */
+  findReferral(): Promise<void>;
   chooseReferral(guid: string): Promise<void>;
   chooseClinic(guid: string): Promise<void>;
   chooseResource(guid: string): void;

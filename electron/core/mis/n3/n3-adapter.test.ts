@@ -118,7 +118,8 @@ describe('the flow on the N3 simulator', () => {
     const mis = make();
     const { token } = await mis.identify(N1);
     const e = await err(mis.referralByNumber(token, { number: '4700000012345', surname: 'Сидоров' }));
-    expect(e).toMatchObject({ kind: 'validation', code: '20', serverMessage: 'Пациент с заданными параметрами не найден' });
+    // The hub's «Пациент … не найден» would puzzle a patient who was just identified.
+    expect(e).toMatchObject({ kind: 'validation', code: '20', serverMessage: 'Направление не найдено. Проверьте номер направления и фамилию.' });
     const ref = await mis.referralByNumber(token, { number: '4700000012345', surname: 'Петров' });
     const [row] = await mis.schedule(token, ref.guid, { lpuGuid: lpuGuid(102), dateFrom: '2026-11-26', dateTo: '2026-12-09' });
     const res = row!.resources[0]!;
@@ -134,5 +135,20 @@ describe('the flow on the N3 simulator', () => {
     const e = await err(make().identify(N1));
     expect(e).toMatchObject({ kind: 'server', code: 'InternalServiceFault' });
     expect(e?.serverMessage).toMatch(/Сервис записи не отвечает/);
+  });
+
+  it('forgets every patient when the session ends: the old handle no longer reaches the hub', async () => {
+    const mis = make();
+    const { token } = await mis.identify(N1);
+    const ref = await mis.referralByNumber(token, { number: '4700000012345', surname: 'Петров' });
+    await expect(mis.clinics(token, ref.guid)).resolves.toHaveLength(1);
+    mis.forgetPatients!();
+    const calls = seen.length;
+    const after = await err(mis.clinics(token, ref.guid));
+    expect(after).toMatchObject({ kind: 'auth', code: 'n3-session' });
+    const lookup = await err(mis.referralByNumber(token, { number: '4700000012345', surname: 'Петров' }));
+    expect(lookup).toMatchObject({ kind: 'auth' });
+    // Nothing was sent for the forgotten patient: no IdPat of theirs is left to send.
+    expect(seen).toHaveLength(calls);
   });
 });

@@ -255,7 +255,16 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
 
     async referralByNumber(token, { number, surname }) {
       const s = stateOf(token);
-      return (await inspect(s, number, surname)).direction;
+      try {
+        return (await inspect(s, number, surname)).direction;
+      } catch (err) {
+        // 20 here is «no such referral for this surname»; the hub's own text speaks of a
+        // patient not found, which misleads someone who has just been identified.
+        if (err instanceof ApiError && err.code === '20') {
+          throw new ApiError('validation', err.httpStatus, '20', TEXTS.mis.referralNotFound, err.message);
+        }
+        throw err;
+      }
     },
 
     async clinics(token, referralGuid) {
@@ -359,6 +368,10 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
       if (!t) throw new ApiError('validation', null, 'n3-ticket', TEXTS.mis.unsupported, 'unknown ticket GUID for this session');
       await hub('CreateClaimForRefusal', [el('tem:idLpu', t.idLpu), el('tem:idPat', t.idPat), el('tem:idAppointment', t.idAppointment), ...auth], { write: true });
       return 'Запись отменена';
+    },
+
+    forgetPatients() {
+      patients.clear();
     },
   };
 }
