@@ -92,7 +92,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Runnin
   const indexHtml = await fs.readFile(path.join(root, 'index.html'), 'utf8');
   const bridgeJs = bridgeScript(CALL_PREFIX);
   // The bridge script must run before the bundle: it goes first in <head>.
-  const injected = indexHtml.replace(/<head>/i, `<head>\n    <script src="${BRIDGE_JS}"></script>`);
+  const injected = indexHtml.replace(/<head>/i, `<head>\n    <script defer src="${BRIDGE_JS}"></script>`);
   let origin = '';
   let hostHeader = '';
 

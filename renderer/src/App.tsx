@@ -1,43 +1,18 @@
-import type { ReactElement, ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorPanel } from './components/ErrorPanel';
 import { DisplayModeButton, useDisplayAttributes } from './components/DisplayModeButton';
 import { Header } from './components/Header';
 import { IdleDialog } from './components/IdleDialog';
 import { LoadingOverlay } from './components/LoadingOverlay';
-import { AppointmentsScreen } from './screens/AppointmentsScreen';
-import { ClinicsScreen } from './screens/ClinicsScreen';
-import { ConfirmScreen } from './screens/ConfirmScreen';
-import { DaysScreen } from './screens/DaysScreen';
-import { IdentifyScreen } from './screens/IdentifyScreen';
-import { ReferralsScreen } from './screens/ReferralsScreen';
-import { ReferralNumberScreen } from './screens/ReferralNumberScreen';
-import { ReferralSurnameScreen } from './screens/ReferralSurnameScreen';
-import { ResourcesScreen } from './screens/ResourcesScreen';
 import { ServiceScreen } from './screens/ServiceScreen';
-import { TicketScreen } from './screens/TicketScreen';
-import { TimesScreen } from './screens/TimesScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
+import type { FlowScreen as FlowScreenName } from './screens/flow-screens';
+import { loadFlowScreensAfterPaint, useFlowScreens } from './screens/screen-loader';
 import { useTapGuard } from './components/useTapGuard';
 import { useFlow } from './store/context';
-import type { Screen } from './store/types';
 import { useOrientation } from './useOrientation';
 import { ScanListener } from './scan/ScanListener';
-
-const SCREENS: Record<Screen, () => ReactElement | null> = {
-  welcome: WelcomeScreen,
-  identify: IdentifyScreen,
-  referrals: ReferralsScreen,
-  referralNumber: ReferralNumberScreen,
-  referralSurname: ReferralSurnameScreen,
-  clinics: ClinicsScreen,
-  resources: ResourcesScreen,
-  days: DaysScreen,
-  times: TimesScreen,
-  confirm: ConfirmScreen,
-  ticket: TicketScreen,
-  appointments: AppointmentsScreen,
-};
 
 /** The screen's own parts; the dialogs on top have their own guard. */
 const inScreen = (el: Element) => el.closest('.header, .main') !== null;
@@ -60,6 +35,7 @@ export function App() {
   const reportCrash = useFlow((s) => s.reportCrash);
   // One tap guard for every screen: a second tap meant for the previous screen is dropped.
   const settling = useTapGuard(screen, inScreen);
+  useEffect(loadFlowScreensAfterPaint, []);
 
   // Welcome needs nothing from the host, so it paints while kioskInfo is on its way (the demo
   // badge and a configured orientation follow a moment later); only a failed start replaces it.
@@ -71,7 +47,6 @@ export function App() {
     );
   }
 
-  const Current = SCREENS[screen];
   return (
     <Shell settling={settling}>
       {/* Never blank: whatever fails to render, the patient sees a calm screen and starts over. */}
@@ -83,7 +58,7 @@ export function App() {
           </div>
         )}
         <main className="main">
-          <Current key={screen} />
+          {screen === 'welcome' ? <WelcomeScreen key={screen} /> : <FlowScreen key={screen} screen={screen} />}
           {/* Inside the main area: the header's «Начать заново» stays in reach during a wait. */}
           <LoadingOverlay />
         </main>
@@ -93,4 +68,18 @@ export function App() {
       </ErrorBoundary>
     </Shell>
   );
+}
+
+/** A screen after Welcome; in the rare tap before they have loaded, a calm line instead of nothing. */
+function FlowScreen({ screen }: { screen: FlowScreenName }) {
+  const screens = useFlowScreens();
+  if (!screens) {
+    return (
+      <p className="flow-loading" data-testid="flow-loading" role="status">
+        Загрузка…
+      </p>
+    );
+  }
+  const Current = screens[screen];
+  return <Current />;
 }

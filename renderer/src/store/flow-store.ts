@@ -2,7 +2,7 @@
 // pending work for the loading overlay and drops answers that arrive after the session was
 // ended (idle timeout, «Начать заново»), so a late answer can never resurrect old data.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { BridgeError, Envelope, KioskBridge } from '../../../electron/common/bridge-contract';
+import type { BridgeError, Envelope, KioskBridge, Referral } from '../../../electron/common/bridge-contract';
 import { nextStepFor } from '../../../electron/common/next-step';
 import { clinicYmd } from '../../../electron/common/clinic-time';
 import { TEXTS } from '../../../electron/common/texts';
@@ -89,6 +89,11 @@ export function createFlowStore(
           settleBusy();
         }
       }
+    }
+
+    /** The referrals screen with a fresh list and nothing chosen yet. */
+    function referralList(referrals: Referral[]): Partial<FlowState> {
+      return { referrals, referral: null, clinics: [], clinic: null, resources: [], resource: null, day: null, slot: null, screen: 'referrals' };
     }
 
     function fail(error: BridgeError, retry: (() => Promise<void>) | null): void {
@@ -194,13 +199,29 @@ export function createFlowStore(
           set({ identifyProblem: { field: date.field, message: date.message } });
           return;
         }
-        set({ identifyProblem: null });
-        const r = await call(() => bridge.identify({ policy: draft.policy, birthDate: date.ymd }));
+        if (get().identifyProblem) set({ identifyProblem: null });
+        // The referral list is asked for in the same wait as the identification: no screen is
+        // rendered between the two answers, and the referrals appear in one step.
+        const withList = get().intent !== 'appointments' && referralMode(get().info?.mis) === 'list';
+        const r = await call(async () => {
+          const who = await bridge.identify({ policy: draft.policy, birthDate: date.ymd });
+          if (!who.ok) return who;
+          return { ok: true as const, value: { patient: who.value, referrals: withList ? await bridge.listReferrals({}) : null } };
+        });
         if (!r) return;
         if (!r.ok) return fail(r.error, () => get().submitIdentify());
-        set({ patient: r.value });
-        if (get().intent === 'appointments') await get().showAppointments();
-        else await get().loadReferrals();
+        const { patient, referrals } = r.value;
+        if (!referrals) {
+          set({ patient });
+          if (get().intent === 'appointments') await get().showAppointments();
+          else await get().loadReferrals();
+          return;
+        }
+        if (!referrals.ok) {
+          set({ patient });
+          return fail(referrals.error, () => get().loadReferrals());
+        }
+        set({ patient, ...referralList(referrals.value) });
       },
 
       async loadReferrals() {
@@ -210,17 +231,7 @@ export function createFlowStore(
         const r = await call(() => bridge.listReferrals({}));
         if (!r) return;
         if (!r.ok) return fail(r.error, () => get().loadReferrals());
-        set({
-          referrals: r.value,
-          referral: null,
-          clinics: [],
-          clinic: null,
-          resources: [],
-          resource: null,
-          day: null,
-          slot: null,
-          screen: 'referrals',
-        });
+        set(referralList(r.value));
       },
 
       async chooseReferral(guid) {
