@@ -21,6 +21,7 @@ import { useFlow } from './store/context';
 import type { Screen } from './store/types';
 import { useOrientation } from './useOrientation';
 import { ScanListener } from './scan/ScanListener';
+import { ServiceLayer } from './service/ServiceLayer';
 
 const SCREENS: Record<Screen, () => ReactElement | null> = {
   welcome: WelcomeScreen,
@@ -87,6 +88,8 @@ export function App() {
         <IdleDialog />
         <ScanListener />
       </ErrorBoundary>
+      {/* Above everything: the technician's corner gesture, keypad and service panel. */}
+      <ServiceLayer />
     </Shell>
   );
 }
