@@ -140,7 +140,10 @@ export function ServiceLayer() {
   };
 
   const restart = async () => {
-    if (settle(await bridge.serviceRestart({})) === null) return;
+    const r = await bridge.serviceRestart({});
+    // Its value is null: only `ok` says it was accepted.
+    settle(r);
+    if (!r.ok) return;
     setPhase({ kind: 'note', text: 'Перезапуск… Инфомат снова откроется через несколько секунд.' });
   };
 
