@@ -88,7 +88,7 @@ test('service mode: five wrong PINs lock entry and the keypad says for how long;
   }
 });
 
-test('service mode: the right PIN ends the patient session; test slip «ТЕСТОВАЯ ПЕЧАТЬ», paper counter, MIS check, summary without secrets, log', async ({ kiosk, page, stack }) => {
+test('service mode: the right PIN ends the patient session; test slip «ТЕСТОВАЯ ПЕЧАТЬ», paper counter, MIS check, summary without secrets, log', async ({ kiosk, page }) => {
   // A renderer alone cannot reach the service methods.
   for (const m of ['serviceStatus', 'servicePrintTest', 'servicePaperReplaced', 'serviceLog', 'serviceRestart']) {
     expect((await call(page, m, {})).error?.kind, m).toBe('session');
