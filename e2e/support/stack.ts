@@ -15,6 +15,7 @@ import { startTokenSpy, type TokenSpy } from './token-spy';
 import { startDemoScanner, type DemoScanner } from '../../electron/demo/demo-scanner';
 import { scanPayload, type ScanRequest } from '../../electron/demo/scan-payload';
 import { writeFileSync } from 'node:fs';
+import { E2E_SERVICE_PIN_HASH } from './service-pin';
 
 export type ScannerType = 'none' | 'serial' | 'keyboard';
 /** Which MIS the kiosk talks to: the SoftRust simulator, or the N3 HubService simulator. */
@@ -31,6 +32,8 @@ export interface Stack {
   /** Everything the core logged, to prove what never reaches a log. */
   logLines: string[];
   simHook(pathname: string, body?: unknown): Promise<void>;
+  /** What service mode asked of the shell («Перезапустить», «Выйти в систему»); nothing really restarts. */
+  lifecycleCalls: Array<'restart' | 'quit'>;
   /** One scan through the virtual serial scanner (a socat pty the core opened with serialport). */
   scan(req: ScanRequest): void;
   close(): Promise<void>;
@@ -74,8 +77,11 @@ export async function startStack(name: string, opts: StackOptions = {}): Promise
     // One health cycle per second, so Welcome's notices show (and clear) within a test's patience.
     health: { intervalSeconds: 1 },
     ...(opts.telemetry ? { telemetry: opts.telemetry } : {}),
+    service: { pinHash: E2E_SERVICE_PIN_HASH },
   });
-  const core = await createKioskCore(config, { log, userDataDir });
+  const lifecycleCalls: Array<'restart' | 'quit'> = [];
+  const lifecycle = { restart: () => void lifecycleCalls.push('restart'), quit: () => void lifecycleCalls.push('quit') };
+  const core = await createKioskCore(config, { log, userDataDir, lifecycle, version: '0.0.0-e2e' });
   // A page opened through a new launch URL replaces the previous one and ends its patient session.
   const host = await startBrowserHost({
     dispatcher: core.dispatcher,
@@ -91,6 +97,7 @@ export async function startStack(name: string, opts: StackOptions = {}): Promise
     host,
     spy,
     logLines,
+    lifecycleCalls,
     async simHook(pathname, body) {
       const res = await fetch((n3 ?? sim).url + pathname, {
         method: 'POST',

@@ -6,6 +6,16 @@ import { z } from 'zod';
 import { GUID_PATTERN, MIN_BIRTH_DATE, birthDateProblem, isHhmm, isOffsetDateTime, isYmd } from './calendar';
 import { POLICY_PATTERN, REFERRAL_NUMBER_PATTERN, REFERRAL_STATUSES, SURNAME_PATTERN } from './rules';
 import { TEXTS } from './texts';
+import {
+  ServiceEnterResultSchema,
+  ServiceGateSchema,
+  ServiceLeaveResultSchema,
+  ServiceLogSchema,
+  ServiceMisCheckSchema,
+  ServicePaperSchema,
+  ServicePrintResultSchema,
+  ServiceStatusSchema,
+} from './service-contract';
 
 const T = TEXTS.contract;
 /**
@@ -250,6 +260,8 @@ export const ReportErrorInputSchema = input({ message: z.string().max(500), wher
 export type ReportErrorInput = z.infer<typeof ReportErrorInputSchema>;
 /** The digits of a keyboard-wedge burst, read by physical key codes in the renderer. */
 export const ScanKeysInputSchema = input({ digits: z.string({ error: T.fields }).regex(/^\d{1,64}$/, T.fields) });
+/** A technician's PIN as typed on the service keypad: 4–8 digits, checked only in the core. */
+export const ServicePinInputSchema = input({ pin: z.string({ error: T.fields }).regex(/^\d{4,8}$/, T.fields) });
 
 // ---------- the contract ----------
 
@@ -276,6 +288,18 @@ export const bridgeContract = {
   scanKeys: { input: ScanKeysInputSchema, output: z.null() },
   /** The last pre-flight health check (printer, MIS); asks nothing, so Welcome may poll it. */
   kioskHealth: { input: NoInput, output: KioskHealthSchema },
+  // Service mode (electron/core/service): every method but the gate, the entry and the exit
+  // refuses unless the core opened a service session with the right PIN.
+  serviceGate: { input: NoInput, output: ServiceGateSchema },
+  serviceEnter: { input: ServicePinInputSchema, output: ServiceEnterResultSchema },
+  serviceStatus: { input: NoInput, output: ServiceStatusSchema },
+  servicePrintTest: { input: NoInput, output: ServicePrintResultSchema },
+  servicePaperReplaced: { input: NoInput, output: ServicePaperSchema },
+  serviceMisCheck: { input: NoInput, output: ServiceMisCheckSchema },
+  serviceLog: { input: NoInput, output: ServiceLogSchema },
+  serviceRestart: { input: NoInput, output: z.null() },
+  serviceLeaveToOs: { input: ServicePinInputSchema, output: ServiceLeaveResultSchema },
+  serviceExit: { input: NoInput, output: z.null() },
 } as const;
 
 export type BridgeContract = typeof bridgeContract;

@@ -21,6 +21,16 @@ export const bridgeMethodNames: readonly BridgeMethod[] = Object.freeze([
   'identifyScanned',
   'scanKeys',
   'kioskHealth',
+  'serviceGate',
+  'serviceEnter',
+  'serviceStatus',
+  'servicePrintTest',
+  'servicePaperReplaced',
+  'serviceMisCheck',
+  'serviceLog',
+  'serviceRestart',
+  'serviceLeaveToOs',
+  'serviceExit',
 ] as const);
 
 /** One IPC channel per method. */

@@ -5,6 +5,7 @@ import type { KioskConfig } from '../core/config/schema';
 import type { Logger } from '../core/ports';
 import type { SlipTransport } from '../printing/transport';
 import { createKioskCore, type KioskCore } from './kiosk-core';
+import type { KioskLifecycle } from '../core/service/lifecycle';
 
 export interface DemoBackends {
   config: KioskConfig;
@@ -46,6 +47,8 @@ export interface BootOptions {
   osTransport?: SlipTransport;
   /** The app's version, for the metrics. */
   version?: string;
+  /** Restart and quit for service mode (the shell's own). */
+  lifecycle?: KioskLifecycle;
 }
 
 export interface Booted {
@@ -61,7 +64,7 @@ export async function bootKiosk(opts: BootOptions): Promise<Booted> {
   const demo = decision === 'on' ? await opts.demo!({ ...opts.config, demo: true }, opts.demoSlipsDir) : null;
   const config = demo ? demo.config : opts.config;
   try {
-    const core = await createKioskCore(config, { log: opts.log, userDataDir: opts.userDataDir, osTransport: opts.osTransport, version: opts.version });
+    const core = await createKioskCore(config, { log: opts.log, userDataDir: opts.userDataDir, osTransport: opts.osTransport, version: opts.version, lifecycle: opts.lifecycle });
     return {
       core,
       config,

@@ -21,6 +21,10 @@ import { createSlipPrinter, type JournaledSlipPrinter } from '../printing';
 import type { SlipTransport } from '../printing/transport';
 import { countingLogger } from '../core/telemetry/counting-logger';
 import { createTelemetry } from './telemetry';
+import { tailLogger } from '../core/log/log-tail';
+import { countingSlipPrinter, createPaperCounter } from '../core/service/paper-counter';
+import { createServiceMode } from '../core/service/service-mode';
+import { unavailableLifecycle, type KioskLifecycle } from '../core/service/lifecycle';
 
 export interface KioskCoreDeps {
   log: Logger;
@@ -36,6 +40,8 @@ export interface KioskCoreDeps {
   serialAccess?: SerialAccess;
   /** The MIS adapter; built from the config when absent (tests pass one they can look into). */
   mis?: Mis;
+  /** Restart and quit for service mode: app.relaunch in Electron, exit for the supervisor in the browser host. */
+  lifecycle?: KioskLifecycle;
 }
 
 export interface KioskCore {
@@ -75,7 +81,10 @@ export function buildSlipPrinter(
   });
 }
 
-export async function createKioskCore(config: KioskConfig, deps: KioskCoreDeps): Promise<KioskCore> {
+export async function createKioskCore(config: KioskConfig, given: KioskCoreDeps): Promise<KioskCore> {
+  // The service screen shows the last lines of everything the core logs.
+  const tail = tailLogger(given.log);
+  const deps: KioskCoreDeps = { ...given, log: tail };
   if (!config.api.baseUrl) throw new Error('api.baseUrl is not set');
   // The config loader already checked the CA file; a failure here means it changed since.
   const trust = config.api.caFile ? loadCaBundle(config.api.caFile) : null;
@@ -112,18 +121,22 @@ export async function createKioskCore(config: KioskConfig, deps: KioskCoreDeps):
       onEnded: telemetry.sink.sessionEnded,
     },
   );
-  const slipPrinter = buildSlipPrinter(config, deps);
+  const paper = createPaperCounter({ dir: path.join(deps.userDataDir, 'service'), log: deps.log, now: deps.now });
+  const built = buildSlipPrinter(config, deps);
+  const slipPrinter = built && countingSlipPrinter(built, paper);
   const scanner = await startScanner(config.scanner, { inbox: scanInbox, log: deps.log, serialAccess: deps.serialAccess });
+  // One probe for the health monitor and service mode's MIS check.
+  const probeMis = createMisProbe({
+    baseUrl: config.api.baseUrl,
+    clientApplication: config.api.clientApplication,
+    timeoutMs: Math.min(config.api.timeoutMs, 5000),
+    ca: trust?.ca,
+    n3: config.api.kind === 'n3' ? { servicePath: config.api.n3?.servicePath ?? '/HubService.svc', allowInsecureHttp: config.demo || config.api.allowInsecureHttp } : undefined,
+  });
   const health = createHealthMonitor({
     printer: slipPrinter,
     // A patient would not wait longer than this at Welcome either.
-    probeMis: createMisProbe({
-      baseUrl: config.api.baseUrl,
-      clientApplication: config.api.clientApplication,
-      timeoutMs: Math.min(config.api.timeoutMs, 5000),
-      ca: trust?.ca,
-      n3: config.api.kind === 'n3' ? { servicePath: config.api.n3?.servicePath ?? '/HubService.svc', allowInsecureHttp: config.demo || config.api.allowInsecureHttp } : undefined,
-    }),
+    probeMis,
     intervalMs: config.health.intervalSeconds * 1000,
     idle: () => !session.active,
     log: deps.log,
@@ -132,7 +145,20 @@ export async function createKioskCore(config: KioskConfig, deps: KioskCoreDeps):
   health.start();
   // Bookings and prints are counted from the service's audit events.
   const serviceLog = countingLogger(deps.log, telemetry.sink);
-  const service = createKioskService({ config, mis, session, ledger, log: serviceLog, slipPrinter, scanInbox, health, now: deps.now, sleep: deps.sleep });
+  const serviceMode = createServiceMode({
+    config,
+    mis,
+    session,
+    slipPrinter,
+    log: deps.log,
+    logTail: () => tail.tail(),
+    paper,
+    lifecycle: deps.lifecycle ?? unavailableLifecycle(deps.log),
+    probeMis,
+    version: deps.version ?? 'unknown',
+    now: deps.now,
+  });
+  const service = createKioskService({ config, mis, session, ledger, log: serviceLog, slipPrinter, scanInbox, health, serviceMode, now: deps.now, sleep: deps.sleep });
   await telemetry.start({ printer: slipPrinter, misCheck: () => mis.start() });
   const dispatch = createDispatcher(service, deps.log, telemetry.sink);
   let lastActivity: Date | null = null;
@@ -141,13 +167,19 @@ export async function createKioskCore(config: KioskConfig, deps: KioskCoreDeps):
       lastActivity = (deps.now ?? (() => new Date()))();
       return dispatch(method, input);
     },
-    patientActivity: () => ({ sessionActive: session.active, lastActivity }),
+    // A technician at work counts as someone at the screen: no update restart under them.
+    patientActivity: () => ({ sessionActive: session.active || serviceMode.active(), lastActivity }),
     slipPrinter,
-    endSession: () => session.end('patient'),
+    // A reloaded or replaced renderer closes service mode too: it must be entered again.
+    endSession: () => {
+      session.end('patient');
+      serviceMode.exit('renderer');
+    },
     metricsUrl: () => telemetry.url(),
     probeNow: () => telemetry.probeNow(),
     close: async () => {
       health.stop();
+      serviceMode.exit('renderer');
       session.end('shutdown');
       await telemetry.close();
       slipPrinter?.close();

@@ -11,6 +11,8 @@ export interface SlipData {
   timeZone: string;
   /** True when the patient asked for another copy on purpose. */
   reprint: boolean;
+  /** A technician's test slip from service mode: marked ТЕСТОВАЯ ПЕЧАТЬ, valid for nothing. */
+  test?: boolean;
 }
 
 /**

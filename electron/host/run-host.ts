@@ -49,6 +49,9 @@ function packageVersion(): string {
   }
 }
 
+/** EX_TEMPFAIL: a supervisor that restarts on failure starts the kiosk again. */
+export const EXIT_RESTART = 75;
+
 export interface RunHostOptions {
   /** Only the demo entry point passes this; without it `--demo` is refused. */
   demo?: DemoStarter;
@@ -104,6 +107,9 @@ export async function runHost(opts: RunHostOptions = {}): Promise<void> {
     userDataDir: stateDir,
     log,
     version: packageVersion(),
+    // No Electron to relaunch us: «Перезапустить» exits with EXIT_RESTART for the supervisor
+    // (systemd Restart=on-failure), «Выйти в систему» exits 0 and closes Chromium.
+    lifecycle: { restart: () => void shutdown(EXIT_RESTART), quit: () => void shutdown(0) },
   });
   const { core, demo } = booted;
   if (demo) {
@@ -140,7 +146,7 @@ export async function runHost(opts: RunHostOptions = {}): Promise<void> {
   }
 
   let stopping = false;
-  async function shutdown(): Promise<void> {
+  async function shutdown(code = 0): Promise<void> {
     if (stopping) return;
     stopping = true;
     stopAnnouncing();
@@ -148,7 +154,7 @@ export async function runHost(opts: RunHostOptions = {}): Promise<void> {
     await host.close();
     await booted.close();
     log.close();
-    process.exit(0);
+    process.exit(code);
   }
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());

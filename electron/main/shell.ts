@@ -126,6 +126,14 @@ async function start(opts: ShellOptions): Promise<void> {
       log: logger,
       osTransport: osTransportFor(loaded.config, logger),
       version,
+      // Service mode's «Перезапустить» and «Выйти в систему»: the usual quit path (closers run).
+      lifecycle: {
+        restart: () => {
+          app.relaunch();
+          app.quit();
+        },
+        quit: () => app.quit(),
+      },
     });
     closers.push(() => booted.close());
     const core = booted.core;

@@ -154,3 +154,15 @@ describe('buildSlipLayout', () => {
     });
   }
 });
+
+describe('test slip from service mode', () => {
+  it('says ТЕСТОВАЯ ПЕЧАТЬ at both ends, on 58 and 80 mm paper', () => {
+    for (const columns of [32, 48]) {
+      const text = layoutToText(buildSlipLayout(sampleSlip({ test: true }), columns));
+      const lines = text.split('\n').map((l) => l.trim());
+      expect(lines[0]).toBe('*** ТЕСТОВАЯ ПЕЧАТЬ ***');
+      expect(lines.at(-1)).toBe('*** ТЕСТОВАЯ ПЕЧАТЬ ***');
+    }
+    expect(layoutToText(buildSlipLayout(sampleSlip(), 48))).not.toContain('ТЕСТОВАЯ');
+  });
+});

@@ -152,6 +152,7 @@ function roomLine(room: string, floor: number | null): string | null {
 
 export const SLIP_TITLE = 'Талон на приём';
 export const REPRINT_MARK = 'ПОВТОРНАЯ ПЕЧАТЬ';
+export const TEST_MARK = 'ТЕСТОВАЯ ПЕЧАТЬ';
 export const COME_EARLY = 'Приходите за 10–15 минут до приёма';
 export const QR_LABEL = 'QR-код талона для регистратуры';
 
@@ -172,6 +173,9 @@ export function buildSlipLayout(slip: SlipData, columns: number, charset: SlipCh
   const tz = slip.timeZone;
   const b = new LayoutBuilder(columns, charset);
 
+  // A test slip says so at both ends: a torn half must not pass for a ticket either.
+  const testMark = () => b.para(columns >= 23 ? `*** ${TEST_MARK} ***` : TEST_MARK, { align: 'center', bold: true });
+  if (slip.test) testMark();
   if (slip.reprint) b.para(columns >= 24 ? `*** ${REPRINT_MARK} ***` : REPRINT_MARK, { align: 'center', bold: true });
   b.para(t.clinic.name || t.clinic.fullName, { align: 'center', bold: true });
   if (t.clinic.address) b.para(t.clinic.address, { align: 'center' });
@@ -202,6 +206,7 @@ export function buildSlipLayout(slip: SlipData, columns: number, charset: SlipCh
   b.rule();
   b.para(`Напечатано: ${clinicDateTimeNumeric(slip.printedAt, tz)}`);
   b.para(`Инфомат: ${slip.kioskId}`);
+  if (slip.test) testMark();
   return { columns, blocks: b.blocks };
 }
 

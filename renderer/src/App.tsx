@@ -13,6 +13,7 @@ import { useTapGuard } from './components/useTapGuard';
 import { useFlow } from './store/context';
 import { useOrientation } from './useOrientation';
 import { ScanListener } from './scan/ScanListener';
+import { ServiceLayer } from './service/ServiceLayer';
 
 /** The screen's own parts; the dialogs on top have their own guard. */
 const inScreen = (el: Element) => el.closest('.header, .main') !== null;
@@ -66,6 +67,8 @@ export function App() {
         <IdleDialog />
         <ScanListener />
       </ErrorBoundary>
+      {/* Above everything: the technician's corner gesture, keypad and service panel. */}
+      <ServiceLayer />
     </Shell>
   );
 }

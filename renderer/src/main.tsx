@@ -5,12 +5,14 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/components.css';
 import './styles/screens.css';
+import './styles/service.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { bridgeFromWindow } from './bridge';
 import { ServiceScreen } from './screens/ServiceScreen';
 import { FlowProvider } from './store/context';
+import { ServiceBridgeProvider } from './service/context';
 import { createFlowStore } from './store/flow-store';
 
 const root = createRoot(document.getElementById('root')!);
@@ -29,7 +31,9 @@ if (!bridge) {
   root.render(
     <StrictMode>
       <FlowProvider store={store}>
-        <App />
+        <ServiceBridgeProvider bridge={bridge}>
+          <App />
+        </ServiceBridgeProvider>
       </FlowProvider>
     </StrictMode>,
   );

@@ -23,6 +23,10 @@ import { createViewModels, toClinic } from './view-models';
 import { reportRendererError } from './report-error';
 import { ScanInbox } from '../scan/scan-inbox';
 import { createScanMethods } from '../scan/scan-methods';
+import { createServiceMethods } from '../service/service-methods';
+import { createServiceMode, type ServiceMode } from '../service/service-mode';
+import { memoryPaperCounter } from '../service/paper-counter';
+import { unavailableLifecycle } from '../service/lifecycle';
 
 export interface KioskServiceDeps {
   config: KioskConfig;
@@ -36,6 +40,8 @@ export interface KioskServiceDeps {
   scanInbox?: ScanInbox;
   /** Pre-flight checks (printer, MIS); absent in tests that do not need them. */
   health?: HealthMonitor;
+  /** The technician's service mode; without one (unit tests) it exists but cannot restart, quit or reach the MIS. */
+  serviceMode?: ServiceMode;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -280,5 +286,17 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
       keyboardWedge: config.scanner.type === 'keyboard',
       now,
     }),
+
+    ...createServiceMethods(
+      deps.serviceMode ??
+        createServiceMode({
+          config, mis, session, slipPrinter, log, now,
+          logTail: () => [],
+          paper: memoryPaperCounter(now),
+          lifecycle: unavailableLifecycle(log),
+          probeMis: async () => 'down',
+          version: 'unknown',
+        }),
+    ),
   };
 }

@@ -49,13 +49,23 @@ const VALID: Record<BridgeMethod, Record<string, unknown>> = {
   takeScan: {},
   identifyScanned: {},
   scanKeys: { digits: '5000000000000001' },
+  serviceGate: {},
+  serviceEnter: { pin: '246810' },
+  serviceStatus: {},
+  servicePrintTest: {},
+  servicePaperReplaced: {},
+  serviceMisCheck: {},
+  serviceLog: {},
+  serviceRestart: {},
+  serviceLeaveToOs: { pin: '246810' },
+  serviceExit: {},
 };
 
-type FieldKind = 'guid' | 'date' | 'time' | 'policy' | 'birthDate' | 'flag' | 'text500' | 'text100' | 'digits' | 'referralNumber' | 'surname';
+type FieldKind = 'guid' | 'date' | 'time' | 'policy' | 'birthDate' | 'flag' | 'text500' | 'text100' | 'digits' | 'referralNumber' | 'surname' | 'pin';
 const FIELD_KIND: Record<string, FieldKind> = {
   referralGuid: 'guid', lpuGuid: 'guid', resourceGuid: 'guid', ticketGuid: 'guid',
   date: 'date', time: 'time', policy: 'policy', birthDate: 'birthDate', again: 'flag', message: 'text500', where: 'text100', digits: 'digits',
-  number: 'referralNumber', surname: 'surname',
+  number: 'referralNumber', surname: 'surname', pin: 'pin',
 };
 
 let sim: RunningSimulator;
@@ -175,6 +185,9 @@ const BAD_VALUE: Record<FieldKind, fc.Arbitrary<unknown>> = {
   surname: fc
     .oneof(fc.constantFrom('', 'Petrov', 'Петров1', '-Петров', 'Пет<ров>', 'Петров\u0000', 'П'.repeat(61)), fc.string({ maxLength: 80 }), nonString)
     .filter((v) => !(typeof v === 'string' && SURNAME_PATTERN.test(v.trim()))),
+  pin: fc
+    .oneof(fc.constantFrom('', '123', '123456789', '12a4', '１２３４', '١٢٣٤', ' 1234', '1234\n', '../1234'), fc.string({ maxLength: 20 }), fc.integer(), nonString)
+    .filter((v) => !(typeof v === 'string' && /^\d{4,8}$/.test(v))),
 };
 
 /** An object with `key` as an OWN property (so `__proto__` is a field, the way JSON.parse makes it). */
@@ -221,6 +234,7 @@ const VALID_VALUE: Record<FieldKind, fc.Arbitrary<unknown>> = {
   digits: fc.stringMatching(/^\d{1,64}$/),
   referralNumber: fc.stringMatching(/^[0-9A-Za-z]{1,40}$/),
   surname: fc.stringMatching(/^[А-Я][а-я]{1,20}$/),
+  pin: fc.stringMatching(/^\d{4,8}$/),
 };
 function valid(method: BridgeMethod): fc.Arbitrary<Record<string, unknown>> {
   const shape: Record<string, fc.Arbitrary<unknown>> = {};
@@ -391,6 +405,19 @@ const TABLE: Array<[BridgeMethod | string, string, unknown]> = [
   ['endSession', 'null', null], ['endSession', 'extra reason', { reason: 'idle' }], ['endSession', 'array', []], ['endSession', 'number', 0],
   ['kioskHealth', 'null', null], ['kioskHealth', 'extra fresh flag', { fresh: true }], ['kioskHealth', 'array', []],
   ['kioskHealth', '__proto__ own key', JSON.parse('{"__proto__":{"mis":"ok"}}')],
+  ['serviceGate', 'extra pin', { pin: '1234' }], ['serviceGate', 'null', null],
+  ['serviceEnter', 'pin missing', {}], ['serviceEnter', 'pin 3 digits', { pin: '123' }], ['serviceEnter', 'pin 9 digits', { pin: '123456789' }],
+  ['serviceEnter', 'pin as number', { pin: 246810 }], ['serviceEnter', 'pin with letter', { pin: '24681a' }],
+  ['serviceEnter', 'pin fullwidth digits', { pin: '２４６８' }], ['serviceEnter', 'pin 1 MB', { pin: '2'.repeat(1 << 20) }],
+  ['serviceEnter', 'extra pinHash', { pin: '246810', pinHash: 'scrypt$15$8$1$x$y' }], ['serviceEnter', '__proto__ own key', withOwn(VALID.serviceEnter, '__proto__', { pin: '1' })],
+  ['serviceStatus', 'extra secrets flag', { secrets: true }], ['serviceStatus', 'array', []],
+  ['servicePrintTest', 'extra copies', { copies: 100 }], ['servicePrintTest', 'string', 'x'],
+  ['servicePaperReplaced', 'extra printed', { printed: 0 }], ['servicePaperReplaced', 'null', null],
+  ['serviceMisCheck', 'extra baseUrl', { baseUrl: 'http://evil.example' }], ['serviceMisCheck', 'number', 1],
+  ['serviceLog', 'extra lines', { lines: 100000 }], ['serviceLog', '__proto__ own key', JSON.parse('{"__proto__":{"lines":1}}')],
+  ['serviceRestart', 'extra force', { force: true }], ['serviceRestart', 'array', [{}]],
+  ['serviceLeaveToOs', 'pin missing', {}], ['serviceLeaveToOs', 'pin as array', { pin: ['246810'] }], ['serviceLeaveToOs', 'pin with NUL', { pin: '2468\0' }],
+  ['serviceExit', 'extra reason', { reason: 'idle' }], ['serviceExit', 'null', null],
   ['__proto__', 'method __proto__', {}], ['constructor', 'method constructor', {}], ['toString', 'method toString', {}],
   ['hasOwnProperty', 'method hasOwnProperty', {}], ['identify\0', 'method with NUL', P1], ['', 'empty method', {}],
 ];

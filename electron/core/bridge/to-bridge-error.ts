@@ -8,6 +8,7 @@ import { ApiError } from '../api/api-error';
 import { BookingNotConfirmedError } from '../booking/booking-errors';
 import { SessionError } from '../session/session-error';
 import { PrinterUnavailableError } from './printer-unavailable-error';
+import { ServiceModeError } from '../service/service-error';
 
 // What happened, not what to do: the error panel adds the next step («Попробуйте ещё раз…»).
 export const MESSAGES = {
@@ -25,6 +26,7 @@ export function toBridgeError(err: unknown): BridgeError {
   }
   if (err instanceof BookingNotConfirmedError) return { kind: 'network', code: null, message: TEXTS.errors.bookingNotConfirmed, httpStatus: null };
   if (err instanceof SessionError) return { kind: 'session', code: null, message: MESSAGES.session, httpStatus: null };
+  if (err instanceof ServiceModeError) return { kind: 'session', code: 'service', message: err.technicianMessage, httpStatus: null };
   if (err instanceof PrinterUnavailableError) return { kind: 'printer', code: null, message: err.message, httpStatus: null };
   return { kind: 'internal', code: null, message: MESSAGES.internal, httpStatus: null };
 }

@@ -6,6 +6,7 @@ import { isLoopbackHost } from '../api/loopback';
 import { TELEMETRY_DEFAULTS, TelemetryConfigSchema } from './telemetry-schema';
 import { UPDATES_DEFAULTS, UpdatesConfigSchema } from './updates-schema';
 import { SCANNER_DEFAULT, ScannerConfigSchema } from './scanner-schema';
+import { SERVICE_DEFAULTS, ServiceConfigSchema } from './service-schema';
 import { PATH_PLACEHOLDERS, PROPOSED_PATHS, type EndpointPaths } from '../api/endpoint-paths';
 
 /** A PROPOSED endpoint's path, or null when this MIS has no such method (the kiosk then adapts). */
@@ -241,6 +242,7 @@ export const KioskConfigSchema = z
       .describe('Сколько дней хранить журнал печати, демо-талоны и файлы журналов; старше — удаляются при запуске и раз в сутки'),
     telemetry: TelemetryConfigSchema.default(TELEMETRY_DEFAULTS),
     updates: UpdatesConfigSchema.default(UPDATES_DEFAULTS),
+    service: ServiceConfigSchema.default(SERVICE_DEFAULTS),
   })
   .strict()
   .superRefine((c, ctx) => {

@@ -21,29 +21,41 @@ export class PinGuard {
     private readonly opts: { pinHash: string | undefined; log: Logger; now?: () => Date; verify?: (pin: string, hash: string) => boolean },
   ) {}
 
-  attempt(pin: string): PinAttempt {
-    const now = (this.opts.now ?? (() => new Date()))().getTime();
+  /** `purpose` only names the audit events: leaving to the OS asks the same PIN, under the same count. */
+  attempt(pin: string, purpose: 'entry' | 'leave' = 'entry'): PinAttempt {
+    const now = this.#now();
+    const refused = purpose === 'entry' ? 'service.entry_refused' : 'service.leave_refused';
     if (!this.opts.pinHash) {
-      this.opts.log.audit('service.entry_refused', { reason: 'not-configured' });
+      this.opts.log.audit(refused, { reason: 'not-configured' });
       return { ok: false, reason: 'not-configured' };
     }
     if (now < this.#lockedUntil) {
-      this.opts.log.audit('service.entry_refused', { reason: 'locked' });
+      this.opts.log.audit(refused, { reason: 'locked' });
       return { ok: false, reason: 'locked', until: new Date(this.#lockedUntil) };
     }
     if ((this.opts.verify ?? verifyPin)(pin, this.opts.pinHash)) {
       this.#wrong = 0;
-      this.opts.log.audit('service.entered', {});
+      this.opts.log.audit(purpose === 'entry' ? 'service.entered' : 'service.leave_pin_ok', {});
       return { ok: true };
     }
     this.#wrong++;
     if (this.#wrong >= MAX_WRONG) {
       this.#wrong = 0;
       this.#lockedUntil = now + LOCK_MS;
-      this.opts.log.audit('service.locked', { minutes: LOCK_MS / 60_000 });
+      this.opts.log.audit('service.locked', { minutes: LOCK_MS / 60_000, purpose });
       return { ok: false, reason: 'locked', until: new Date(this.#lockedUntil) };
     }
-    this.opts.log.audit('service.wrong_pin', { attemptsLeft: MAX_WRONG - this.#wrong });
+    this.opts.log.audit('service.wrong_pin', { attemptsLeft: MAX_WRONG - this.#wrong, purpose });
     return { ok: false, reason: 'wrong', attemptsLeft: MAX_WRONG - this.#wrong };
+  }
+
+  /** Whether the keypad may take a PIN now; audits nothing, counts nothing. */
+  gate(): { state: 'ready' } | { state: 'locked'; until: Date } | { state: 'not-configured' } {
+    if (!this.opts.pinHash) return { state: 'not-configured' };
+    return this.#now() < this.#lockedUntil ? { state: 'locked', until: new Date(this.#lockedUntil) } : { state: 'ready' };
+  }
+
+  #now(): number {
+    return (this.opts.now ?? (() => new Date()))().getTime();
   }
 }

@@ -12,6 +12,7 @@ import type {
 } from '../../../electron/common/bridge-contract';
 import { TEXTS } from '../../../electron/common/texts';
 import { createFlowStore } from './flow-store';
+import { refusingServiceBridge } from '../service/service-bridge-stub';
 
 const ok = <T,>(value: T): Promise<Envelope<T>> => Promise.resolve({ ok: true, value });
 const fail = (code: string | null, message: string, kind: BridgeError['kind'] = 'validation') =>
@@ -102,6 +103,7 @@ function fakeBridge(over: Partial<KioskBridge> = {}): KioskBridge {
     identifyScanned: vi.fn(() => ok({ policyMasked: '••••0001' })),
     scanKeys: vi.fn(() => ok(null)),
     kioskHealth: vi.fn(() => ok({ printer: 'ready' as const, mis: 'ok' as const, checkedAt: null })),
+    ...refusingServiceBridge(),
     ...over,
   };
 }

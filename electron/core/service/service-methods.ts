@@ -1,0 +1,35 @@
+// The service-mode half of the bridge: one method per technician action, each a thin call into
+// the core's service session (service-mode.ts), which alone decides whether it may run.
+import type { BridgeImpl } from '../bridge/dispatcher';
+import type { ServiceMode } from './service-mode';
+
+type ServiceMethod =
+  | 'serviceGate'
+  | 'serviceEnter'
+  | 'serviceStatus'
+  | 'servicePrintTest'
+  | 'servicePaperReplaced'
+  | 'serviceMisCheck'
+  | 'serviceLog'
+  | 'serviceRestart'
+  | 'serviceLeaveToOs'
+  | 'serviceExit';
+
+export function createServiceMethods(mode: ServiceMode): Pick<BridgeImpl, ServiceMethod> {
+  return {
+    serviceGate: async () => mode.gate(),
+    serviceEnter: async ({ pin }) => mode.enter(pin),
+    serviceStatus: () => mode.status(),
+    servicePrintTest: () => mode.printTest(),
+    servicePaperReplaced: async () => mode.paperReplaced(),
+    serviceMisCheck: () => mode.misCheck(),
+    serviceLog: async () => mode.logLines(),
+    serviceRestart: async () => mode.restart(),
+    serviceLeaveToOs: async ({ pin }) => mode.leaveToOs(pin),
+    // Leaving is never refused: closing an already closed service session harms nothing.
+    serviceExit: async () => {
+      mode.exit('technician');
+      return null;
+    },
+  };
+}
