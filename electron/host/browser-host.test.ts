@@ -107,7 +107,7 @@ describe('browser host: launch code and renderer cookie', () => {
     const cookie = set.split(';')[0]!;
     const page = await raw('/', { headers: { Cookie: cookie } });
     expect(page.status).toBe(200);
-    expect(page.body).toMatch(/<head>\s*<script src="\/__kiosk\/bridge\.js"><\/script>/);
+    expect(page.body).toMatch(/<head>\s*<script defer src="\/__kiosk\/bridge\.js"><\/script>/);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     // A reload with the cookie keeps working.
     expect((await raw('/', { headers: { Cookie: cookie } })).status).toBe(200);

@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorPanel } from './components/ErrorPanel';
 import { DisplayModeButton, useDisplayAttributes } from './components/DisplayModeButton';
@@ -8,7 +8,7 @@ import { LoadingOverlay } from './components/LoadingOverlay';
 import { ServiceScreen } from './screens/ServiceScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
 import type { FlowScreen as FlowScreenName } from './screens/flow-screens';
-import { loadFlowScreensAfterPaint, useFlowScreens } from './screens/screen-loader';
+import { useFlowScreens } from './screens/screen-loader';
 import { useTapGuard } from './components/useTapGuard';
 import { useFlow } from './store/context';
 import { useOrientation } from './useOrientation';
@@ -36,7 +36,6 @@ export function App() {
   const reportCrash = useFlow((s) => s.reportCrash);
   // One tap guard for every screen: a second tap meant for the previous screen is dropped.
   const settling = useTapGuard(screen, inScreen);
-  useEffect(loadFlowScreensAfterPaint, []);
 
   // Welcome needs nothing from the host, so it paints while kioskInfo is on its way (the demo
   // badge and a configured orientation follow a moment later); only a failed start replaces it.

@@ -4,6 +4,7 @@ import { Icon } from '../components/Icon';
 import { healthNotice } from '../logic/health-notice';
 import { useFlow } from '../store/context';
 import { LABELS } from '../texts';
+import { loadFlowScreensAfterPaint } from './screen-loader';
 
 /** How often Welcome re-reads the main process's last health check (a local call, no MIS). */
 export const HEALTH_POLL_MS = 2000;
@@ -19,6 +20,8 @@ export function WelcomeScreen() {
   const notice = healthNotice(health);
   const blocked = notice?.blocksStart ?? false;
 
+  // The next screens load once Welcome is on the glass (again after a failed load).
+  useEffect(loadFlowScreensAfterPaint, []);
   useEffect(() => {
     void refreshHealth();
     const t = setInterval(() => void refreshHealth(), HEALTH_POLL_MS);

@@ -13,8 +13,12 @@ let loading: Promise<void> | null = null;
 const listeners = new Set<() => void>();
 const notify = () => listeners.forEach((l) => l());
 
-/** Starts loading (once); a failed load may be started again. */
+/** Starts loading (once); a failed load is started again by the next call. */
 export function loadFlowScreens(): Promise<void> {
+  if (!loading && failure) {
+    failure = null;
+    notify();
+  }
   loading ??= import('./flow-screens').then(
     (m) => {
       screens = m.FLOW_SCREENS;
@@ -42,14 +46,14 @@ const subscribe = (l: () => void) => {
   return () => void listeners.delete(l);
 };
 
-/** The screens once loaded, else null (and the load is started); throws a load failure. */
+/**
+ * The screens once loaded, else null (and the load is started). A failed load is thrown to the
+ * error boundary, whose calm screen leads back to Welcome, and Welcome starts the load again.
+ */
 export function useFlowScreens(): Screens | null {
   const s = useSyncExternalStore(subscribe, () => screens);
   const f = useSyncExternalStore(subscribe, () => failure);
-  if (f) {
-    failure = null;
-    throw f;
-  }
+  if (f) throw f;
   if (!s) void loadFlowScreens();
   return s;
 }

@@ -178,6 +178,22 @@ describe('flow store', () => {
     expect(store.getState().busy).toBe(false);
   });
 
+  it('identify → referrals is one change for the screen: nothing in between the two answers', async () => {
+    const bridge = fakeBridge();
+    const store = await ready(bridge);
+    const seen: Array<{ screen: string; patient: boolean; busy: boolean }> = [];
+    const stop = store.subscribe((st) => seen.push({ screen: st.screen, patient: st.patient !== null, busy: st.busy }));
+    await store.getState().submitIdentify();
+    stop();
+    // Busy on, then the referrals with the patient in one update; never the identify screen
+    // re-rendered with a patient and no wait (the render that used to sit between the calls).
+    expect(seen).toEqual([
+      { screen: 'identify', patient: false, busy: true },
+      { screen: 'identify', patient: false, busy: false },
+      { screen: 'referrals', patient: true, busy: false },
+    ]);
+  });
+
   it('ignores a referral that cannot be booked', async () => {
     const bridge = fakeBridge();
     const store = await ready(bridge);
@@ -354,6 +370,9 @@ describe('flow store', () => {
     await store.getState().resolveError('retry');
     expect(store.getState().error).toBeNull();
     expect(store.getState().screen).toBe('referrals');
+    // The patient stays identified: the retry asks for the list only.
+    expect(bridge.identify).toHaveBeenCalledTimes(1);
+    expect(listReferrals).toHaveBeenCalledTimes(2);
   });
 
   it('referral codes reload the list', async () => {
