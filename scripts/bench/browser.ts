@@ -88,6 +88,8 @@ export interface FlowDeps {
   resetMis(): Promise<void>;
   /** MIS requests seen so far at the counting proxy. */
   misCalls(): number;
+  /** The health monitor's own MIS probes so far (not part of any booking). */
+  probes(): number;
 }
 
 export interface Split {
@@ -102,6 +104,8 @@ export interface TapResult {
   splits: Record<string, Split[]>;
   floor: number[];
   misCallsPerBooking: number[];
+  /** Health probes seen while the counted bookings ran. */
+  probes: number;
 }
 
 const PATIENT = { policy: '5000000000000001', day: '15', month: '01', year: '1980' };
@@ -124,12 +128,14 @@ export async function measureTaps(browser: Browser, deps: FlowDeps, bookings: nu
   const steps: Record<string, number[]> = {};
   const splits: Record<string, Split[]> = {};
   const misCallsPerBooking: number[] = [];
+  let probes = 0;
   try {
     await page.goto(deps.host.issueLaunchUrl(), { timeout: WAIT_MS });
     await screen(page, 'welcome');
     for (let i = 0; i <= bookings; i++) {
       await deps.resetMis();
       const before = deps.misCalls();
+      const probesBefore = deps.probes();
       await tap(page, byId('start'));
       await screen(page, 'identify');
       await tap(page, byId('field-policy'));
@@ -164,6 +170,7 @@ export async function measureTaps(browser: Browser, deps: FlowDeps, bookings: nu
       // The first patient warms the JIT and the lazy chunks; not counted.
       if (i === 0) continue;
       misCallsPerBooking.push(calls);
+      probes += deps.probes() - probesBefore;
       for (const t of taps) {
         (steps[`${t.from} → ${t.to}`] ??= []).push(t.ms);
         if (t.split) (splits[`${t.from} → ${t.to}`] ??= []).push(t.split);
@@ -172,7 +179,7 @@ export async function measureTaps(browser: Browser, deps: FlowDeps, bookings: nu
     await page.evaluate('window.__bench.floorMode = true');
     for (let i = 0; i < floorTaps; i++) await tap(page, '.welcome-title');
     const floor = await within(WAIT_MS, page.evaluate(`new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => r(window.__bench.floor)))))`) as Promise<number[]>, 'floor');
-    return { steps, splits, floor, misCallsPerBooking };
+    return { steps, splits, floor, misCallsPerBooking, probes };
   } finally {
     await context.close();
   }
