@@ -304,6 +304,8 @@ export const bridgeContract = {
 
 export type BridgeContract = typeof bridgeContract;
 export type BridgeMethod = keyof BridgeContract;
+/** The technician's half of the bridge (service mode); refused by the core outside it. */
+export type ServiceMethod = Extract<BridgeMethod, `service${string}`>;
 export type BridgeInput<M extends BridgeMethod> = z.input<BridgeContract[M]['input']>;
 export type BridgeOutput<M extends BridgeMethod> = z.infer<BridgeContract[M]['output']>;
 

@@ -1,19 +1,8 @@
 // The service-mode half of the bridge: one method per technician action, each a thin call into
 // the core's service session (service-mode.ts), which alone decides whether it may run.
+import type { ServiceMethod } from '../../common/bridge-contract';
 import type { BridgeImpl } from '../bridge/dispatcher';
 import type { ServiceMode } from './service-mode';
-
-type ServiceMethod =
-  | 'serviceGate'
-  | 'serviceEnter'
-  | 'serviceStatus'
-  | 'servicePrintTest'
-  | 'servicePaperReplaced'
-  | 'serviceMisCheck'
-  | 'serviceLog'
-  | 'serviceRestart'
-  | 'serviceLeaveToOs'
-  | 'serviceExit';
 
 export function createServiceMethods(mode: ServiceMode): Pick<BridgeImpl, ServiceMethod> {
   return {

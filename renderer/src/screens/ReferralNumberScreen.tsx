@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { BigButton } from '../components/BigButton';
 import { Keypad } from '../components/Keypad';
+import { usePhysicalKeys } from '../components/usePhysicalKeys';
 import { Screen } from '../components/Screen';
 import type { DraftKey } from '../logic/identify-draft';
 import { applyNumberKey, numberKeyOf, REFERRAL_NUMBER_MAX } from '../logic/referral-query';
@@ -21,18 +22,10 @@ export function ReferralNumberScreen() {
   // The box has the focus, so a physical keyboard types into it as the keypad would.
   useEffect(() => input.current?.focus(), []);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.altKey || e.metaKey) return;
-      const key = numberKeyOf(e.key);
-      if (!key) return;
-      e.preventDefault();
-      if (key === 'submit') submit();
-      else setNumber(applyNumberKey(number, key));
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [number, setNumber, submit]);
+  usePhysicalKeys(
+    (e) => numberKeyOf(e.key) ?? null,
+    (key) => (key === 'submit' ? submit() : setNumber(applyNumberKey(number, key))),
+  );
 
   const press = (key: DraftKey) => setNumber(applyNumberKey(number, key));
 

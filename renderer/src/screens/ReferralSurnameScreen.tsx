@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { BigButton } from '../components/BigButton';
 import { CyrillicKeyboard } from '../components/CyrillicKeyboard';
+import { usePhysicalKeys } from '../components/usePhysicalKeys';
 import { Screen } from '../components/Screen';
 import { applySurnameKey, SURNAME_MAX, surnameKeyOf, type SurnameKey } from '../logic/referral-query';
 import { useFlow } from '../store/context';
@@ -17,18 +18,10 @@ export function ReferralSurnameScreen() {
   useEffect(() => input.current?.focus(), []);
 
   // Physical keys too: a Cyrillic letter as typed, else the ЙЦУКЕН letter on that key.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.altKey || e.metaKey) return;
-      const key = surnameKeyOf(e.key, e.code);
-      if (!key) return;
-      e.preventDefault();
-      if (key === 'submit') void find();
-      else setSurname(applySurnameKey(surname, key));
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [surname, setSurname, find]);
+  usePhysicalKeys(
+    (e) => surnameKeyOf(e.key, e.code) ?? null,
+    (key) => (key === 'submit' ? void find() : setSurname(applySurnameKey(surname, key))),
+  );
 
   const press = (key: SurnameKey) => setSurname(applySurnameKey(surname, key));
 

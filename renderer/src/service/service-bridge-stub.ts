@@ -1,24 +1,12 @@
 // For renderer tests of the patient flow: the service half of a fake bridge, refusing
 // everything the way the core does outside service mode. Tests only.
-import type { BridgeError, Envelope } from '../../../electron/common/bridge-contract';
+import type { BridgeError, Envelope, ServiceMethod } from '../../../electron/common/bridge-contract';
 import type { KioskBridge } from '../bridge';
 
 const REFUSED: BridgeError = { kind: 'session', code: 'service', message: 'Служебный режим закрыт.', httpStatus: null };
 const refused = async (): Promise<Envelope<never>> => ({ ok: false, error: REFUSED });
 
-export function refusingServiceBridge(): Pick<
-  KioskBridge,
-  | 'serviceGate'
-  | 'serviceEnter'
-  | 'serviceStatus'
-  | 'servicePrintTest'
-  | 'servicePaperReplaced'
-  | 'serviceMisCheck'
-  | 'serviceLog'
-  | 'serviceRestart'
-  | 'serviceLeaveToOs'
-  | 'serviceExit'
-> {
+export function refusingServiceBridge(): Pick<KioskBridge, ServiceMethod> {
   return {
     serviceGate: async () => ({ ok: true, value: { state: 'not-configured', minutesLeft: null } }),
     serviceEnter: async () => ({ ok: true, value: { state: 'not-configured' } }),
