@@ -62,6 +62,16 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
   const today = () => clinicYmd(now().toISOString(), tz);
   // MIS times are normalised here, in the clinic's zone, before anything crosses the bridge.
   const vm = createViewModels({ timeZone: tz, log });
+  const serviceMode =
+    deps.serviceMode ??
+    createServiceMode({
+      config, mis, session, slipPrinter, log, now,
+      logTail: () => [],
+      paper: memoryPaperCounter(now),
+      lifecycle: unavailableLifecycle(log),
+      probeMis: async () => 'down',
+      version: 'unknown',
+    });
   const served = (lpuGuid: string) => config.clinics.length === 0 || config.clinics.includes(lpuGuid);
   /** Attempts whose answer never came back, so a later 4009 on the same cell may be our own booking. */
   const unknownAttempts = new Set<string>();
@@ -171,6 +181,8 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
     },
 
     async identify({ policy, birthDate }) {
+      // The technician's screen is on top: no patient session may start underneath it.
+      if (serviceMode.active()) throw new SessionError('identify: a technician has the screen (service mode)');
       // A fresh look at the printer as a patient starts, without making them wait. The MIS gets
       // no probe here: this very identify is one, and a probe would cost an MIS call per booking.
       void deps.health?.checkPrinter();
@@ -284,19 +296,10 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
       log,
       timeZone: tz,
       keyboardWedge: config.scanner.type === 'keyboard',
+      patientsPaused: () => serviceMode.active(),
       now,
     }),
 
-    ...createServiceMethods(
-      deps.serviceMode ??
-        createServiceMode({
-          config, mis, session, slipPrinter, log, now,
-          logTail: () => [],
-          paper: memoryPaperCounter(now),
-          lifecycle: unavailableLifecycle(log),
-          probeMis: async () => 'down',
-          version: 'unknown',
-        }),
-    ),
+    ...createServiceMethods(serviceMode),
   };
 }

@@ -8,7 +8,7 @@ import { createScanMethods } from './scan-methods';
 
 const NOW = new Date('2026-11-26T10:00:00+03:00');
 
-function setup(opts: { keyboardWedge?: boolean } = {}) {
+function setup(opts: { keyboardWedge?: boolean; paused?: () => boolean } = {}) {
   let t = NOW.getTime();
   const lines: string[] = [];
   const rec = (level: string) => (event: string, data?: Record<string, unknown>) => void lines.push(`${level} ${event} ${JSON.stringify(data ?? {})}`);
@@ -16,11 +16,35 @@ function setup(opts: { keyboardWedge?: boolean } = {}) {
   const identified: Array<{ policy: string; birthDate: string }> = [];
   const session = { identify: async (id: { policy: string; birthDate: string }) => void identified.push(id) } as unknown as PatientSession;
   const inbox = new ScanInbox({ log, now: () => t, listenWindowMs: 1500, holdMs: 60_000 });
-  const m = createScanMethods({ inbox, session, log, timeZone: 'Europe/Moscow', keyboardWedge: opts.keyboardWedge ?? false, now: () => new Date(t) });
+  const m = createScanMethods({ inbox, session, log, timeZone: 'Europe/Moscow', keyboardWedge: opts.keyboardWedge ?? false, patientsPaused: opts.paused, now: () => new Date(t) });
   return { m, inbox, lines, identified, advance: (ms: number) => (t += ms) };
 }
 
 describe('identification by scan (core side)', () => {
+
+  it('a policy scanned while a technician has the screen is dropped: nobody is identified with it, then or later', async () => {
+    let paused = true;
+    const k = setup({ paused: () => paused });
+    await k.m.takeScan();
+    k.inbox.push(seedPolicyPayload('P1'), 'serial');
+    expect(await k.m.takeScan()).toBeNull();
+    expect(k.lines.some((l) => l.includes('scan.dropped') && l.includes('service-mode'))).toBe(true);
+    paused = false;
+    expect(await k.m.takeScan()).toBeNull();
+    await expect(k.m.identifyScanned()).rejects.toBeInstanceOf(SessionError);
+    expect(k.identified).toEqual([]);
+  });
+
+  it('a scan held before the technician came cannot identify while service mode is open', async () => {
+    let paused = false;
+    const k = setup({ paused: () => paused });
+    await k.m.takeScan();
+    k.inbox.push(seedPolicyPayload('P1'), 'serial');
+    expect(await k.m.takeScan()).toMatchObject({ kind: 'policy' });
+    paused = true;
+    await expect(k.m.identifyScanned()).rejects.toBeInstanceOf(SessionError);
+    expect(k.identified).toEqual([]);
+  });
   it('a paper policy: the screen gets the masked number only; the core identifies with the ENP and birth date it kept', async () => {
     const k = setup();
     expect(await k.m.takeScan()).toBeNull();

@@ -19,6 +19,11 @@ export interface ScanMethodsDeps {
   timeZone: string;
   /** Whether the configured scanner is a keyboard wedge (only then may the screen send keys). */
   keyboardWedge: boolean;
+  /**
+   * True while a technician has the screen (service mode): a policy scanned then is nobody's
+   * turn, so it is dropped, never kept for the patient screen that comes back afterwards.
+   */
+  patientsPaused?: () => boolean;
   now?: () => Date;
 }
 
@@ -30,6 +35,11 @@ export function createScanMethods(deps: ScanMethodsDeps) {
     async takeScan(): Promise<ScanEvent | null> {
       const scan = inbox.take();
       if (!scan) return null;
+      if (deps.patientsPaused?.()) {
+        inbox.takeHeld();
+        log.audit('scan.dropped', { reason: 'service-mode' });
+        return null;
+      }
       if (scan.kind === 'enp') return { kind: 'enp', policy: scan.enp };
       if (scan.kind === 'unrecognised') return { kind: 'unrecognised' };
       const p = scan.policy;
@@ -47,6 +57,7 @@ export function createScanMethods(deps: ScanMethodsDeps) {
     async identifyScanned(): Promise<Patient> {
       const p = inbox.takeHeld();
       if (!p) throw new SessionError('no scanned policy waiting');
+      if (deps.patientsPaused?.()) throw new SessionError('a technician has the screen (service mode)');
       await session.identify({ policy: p.enp, birthDate: p.birthDate });
       log.audit('scan.identified', { version: p.version });
       return { policyMasked: maskPolicy(p.enp) };

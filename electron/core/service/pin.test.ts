@@ -27,6 +27,14 @@ describe('PIN hash', () => {
     expect(verifyPin('482913', 'plain:482913')).toBe(false);
   });
 
+  it('a hash with parameters too costly for a kiosk is no valid hash: the config refuses it and a check never throws', () => {
+    const [, , , , salt, hash] = stored.split('$');
+    const heavy = `scrypt$18$8$1$${salt}$${hash}`;
+    expect(heavy).not.toMatch(PIN_HASH_FORMAT);
+    expect(() => verifyPin('482913', heavy)).not.toThrow();
+    expect(verifyPin('482913', heavy)).toBe(false);
+  });
+
   it('refuses to hash a PIN that is not 4–8 digits', () => {
     expect(() => hashPin('12')).toThrow(/4 to 8 digits/);
     expect(() => hashPin('12ab')).toThrow(/4 to 8 digits/);

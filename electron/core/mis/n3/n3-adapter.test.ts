@@ -114,6 +114,29 @@ describe('the flow on the N3 simulator', () => {
     expect((await mis.visits(token)).some((v) => v.ticketGuid === raw.ticketGuid)).toBe(false);
   });
 
+  it("someone else's referral found by number and surname is refused: their visits and cancellations stay out of reach", async () => {
+    const mis = make();
+    // N2 (Смирнова) types N1's referral number and N1's surname, which the hub matches alone.
+    const { token } = await mis.identify({ policy: '7800000000000002', birthDate: '1988-10-30' });
+    const e = await err(mis.referralByNumber(token, { number: '4700000012345', surname: 'Петров' }));
+    expect(e).toMatchObject({ kind: 'validation', code: 'n3-foreign', serverMessage: 'Направление не найдено. Проверьте номер направления и фамилию.' });
+    seen.length = 0;
+    await mis.visits(token);
+    // «Мои записи» asks for N2's own card only (574214 at 101, 880012 at 102 — checked by CheckPatient).
+    const asked = seen.filter((x) => x.action.includes('GetPatientHistory')).map((x) => /<tem:idPat>([^<]+)</.exec(x.body)?.[1]);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((id) => id === '574214' || id === '880012')).toBe(true);
+  });
+
+  it('the referral lookup is capped per session: a kiosk is not a tool to try numbers one after another', async () => {
+    const mis = make();
+    const { token } = await mis.identify(N1);
+    for (let i = 0; i < 10; i++) await err(mis.referralByNumber(token, { number: `47000000000${String(i).padStart(2, '0')}`, surname: 'Петров' }));
+    const e = await err(mis.referralByNumber(token, { number: '4700000012345', surname: 'Петров' }));
+    expect(e).toMatchObject({ kind: 'validation', code: 'n3-lookups' });
+    expect(e?.serverMessage).toMatch(/регистратуру/);
+  });
+
   it('a wrong surname is the hub\'s 20 with its Russian text; a taken slot is 39', async () => {
     const mis = make();
     const { token } = await mis.identify(N1);

@@ -16,7 +16,7 @@ import { misDateTime } from '../../api/mis-time';
 import type { Direction, DirectionScheduleLpu, LpuWithStatus, TicketVisitWithLpu } from '../../api/schemas';
 import { silentLogger } from '../../ports';
 import { TEXTS } from '../../../common/texts';
-import { capabilityError, type Mis, type MisStartInfo } from '../port';
+import { capabilityError, type Mis, type MisStartInfo, type PatientIdentity } from '../port';
 import { createHubClient, type HubCall, type HubClientOptions } from './hub-client';
 import { NS, el, kid, kidText, kids, type XEl, type XNode } from './soap';
 
@@ -51,6 +51,10 @@ interface ReferralState {
 }
 interface PatientState {
   createdAt: number;
+  /** Who identified: a referral is only theirs if CheckPatient at its clinic names the same IdPat. */
+  who: PatientIdentity;
+  /** Referral lookups by number in this session (a cap stops trying numbers one after another). */
+  lookups: number;
   idPatByLpu: Map<number, string>;
   referrals: Map<string, ReferralState>;
   doctors: Map<string, Doctor>;
@@ -63,6 +67,8 @@ interface PatientState {
 }
 
 const MAX_PATIENTS = 4;
+/** Enough for a patient who mistypes a few times; too few to try other people's numbers. */
+export const MAX_REFERRAL_LOOKUPS = 10;
 
 /** A GUID derived from an N3 id: stable across calls, so the renderer's choices stay valid. */
 export function n3Guid(kind: string, ...parts: (string | number)[]): string {
@@ -115,6 +121,21 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
     return lpu;
   }
 
+  /** CheckPatient: the identified patient's card (IdPat) at a clinic, asked once per clinic. */
+  async function idPatAt(s: PatientState, idLpu: number): Promise<string> {
+    const known = s.idPatByLpu.get(idLpu);
+    if (known) return known;
+    const r = await hub('CheckPatient', [
+      el('tem:pat', [el('a:Birthday', `${s.who.birthDate}T00:00:00`), el('a:Polis_N', s.who.policy)]),
+      el('tem:idLpu', idLpu),
+      ...auth,
+    ]);
+    const idPat = kidText(r, NS.a, 'IdPat');
+    if (!idPat) throw new ApiError('protocol', 200, null, null, 'CheckPatient: no IdPat in a successful answer');
+    s.idPatByLpu.set(idLpu, idPat);
+    return idPat;
+  }
+
   /** InspectDoctorsReferral2: the referral's specialities, doctors and free slots, fresh. */
   async function inspect(s: PatientState, number: string, surname: string): Promise<ReferralState> {
     const r = await hub('InspectDoctorsReferral2', [
@@ -126,7 +147,13 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
     const idLpu = optInt(kidText(r, NS.a, 'IdLpu')) ?? o.idLpu;
     const idPat = kidText(r, NS.a, 'IdPat');
     if (!idPat) throw new ApiError('protocol', 200, null, null, 'InspectDoctorsReferral2: no IdPat in a successful answer');
-    s.idPatByLpu.set(idLpu, idPat);
+    // The hub finds a referral by number and surname alone: someone else's referral with the
+    // same surname would be found too, and its IdPat would open that person's visits and
+    // cancellations. It is the patient's only if their own card at that clinic is that IdPat.
+    if ((await idPatAt(s, idLpu)) !== idPat) {
+      log.audit('n3.referral_foreign', { idLpu });
+      throw new ApiError('validation', 200, 'n3-foreign', TEXTS.mis.referralNotFound, 'the referral belongs to another patient');
+    }
     const guid = n3Guid('referral', number);
     const specs = kids(kid(r, NS.a, 'ListSpeciality'), NS.a, 'Speciality2');
     for (const sp of specs) {
@@ -239,6 +266,8 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
       while (patients.size >= MAX_PATIENTS) patients.delete(patients.keys().next().value!);
       patients.set(token, {
         createdAt: Date.now(),
+        who: { policy, birthDate },
+        lookups: 0,
         idPatByLpu: new Map([[o.idLpu, idPat]]),
         referrals: new Map(),
         doctors: new Map(),
@@ -255,6 +284,10 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
 
     async referralByNumber(token, { number, surname }) {
       const s = stateOf(token);
+      if (++s.lookups > MAX_REFERRAL_LOOKUPS) {
+        log.audit('n3.referral_lookups_capped', { lookups: s.lookups });
+        throw new ApiError('validation', null, 'n3-lookups', TEXTS.mis.tooManyLookups, 'too many referral lookups in one session');
+      }
       try {
         return (await inspect(s, number, surname)).direction;
       } catch (err) {
