@@ -128,6 +128,13 @@ describe('the flow on the N3 simulator', () => {
     expect(asked.every((id) => id === '574214' || id === '880012')).toBe(true);
   });
 
+  it('start() asks the hub every time, so the technician\'s MIS check sees a revoked guid', async () => {
+    const mis = make();
+    await mis.start();
+    await mis.start();
+    expect(seen.filter((x) => x.action.includes('GetLPUInfo'))).toHaveLength(2);
+  });
+
   it('the referral lookup is capped per session: a kiosk is not a tool to try numbers one after another', async () => {
     const mis = make();
     const { token } = await mis.identify(N1);

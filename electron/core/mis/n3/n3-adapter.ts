@@ -246,7 +246,9 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
     capabilities: { listReferrals: false, referralByNumber: true, visits: true, cancel: true, clientApplicationCheck: true },
 
     async start() {
-      // The kiosk's own clinic: proves the guid and the idLpu, and is the slip's header.
+      // The kiosk's own clinic: proves the guid and the idLpu, and is the slip's header. Asked
+      // afresh every time (start-up, the technician's «Проверить МИС»): a revoked guid must show.
+      lpuInfo.delete(o.idLpu);
       const lpu = await clinic(o.idLpu);
       const info: MisStartInfo = { scheduleDays: null, note: `N3 clinic ${o.idLpu}: ${lpu.name}` };
       return info;
