@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
 import { BigButton } from '../components/BigButton';
 import { Keypad } from '../components/Keypad';
+import { QueryEntry } from '../components/QueryEntry';
 import { usePhysicalKeys } from '../components/usePhysicalKeys';
 import { Screen } from '../components/Screen';
 import type { DraftKey } from '../logic/identify-draft';
@@ -17,11 +17,6 @@ export function ReferralNumberScreen() {
   const patient = useFlow((s) => s.patient);
   const showAppointments = useFlow((s) => s.showAppointments);
   const hasVisits = useFlow((s) => s.info?.mis.visits ?? false);
-  const input = useRef<HTMLInputElement>(null);
-
-  // The box has the focus, so a physical keyboard types into it as the keypad would.
-  useEffect(() => input.current?.focus(), []);
-
   usePhysicalKeys(
     (e) => numberKeyOf(e.key) ?? null,
     (key) => (key === 'submit' ? submit() : setNumber(applyNumberKey(number, key))),
@@ -43,37 +38,15 @@ export function ReferralNumberScreen() {
       }
       className="query"
     >
-      <div className="query-layout">
-        <div className="query-fields">
-          <label className={`field field-active${problem ? ' field-bad' : ''}`}>
-            <span className="field-label">Номер направления — только цифры</span>
-            <input
-              ref={input}
-              data-testid="field-referral-number"
-              className="field-input query-input"
-              type="text"
-              inputMode="none"
-              readOnly
-              autoComplete="off"
-              autoCorrect="off"
-              autoCapitalize="off"
-              spellCheck={false}
-              maxLength={REFERRAL_NUMBER_MAX}
-              value={number}
-              aria-invalid={problem ? 'true' : undefined}
-            />
-          </label>
-          <div className="identify-problem" role="alert" data-testid="referral-problem">
-            {problem ?? ''}
-          </div>
-        </div>
-        <div className="query-keys">
-          <Keypad onKey={press} />
-        </div>
-        <BigButton className="query-submit" data-testid="referral-number-submit" onClick={submit}>
-          Продолжить
-        </BigButton>
-      </div>
+      <QueryEntry
+        label="Номер направления — только цифры"
+        fieldId="field-referral-number"
+        value={number}
+        maxLength={REFERRAL_NUMBER_MAX}
+        problem={problem}
+        keys={<Keypad onKey={press} />}
+        submit={{ label: 'Продолжить', testId: 'referral-number-submit', onClick: submit }}
+      />
     </Screen>
   );
 }

@@ -1,6 +1,5 @@
-import { useEffect, useRef } from 'react';
-import { BigButton } from '../components/BigButton';
 import { CyrillicKeyboard } from '../components/CyrillicKeyboard';
+import { QueryEntry } from '../components/QueryEntry';
 import { usePhysicalKeys } from '../components/usePhysicalKeys';
 import { Screen } from '../components/Screen';
 import { applySurnameKey, SURNAME_MAX, surnameKeyOf, type SurnameKey } from '../logic/referral-query';
@@ -13,10 +12,6 @@ export function ReferralSurnameScreen() {
   const setSurname = useFlow((s) => s.setSurname);
   const find = useFlow((s) => s.findReferral);
   const problem = useFlow((s) => (s.referralProblem?.on === 'referralSurname' ? s.referralProblem.message : null));
-  const input = useRef<HTMLInputElement>(null);
-
-  useEffect(() => input.current?.focus(), []);
-
   // Physical keys too: a Cyrillic letter as typed, else the ЙЦУКЕН letter on that key.
   usePhysicalKeys(
     (e) => surnameKeyOf(e.key, e.code) ?? null,
@@ -32,38 +27,17 @@ export function ReferralSurnameScreen() {
       lead={`Как в направлении №\u00a0${number}`}
       className="query"
     >
-      <div className="query-layout query-layout-letters">
-        <div className="query-fields">
-          <label className={`field field-active${problem ? ' field-bad' : ''}`}>
-            <span className="field-label">Фамилия</span>
-            <input
-              ref={input}
-              data-testid="field-surname"
-              className="field-input query-input"
-              type="text"
-              inputMode="none"
-              readOnly
-              autoComplete="off"
-              autoCorrect="off"
-              autoCapitalize="off"
-              spellCheck={false}
-              lang="ru"
-              maxLength={SURNAME_MAX}
-              value={surname}
-              aria-invalid={problem ? 'true' : undefined}
-            />
-          </label>
-          <div className="identify-problem" role="alert" data-testid="referral-problem">
-            {problem ?? ''}
-          </div>
-        </div>
-        <div className="query-keys">
-          <CyrillicKeyboard onKey={press} />
-        </div>
-        <BigButton className="query-submit" data-testid="referral-find" onClick={() => void find()}>
-          Найти
-        </BigButton>
-      </div>
+      <QueryEntry
+        label="Фамилия"
+        fieldId="field-surname"
+        value={surname}
+        maxLength={SURNAME_MAX}
+        lang="ru"
+        problem={problem}
+        layoutClass="query-layout-letters"
+        keys={<CyrillicKeyboard onKey={press} />}
+        submit={{ label: 'Найти', testId: 'referral-find', onClick: () => void find() }}
+      />
     </Screen>
   );
 }

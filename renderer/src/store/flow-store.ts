@@ -10,6 +10,7 @@ import { EMPTY_DRAFT } from '../logic/identify-draft';
 import { policyProblem } from '../logic/policy';
 import { checkBirthDate } from '../logic/birth-date';
 import { previousScreen, referralMode, skipClinicScreen } from './flow';
+import { NOTHING_CHOSEN } from './choices';
 import { createScanActions } from './scan-actions';
 import { createReferralNumberActions, EMPTY_REFERRAL_QUERY, REFERRAL_ENTRY } from './referral-number-actions';
 import { NORMAL_DISPLAY, type AppointmentPrint, type FlowActions, type FlowData, type FlowState, type PrintStatus, type Screen } from './types';
@@ -25,13 +26,7 @@ const PATIENT_DATA: Omit<FlowData, 'info' | 'health' | 'startup' | 'busy' | 'wai
   referrals: [],
   referralQuery: EMPTY_REFERRAL_QUERY,
   referralProblem: null,
-  referral: null,
-  clinics: [],
-  clinic: null,
-  resources: [],
-  resource: null,
-  day: null,
-  slot: null,
+  ...NOTHING_CHOSEN,
   ticket: null,
   print: { phase: 'idle' },
   appointments: [],
@@ -93,7 +88,7 @@ export function createFlowStore(
 
     /** The referrals screen with a fresh list and nothing chosen yet. */
     function referralList(referrals: Referral[]): Partial<FlowState> {
-      return { referrals, referral: null, clinics: [], clinic: null, resources: [], resource: null, day: null, slot: null, screen: 'referrals' };
+      return { referrals, ...NOTHING_CHOSEN, screen: 'referrals' };
     }
 
     function fail(error: BridgeError, retry: (() => Promise<void>) | null): void {

@@ -6,6 +6,7 @@
 import type { Envelope, KioskBridge } from '../../../electron/common/bridge-contract';
 import { nextStepFor } from '../../../electron/common/next-step';
 import { numberProblem, surnameForLookup, surnameProblem } from '../logic/referral-query';
+import { NOTHING_CHOSEN } from './choices';
 import type { FlowState } from './types';
 
 export interface ReferralNumberDeps {
@@ -19,13 +20,7 @@ export const EMPTY_REFERRAL_QUERY = { number: '', surname: '' } as const;
 
 /** Where the referral step starts in number mode: what the chosen referral left behind is cleared. */
 export const REFERRAL_ENTRY = {
-  referral: null,
-  clinics: [],
-  clinic: null,
-  resources: [],
-  resource: null,
-  day: null,
-  slot: null,
+  ...NOTHING_CHOSEN,
   referralProblem: null,
   screen: 'referralNumber',
 } satisfies Partial<FlowState>;
