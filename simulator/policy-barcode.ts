@@ -73,8 +73,7 @@ export function encodePolicyPayload(p: PolicyPayloadInput): Uint8Array {
  * ENP check digit, still encode), FIO and birth date from the seed, v2, no end date.
  */
 export function seedPolicyPayload(key: string, over: Partial<PolicyPayloadInput> = {}): Uint8Array {
-  const person = PERSONS.find((p) => p.key === key);
-  if (!person) throw new RangeError(`no seed patient ${key} (P1–P7)`);
+  const person = seedPerson(key);
   return encodePolicyPayload({
     version: 2,
     enp: person.nPol,
@@ -90,7 +89,11 @@ export function seedPolicyPayload(key: string, over: Partial<PolicyPayloadInput>
 
 /** The seed patient's policy number (what an ENP-only scan of their policy carries). */
 export function seedPolicyNumber(key: string): string {
+  return seedPerson(key).nPol;
+}
+
+function seedPerson(key: string): (typeof PERSONS)[number] {
   const person = PERSONS.find((p) => p.key === key);
   if (!person) throw new RangeError(`no seed patient ${key} (P1–P7)`);
-  return person.nPol;
+  return person;
 }

@@ -121,17 +121,23 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
     return lpu;
   }
 
-  /** CheckPatient: the identified patient's card (IdPat) at a clinic, asked once per clinic. */
-  async function idPatAt(s: PatientState, idLpu: number): Promise<string> {
-    const known = s.idPatByLpu.get(idLpu);
-    if (known) return known;
+  /** CheckPatient: the patient's card (IdPat) at a clinic. */
+  async function checkPatient(who: PatientIdentity, idLpu: number): Promise<string> {
     const r = await hub('CheckPatient', [
-      el('tem:pat', [el('a:Birthday', `${s.who.birthDate}T00:00:00`), el('a:Polis_N', s.who.policy)]),
+      el('tem:pat', [el('a:Birthday', `${who.birthDate}T00:00:00`), el('a:Polis_N', who.policy)]),
       el('tem:idLpu', idLpu),
       ...auth,
     ]);
     const idPat = kidText(r, NS.a, 'IdPat');
     if (!idPat) throw new ApiError('protocol', 200, null, null, 'CheckPatient: no IdPat in a successful answer');
+    return idPat;
+  }
+
+  /** The identified patient's card at a clinic, asked once per clinic. */
+  async function idPatAt(s: PatientState, idLpu: number): Promise<string> {
+    const known = s.idPatByLpu.get(idLpu);
+    if (known) return known;
+    const idPat = await checkPatient(s.who, idLpu);
     s.idPatByLpu.set(idLpu, idPat);
     return idPat;
   }
@@ -257,13 +263,7 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
     scheduleDays: () => SCHEDULE_DAYS,
 
     async identify({ policy, birthDate }) {
-      const r = await hub('CheckPatient', [
-        el('tem:pat', [el('a:Birthday', `${birthDate}T00:00:00`), el('a:Polis_N', policy)]),
-        el('tem:idLpu', o.idLpu),
-        ...auth,
-      ]);
-      const idPat = kidText(r, NS.a, 'IdPat');
-      if (!idPat) throw new ApiError('protocol', 200, null, null, 'CheckPatient: no IdPat in a successful answer');
+      const idPat = await checkPatient({ policy, birthDate }, o.idLpu);
       const token = randomBytes(24).toString('base64url');
       while (patients.size >= MAX_PATIENTS) patients.delete(patients.keys().next().value!);
       patients.set(token, {
