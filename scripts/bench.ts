@@ -80,7 +80,9 @@ async function tapsPart(browser: Browser, deps: FlowDeps, figures: Figures): Pro
     const over = s.p95 - floor.p95;
     if (!mis) worstFree = Number.isNaN(worstFree) ? over : Math.max(worstFree, over);
     console.log(`  ${step.padEnd(24)}${fmt(s)}${mis ? '   (MIS)' : `   floor +${over.toFixed(1)} ms`}`);
+    if (process.argv.includes('--samples')) console.log(`  ${''.padEnd(24)}samples: ${[...ms].sort((a, b) => a - b).map((x) => x.toFixed(0)).join(' ')}`);
     const sp = taps.splits[step];
+    if (process.argv.includes('--samples') && sp) console.log(`  ${''.padEnd(24)}splits: ${sp.map((x) => `${x.before.toFixed(0)}/${x.bridge.toFixed(0)}/${x.after.toFixed(0)}`).join(' ')}`);
     if (mis && sp?.length) {
       const p50 = (k: 'before' | 'bridge' | 'after') => summarize(sp.map((x) => x[k])).p50.toFixed(1);
       console.log(`  ${''.padEnd(24)}p50: tap → 1st bridge call ${p50('before')} ms, ${sp[0]!.calls} bridge call(s) ${p50('bridge')} ms, last answer → painted ${p50('after')} ms`);
