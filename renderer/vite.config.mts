@@ -34,10 +34,32 @@ function devCsp(): Plugin {
   };
 }
 
+// The first layout of Welcome should already have its web fonts: without them it lays out with
+// a system fallback, then again when they arrive. Preloading the six woff2 files of
+// styles/fonts.css starts their download with the HTML's, not after the CSS and the bundle.
+function preloadFonts(): Plugin {
+  return {
+    name: 'infomat-preload-fonts',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const fonts = Object.keys(ctx.bundle ?? {}).filter((f) => /golos-text-(cyrillic|latin)-\d00-normal-[\w-]+\.woff2$/.test(f));
+        if (fonts.length !== 6) throw new Error(`preloadFonts: expected 6 woff2 files in the bundle, found ${fonts.length}`);
+        return fonts.sort().map((f) => ({
+          tag: 'link',
+          attrs: { rel: 'preload', href: `./${f}`, as: 'font', type: 'font/woff2', crossorigin: '' },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
-  plugins: [react(), metaCsp(), devCsp()],
+  plugins: [react(), metaCsp(), devCsp(), preloadFonts()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -17,6 +17,8 @@ beforeAll(async () => {
   mkdirSync(dir);
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
   writeFileSync(path.join(dir, 'app.js'), 'console.log(1)');
+  mkdirSync(path.join(dir, 'assets'));
+  writeFileSync(path.join(dir, 'assets', 'index-AbC123.js'), 'console.log(2)');
   writeFileSync(path.join(tmp, 'outside.txt'), 'secret file');
   host = await startBrowserHost({
     rendererDir: dir,
@@ -216,6 +218,18 @@ describe('browser host: request checks', () => {
     expect(r.status).toBe(408);
     expect(calls).toEqual([]);
     expect((await call('kioskInfo', cookie)).status).toBe(200);
+  });
+
+  it('lets the browser keep the hashed files under /assets/ only; the page, the bridge and errors are never stored', async () => {
+    const asset = await raw('/assets/index-AbC123.js', { headers: { Cookie: cookie } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    for (const p of ['/', '/index.html', '/app.js', '/__kiosk/bridge.js', '/assets/missing-X.js']) {
+      const r = await raw(p, { headers: { Cookie: cookie } });
+      expect(r.headers['cache-control'], p).toBe('no-store');
+    }
+    expect((await raw('/assets/index-AbC123.js')).headers['cache-control']).toBe('no-store'); // 401 without the cookie
+    expect((await call('kioskInfo', cookie)).headers['cache-control']).toBe('no-store');
   });
 
   it('does not serve files outside the renderer folder', async () => {

@@ -1,6 +1,4 @@
-import '@fontsource/golos-text/400.css';
-import '@fontsource/golos-text/600.css';
-import '@fontsource/golos-text/700.css';
+import './styles/fonts.css';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/components.css';
