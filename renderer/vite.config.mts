@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { createServer, defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { CSP } from '../electron/common/csp';
 
@@ -56,10 +56,43 @@ function preloadFonts(): Plugin {
   };
 }
 
+// Welcome as React first draws it, written into index.html (renderer/src/prerender.tsx), with
+// public/boot.js right after it: the kiosk shows Welcome once the HTML and the CSS are in,
+// while the bundle is still being read, and a tap on it then is kept for React.
+function prerenderWelcome(root: string): Plugin {
+  return {
+    name: 'infomat-prerender-welcome',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      async handler(html) {
+        const server = await createServer({
+          configFile: false,
+          root,
+          logLevel: 'error',
+          appType: 'custom',
+          server: { middlewareMode: true, hmr: false, ws: false },
+          optimizeDeps: { noDiscovery: true, include: [] },
+        });
+        try {
+          const { renderWelcome } = (await server.ssrLoadModule('/src/prerender.tsx')) as { renderWelcome(): string };
+          const empty = '<div id="root"></div>';
+          if (!html.includes(empty)) throw new Error('prerenderWelcome: no empty #root in index.html');
+          return html.replace(empty, `<div id="root">${renderWelcome()}</div>\n    <script src="./boot.js"></script>`);
+        } finally {
+          await server.close();
+        }
+      },
+    },
+  };
+}
+
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
+
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
+  root: ROOT,
   base: './',
-  plugins: [react(), metaCsp(), devCsp(), preloadFonts()],
+  plugins: [react(), metaCsp(), devCsp(), preloadFonts(), prerenderWelcome(ROOT)],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { takeOverFromBoot } from './boot-handover';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorPanel } from './components/ErrorPanel';
 import { DisplayModeButton, useDisplayAttributes } from './components/DisplayModeButton';
@@ -9,7 +10,7 @@ import { ServiceScreen } from './screens/ServiceScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
 import type { FlowScreen as FlowScreenName } from './screens/flow-screens';
 import { useFlowScreens } from './screens/screen-loader';
-import { useTapGuard } from './components/useTapGuard';
+import { TAP_GUARD_MS, useTapGuard } from './components/useTapGuard';
 import { useFlow } from './store/context';
 import { useOrientation } from './useOrientation';
 import { ScanListener } from './scan/ScanListener';
@@ -34,8 +35,11 @@ export function App() {
   const screen = useFlow((s) => s.screen);
   const boot = useFlow((s) => s.boot);
   const reportCrash = useFlow((s) => s.reportCrash);
-  // One tap guard for every screen: a second tap meant for the previous screen is dropped.
-  const settling = useTapGuard(screen, inScreen);
+  // One tap guard for every screen: a second tap meant for the previous screen is dropped. The
+  // first screen of a page load has no previous one.
+  const settling = useTapGuard(screen, inScreen, TAP_GUARD_MS, false);
+  // React's Welcome is on the glass: the prerendered one's tap, if any, is replayed now.
+  useEffect(takeOverFromBoot, []);
 
   // Welcome needs nothing from the host, so it paints while kioskInfo is on its way (the demo
   // badge and a configured orientation follow a moment later); only a failed start replaces it.

@@ -43,6 +43,8 @@ export interface FirstScreen {
   welcomeInPage: Summary;
   blankInPage: Summary;
   welcomeFonts: Summary;
+  /** Welcome with React's own Welcome in place of the prerendered one. */
+  welcomeReact: Summary;
   /** The very first Welcome in the fresh profile: nothing cached, no V8 code cache yet. */
   coldWelcome: number;
   coldBlank: number;
@@ -64,6 +66,7 @@ export async function measureFirstScreen(profileDir: string, host: RunningBrowse
   const inPage = { welcome: [] as number[], blank: [] as number[] };
   const cold = { welcome: Number.NaN, blank: Number.NaN };
   const fonts: number[] = [];
+  const react: number[] = [];
   try {
     // Round 0 is the cold start (and warms Chromium's renderer processes): reported, not counted.
     for (let i = 0; i <= rounds; i++) {
@@ -78,7 +81,10 @@ export async function measureFirstScreen(profileDir: string, host: RunningBrowse
         else {
           wall[kind].push(t1 - t0);
           inPage[kind].push(ready);
-          if (kind === 'welcome') fonts.push(await within(WAIT_MS, page.evaluate('window.__bench.fonts') as Promise<number>, 'fonts'));
+          if (kind === 'welcome') {
+            fonts.push(await within(WAIT_MS, page.evaluate('window.__bench.fonts') as Promise<number>, 'fonts'));
+            react.push(await within(WAIT_MS, page.evaluate('window.__bench.react') as Promise<number>, 'React'));
+          }
         }
         await page.close();
       }
@@ -93,6 +99,7 @@ export async function measureFirstScreen(profileDir: string, host: RunningBrowse
     welcomeInPage: summarize(inPage.welcome),
     blankInPage: summarize(inPage.blank),
     welcomeFonts: summarize(fonts),
+    welcomeReact: summarize(react),
     coldWelcome: cold.welcome,
     coldBlank: cold.blank,
   };

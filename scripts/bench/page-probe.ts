@@ -2,15 +2,20 @@
 // CSP does not apply to it). It times what the patient sees, on the page's own clock:
 // - `ready`: the first screen's root in the DOM, then two animation frames, so the frame that
 //   shows it has been produced ("two-frame floor"); from the navigation start;
+//   The first screen is the Welcome prerendered into index.html; a tap on it is kept by
+//   public/boot.js for React;
+// - `react`: the same once React's own Welcome has replaced the prerendered one;
 // - `fonts`: the same after document.fonts.ready, i.e. no font swap left to happen;
 // - `taps`: pointerdown (event.timeStamp) → next screen's root present → two frames;
 // - `floor`: pointerdown → two frames on a spot that does nothing, the floor of that measurement.
 // Plain JavaScript in a string: it runs in the browser, not in Node.
 export const PAGE_PROBE = `(() => {
   const raf2 = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  const probe = { taps: [], floor: [], floorMode: false, lastDown: null, ready: null, fonts: null };
-  let resolveReady, resolveFonts;
+  const probe = { taps: [], floor: [], floorMode: false, lastDown: null, ready: null, react: null, fonts: null };
+  let resolveReady, resolveFonts, resolveReact;
   probe.ready = new Promise((r) => (resolveReady = r));
+  probe.react = new Promise((r) => (resolveReact = r));
+  let reactSeen = false;
   probe.fonts = new Promise((r) => (resolveFonts = r));
   Object.defineProperty(window, '__bench', { value: probe });
   addEventListener('pointerdown', (e) => {
@@ -21,6 +26,10 @@ export const PAGE_PROBE = `(() => {
   let current = null;
   let first = true;
   const look = () => {
+    if (!reactSeen && document.querySelector('.app:not([data-prerendered]) [data-testid^="screen-"]')) {
+      reactSeen = true;
+      raf2().then(() => resolveReact(performance.now()));
+    }
     const el = document.querySelector('[data-testid^="screen-"]');
     const name = el ? el.getAttribute('data-testid').slice(7) : null;
     if (name === current) return;

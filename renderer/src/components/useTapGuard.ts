@@ -23,17 +23,23 @@ const TAP_EVENTS = ['pointerdown', 'pointerup', 'touchstart', 'touchend', 'mouse
  * the window, before React sees it. (CSS `pointer-events: none` alone did not stop it:
  * Chromium's touch adjustment still sent the tap to the key under the finger.)
  */
-export function useTapGuard(key: string, inside: (target: Element) => boolean, ms = TAP_GUARD_MS): boolean {
-  const [settled, setSettled] = useState<string | null>(null);
+export function useTapGuard(key: string, inside: (target: Element) => boolean, ms = TAP_GUARD_MS, guardMount = true): boolean {
+  // `guardMount: false` is for the first screen of a page load: no screen came before it, so
+  // there is no second tap to stop, and a tap kept by public/boot.js is replayed at once.
+  const [settled, setSettled] = useState<string | null>(guardMount ? null : key);
   const shownAt = useRef(Number.NEGATIVE_INFINITY);
+  const mounted = useRef(false);
   useEffect(() => {
     const t = setTimeout(() => setSettled(key), ms);
     return () => clearTimeout(t);
   }, [key, ms]);
   // A layout effect: the time is taken as the new screen is committed, before it is painted.
   useLayoutEffect(() => {
+    const first = !mounted.current;
+    mounted.current = true;
+    if (first && !guardMount) return;
     shownAt.current = performance.now();
-  }, [key]);
+  }, [key, guardMount]);
   useLayoutEffect(() => {
     const swallow = (e: Event) => {
       if (e.timeStamp - shownAt.current >= ms) return;
