@@ -71,7 +71,7 @@ function prerenderWelcome(root: string): Plugin {
           root,
           logLevel: 'error',
           appType: 'custom',
-          server: { middlewareMode: true, hmr: false, ws: false },
+          server: { middlewareMode: true, hmr: false, ws: false, watch: null },
           optimizeDeps: { noDiscovery: true, include: [] },
         });
         try {

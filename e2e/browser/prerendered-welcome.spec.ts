@@ -40,6 +40,24 @@ test('Welcome is on screen before the bundle runs, laid out for the screen; a ta
   await expect(page.locator('[data-prerendered]')).toHaveCount(0);
 });
 
+test('a tap on the picture while the MIS is down is not carried into identification: Welcome says why', async ({ page, stack }) => {
+  stack.spy.fault({ path: /^\/api\/v2\/settings\//, mode: { kind: 'replace', status: 503, body: '{"message":"down"}', contentType: 'application/json' }, times: 10_000 });
+  try {
+    // The health monitor checks every second on this stack: let it see the MIS down first.
+    await page.waitForTimeout(2_500);
+    const bundle = await holdBundle(page);
+    await page.goto(stack.host.issueLaunchUrl(), { waitUntil: 'commit' });
+    await page.locator('.app[data-prerendered]').getByTestId('start').click();
+    bundle.release();
+    await expect(page.getByTestId('welcome-notice')).toHaveText('Запись через инфомат временно недоступна — обратитесь в регистратуру');
+    await expect(page.getByTestId('start')).toBeDisabled();
+    await page.waitForTimeout(2_000);
+    await expect(page.getByTestId('screen-identify')).toHaveCount(0);
+  } finally {
+    stack.spy.clear();
+  }
+});
+
 test('without a tap on the picture React takes over quietly and Welcome answers the first tap', async ({ page, stack }) => {
   await page.goto(stack.host.issueLaunchUrl());
   const welcome = page.locator('.app:not([data-prerendered])').getByTestId('screen-welcome');

@@ -1,5 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
-import { takeOverFromBoot } from './boot-handover';
+import type { ReactNode } from 'react';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorPanel } from './components/ErrorPanel';
 import { DisplayModeButton, useDisplayAttributes } from './components/DisplayModeButton';
@@ -38,8 +37,6 @@ export function App() {
   // One tap guard for every screen: a second tap meant for the previous screen is dropped. The
   // first screen of a page load has no previous one.
   const settling = useTapGuard(screen, inScreen, TAP_GUARD_MS, false);
-  // React's Welcome is on the glass: the prerendered one's tap, if any, is replayed now.
-  useEffect(takeOverFromBoot, []);
 
   // Welcome needs nothing from the host, so it paints while kioskInfo is on its way (the demo
   // badge and a configured orientation follow a moment later); only a failed start replaces it.

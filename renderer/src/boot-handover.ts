@@ -1,15 +1,45 @@
-// React's side of public/boot.js: once React's own Welcome is committed, the picture's watch
-// ends and a tap the patient made on the picture is replayed on the same button, now React's.
+// React's side of public/boot.js: once React's own Welcome knows the MIS state and which
+// buttons it has, the picture's watch ends and a tap the patient made on the picture is
+// replayed on the same button, now React's (pressed only if it is there and enabled).
+import { useCallback, useEffect, useRef } from 'react';
+
 declare global {
   interface Window {
     __kioskBoot?: { takeOver(): string | null };
   }
 }
 
-export function takeOverFromBoot(win: Window = window): void {
+/** Longest wait for the first health and kiosk answers before a kept tap is replayed anyway. */
+export const HANDOVER_CAP_MS = 1500;
+
+/** Ends boot.js's watch and, unless `dropKept`, presses the button the kept tap was on. */
+export function takeOverFromBoot(win: Window = window, dropKept = false): void {
   const tapped = win.__kioskBoot?.takeOver() ?? null;
-  if (!tapped) return;
-  const button = Array.from(win.document.querySelectorAll('button[data-testid]')).find((b) => b.getAttribute('data-testid') === tapped);
-  // A button React disabled in the meantime (e.g. the MIS turned out to be down) stays untapped.
-  if (button instanceof win.HTMLButtonElement && !button.disabled) button.click();
+  if (!tapped || dropKept) return;
+  const button = Array.from(win.document.querySelectorAll<HTMLButtonElement>('button[data-testid]')).find((b) => b.getAttribute('data-testid') === tapped);
+  if (button && !button.disabled) button.click();
+}
+
+/** Welcome's hand-over: when `ready` (MIS state and kiosk info known), or after HANDOVER_CAP_MS. */
+export function useBootHandover(ready: boolean): void {
+  // A touch on React's Welcome is newer than the one kept from the picture: the newer one wins.
+  const touched = useRef(false);
+  const done = useRef(false);
+  useEffect(() => {
+    const onDown = () => void (touched.current = true);
+    window.addEventListener('pointerdown', onDown, { capture: true });
+    return () => window.removeEventListener('pointerdown', onDown, { capture: true });
+  }, []);
+  const handOver = useCallback(() => {
+    if (done.current) return;
+    done.current = true;
+    takeOverFromBoot(window, touched.current);
+  }, []);
+  useEffect(() => {
+    if (ready) handOver();
+  }, [ready, handOver]);
+  useEffect(() => {
+    const t = setTimeout(handOver, HANDOVER_CAP_MS);
+    return () => clearTimeout(t);
+  }, [handOver]);
 }

@@ -1,11 +1,8 @@
 // @vitest-environment jsdom
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import BOOT_JS from '../public/boot.js?raw';
 import { takeOverFromBoot } from './boot-handover';
 import { renderWelcome } from './prerender';
-
-const BOOT_JS = readFileSync(path.resolve(__dirname, '../public/boot.js'), 'utf8');
 
 /** The page as index.html has it at build: the picture, then boot.js run as the parser would. */
 function loadPicture(landscape: boolean): HTMLElement {
@@ -37,6 +34,8 @@ describe('prerendered Welcome', () => {
   it('boot.js lays the picture out for the screen and keeps the first tap on a button, once', () => {
     const app = loadPicture(true);
     expect(app.getAttribute('data-orientation')).toBe('landscape');
+    // Shown only now (base.css hides an un-booted picture).
+    expect(app.hasAttribute('data-booted')).toBe(true);
     button('start').click();
     button('display-mode').click();
     expect(button('start').getAttribute('aria-busy')).toBe('true');
@@ -52,14 +51,26 @@ describe('prerendered Welcome', () => {
     expect(window.__kioskBoot!.takeOver()).toBeNull();
   });
 
-  it('boot.js says the kiosk did not start when React never takes over, and not when it does', () => {
-    vi.useFakeTimers();
+  it('boot.js forgets a tap nobody is waiting for any more', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
     loadPicture(false);
+    button('start').click();
+    vi.advanceTimersByTime(5_100);
+    expect(window.__kioskBoot!.takeOver()).toBeNull();
+  });
+
+  it('boot.js says the kiosk did not start when React never takes over, and not when it does', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
+    loadPicture(false);
+    button('display-mode').click();
     vi.advanceTimersByTime(14_000);
     expect(document.querySelector('[data-testid="boot-failed"]')).toBeNull();
     vi.advanceTimersByTime(1_000);
     expect(document.querySelector('[data-testid="boot-failed"]')?.textContent).toBe('Инфомат не запустился. Пожалуйста, обратитесь в регистратуру.');
     expect(document.querySelector('[data-testid="start"]')).toBeNull();
+    // Once it has said so, no tap is kept: a late React must not act on one.
+    button('display-mode').click();
+    expect(window.__kioskBoot!.takeOver()).toBeNull();
 
     loadPicture(false);
     window.__kioskBoot!.takeOver();
@@ -81,6 +92,15 @@ describe('takeOverFromBoot', () => {
     window.__kioskBoot = { takeOver: () => 'start' };
     takeOverFromBoot();
     expect(seen.clicks).toBe(1);
+  });
+
+  it('drops the kept tap when the patient has touched React’s Welcome since (the newer tap wins)', () => {
+    const seen = reactButton(false);
+    let asked = 0;
+    window.__kioskBoot = { takeOver: () => (asked++, 'start') };
+    takeOverFromBoot(window, true);
+    expect(asked).toBe(1);
+    expect(seen.clicks).toBe(0);
   });
 
   it('does not press a button React has disabled meanwhile, nor anything without a kept tap or boot.js', () => {

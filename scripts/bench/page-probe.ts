@@ -2,8 +2,8 @@
 // CSP does not apply to it). It times what the patient sees, on the page's own clock:
 // - `ready`: the first screen's root in the DOM, then two animation frames, so the frame that
 //   shows it has been produced ("two-frame floor"); from the navigation start;
-//   The first screen is the Welcome prerendered into index.html; a tap on it is kept by
-//   public/boot.js for React;
+//   The first screen is the Welcome prerendered into index.html, once public/boot.js has let it
+//   show; a tap on it is kept by boot.js for React;
 // - `react`: the same once React's own Welcome has replaced the prerendered one;
 // - `fonts`: the same after document.fonts.ready, i.e. no font swap left to happen;
 // - `taps`: pointerdown (event.timeStamp) → next screen's root present → two frames;
@@ -30,7 +30,8 @@ export const PAGE_PROBE = `(() => {
       reactSeen = true;
       raf2().then(() => resolveReact(performance.now()));
     }
-    const el = document.querySelector('[data-testid^="screen-"]');
+    // A prerendered Welcome counts once boot.js has let it show (see base.css).
+    const el = [...document.querySelectorAll('[data-testid^="screen-"]')].find((e) => !e.closest('[data-prerendered]:not([data-booted])'));
     const name = el ? el.getAttribute('data-testid').slice(7) : null;
     if (name === current) return;
     const from = current;
@@ -55,5 +56,5 @@ export const PAGE_PROBE = `(() => {
       probe.taps.push({ from, to: name, ms: t - down, split });
     });
   };
-  new MutationObserver(look).observe(document, { childList: true, subtree: true });
+  new MutationObserver(look).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-booted'] });
 })();`;

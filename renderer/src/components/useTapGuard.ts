@@ -28,15 +28,18 @@ export function useTapGuard(key: string, inside: (target: Element) => boolean, m
   // there is no second tap to stop, and a tap kept by public/boot.js is replayed at once.
   const [settled, setSettled] = useState<string | null>(guardMount ? null : key);
   const shownAt = useRef(Number.NEGATIVE_INFINITY);
-  const mounted = useRef(false);
+  const guardedKey = useRef<string | null>(null);
   useEffect(() => {
     const t = setTimeout(() => setSettled(key), ms);
     return () => clearTimeout(t);
   }, [key, ms]);
   // A layout effect: the time is taken as the new screen is committed, before it is painted.
+  // Keyed on the last key seen, not on mounting, so StrictMode's second run in development
+  // neither guards the first screen nor restarts a guard.
   useLayoutEffect(() => {
-    const first = !mounted.current;
-    mounted.current = true;
+    const first = guardedKey.current === null;
+    if (guardedKey.current === key) return;
+    guardedKey.current = key;
     if (first && !guardMount) return;
     shownAt.current = performance.now();
   }, [key, guardMount]);

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useBootHandover } from '../boot-handover';
 import { BigButton } from '../components/BigButton';
 import { Icon } from '../components/Icon';
 import { healthNotice } from '../logic/health-notice';
@@ -17,11 +18,15 @@ export function WelcomeScreen() {
   // «Мои записи» only where the MIS lets the kiosk list a patient's visits.
   const canListVisits = useFlow((s) => s.info?.mis.visits ?? true);
   const health = useFlow((s) => s.health);
+  const infoKnown = useFlow((s) => s.info != null);
   const notice = healthNotice(health);
   const blocked = notice?.blocksStart ?? false;
 
   // The next screens load once Welcome is on the glass (again after a failed load).
   useEffect(loadFlowScreensAfterPaint, []);
+  // A tap made on the prerendered Welcome is replayed once this one knows the MIS state and
+  // which buttons it has (a «Записаться» while the MIS is down stays untapped).
+  useBootHandover(health !== null && infoKnown);
   useEffect(() => {
     void refreshHealth();
     const t = setInterval(() => void refreshHealth(), HEALTH_POLL_MS);
