@@ -22,8 +22,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // public/boot.js is a plain browser script too (copied into the build as is).
-    files: ['renderer/**/*.{ts,tsx}', 'renderer/public/**/*.js'],
+    // boot/boot.js is a plain browser script too (copied into the build as is, hashed).
+    files: ['renderer/**/*.{ts,tsx}', 'renderer/boot/*.js'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },

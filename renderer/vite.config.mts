@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer, defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -57,12 +60,19 @@ function preloadFonts(): Plugin {
 }
 
 // Welcome as React first draws it, written into index.html (renderer/src/prerender.tsx), with
-// public/boot.js right after it: the kiosk shows Welcome once the HTML and the CSS are in,
+// boot/boot.js right after it: the kiosk shows Welcome once the HTML and the CSS are in,
 // while the bundle is still being read, and a tap on it then is kept for React.
 function prerenderWelcome(root: string): Plugin {
+  // Under /assets/ with its content hash in the name, like the bundle: the hosts let the
+  // browser keep it (a no-store fetch here would hold the parser, and the picture, on every load).
+  const bootSource = readFileSync(path.join(root, 'boot', 'boot.js'), 'utf8');
+  const bootFile = `assets/boot-${createHash('sha256').update(bootSource).digest('hex').slice(0, 8)}.js`;
   return {
     name: 'infomat-prerender-welcome',
     apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: bootFile, source: bootSource });
+    },
     transformIndexHtml: {
       order: 'post',
       async handler(html) {
@@ -78,7 +88,7 @@ function prerenderWelcome(root: string): Plugin {
           const { renderWelcome } = (await server.ssrLoadModule('/src/prerender.tsx')) as { renderWelcome(): string };
           const empty = '<div id="root"></div>';
           if (!html.includes(empty)) throw new Error('prerenderWelcome: no empty #root in index.html');
-          return html.replace(empty, `<div id="root">${renderWelcome()}</div>\n    <script src="./boot.js"></script>`);
+          return html.replace(empty, `<div id="root">${renderWelcome()}</div>\n    <script src="./${bootFile}"></script>`);
         } finally {
           await server.close();
         }

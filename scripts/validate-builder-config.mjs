@@ -23,7 +23,7 @@ export const MUST_INCLUDE = [
   'dist/electron/main.js',
   'dist/electron/preload.js',
   'dist/renderer/index.html',
-  'dist/renderer/boot.js',
+  'dist/renderer/assets/boot-3f9a1c2b.js',
   'dist/renderer/assets/index-3f9a1c.js',
   'dist/renderer/assets/index-3f9a1c.css',
   'dist/renderer/assets/inter-cyrillic.woff2',

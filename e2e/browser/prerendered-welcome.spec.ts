@@ -1,5 +1,5 @@
 // index.html carries Welcome prerendered (renderer/src/prerender.tsx), so the kiosk shows it
-// before the React bundle has run; public/boot.js keeps a tap on it for React. Here the bundle
+// before the React bundle has run; boot/boot.js keeps a tap on it for React. Here the bundle
 // is held back on purpose, so the picture stays on screen long enough to tap it for certain.
 import type { Page, Route } from '@playwright/test';
 import { expect, test } from '../support/fixtures';

@@ -1,4 +1,4 @@
-// React's side of public/boot.js: once React's own Welcome knows the MIS state and which
+// React's side of boot/boot.js: once React's own Welcome knows the MIS state and which
 // buttons it has, the picture's watch ends and a tap the patient made on the picture is
 // replayed on the same button, now React's (pressed only if it is there and enabled).
 import { useCallback, useEffect, useRef } from 'react';

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import BOOT_JS from '../public/boot.js?raw';
+import BOOT_JS from '../boot/boot.js?raw';
 import { takeOverFromBoot } from './boot-handover';
 import { renderWelcome } from './prerender';
 

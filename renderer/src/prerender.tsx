@@ -1,6 +1,6 @@
 // Build time only (renderer/vite.config.mts renders this under Node into index.html): Welcome
 // as React draws it on a fresh start, so the kiosk shows it as soon as the HTML and the CSS are
-// in, while the bundle is still being read. public/boot.js keeps a tap on it until React takes
+// in, while the bundle is still being read. boot/boot.js keeps a tap on it until React takes
 // over; React then replaces this markup with its own (createRoot clears the container).
 import { renderToString } from 'react-dom/server';
 import type { KioskBridge } from '../../electron/common/bridge-contract';

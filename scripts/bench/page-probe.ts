@@ -2,7 +2,7 @@
 // CSP does not apply to it). It times what the patient sees, on the page's own clock:
 // - `ready`: the first screen's root in the DOM, then two animation frames, so the frame that
 //   shows it has been produced ("two-frame floor"); from the navigation start;
-//   The first screen is the Welcome prerendered into index.html, once public/boot.js has let it
+//   The first screen is the Welcome prerendered into index.html, once boot/boot.js has let it
 //   show; a tap on it is kept by boot.js for React;
 // - `react`: the same once React's own Welcome has replaced the prerendered one;
 // - `fonts`: the same after document.fonts.ready, i.e. no font swap left to happen;

@@ -25,7 +25,7 @@ const TAP_EVENTS = ['pointerdown', 'pointerup', 'touchstart', 'touchend', 'mouse
  */
 export function useTapGuard(key: string, inside: (target: Element) => boolean, ms = TAP_GUARD_MS, guardMount = true): boolean {
   // `guardMount: false` is for the first screen of a page load: no screen came before it, so
-  // there is no second tap to stop, and a tap kept by public/boot.js is replayed at once.
+  // there is no second tap to stop, and a tap kept by boot/boot.js is replayed at once.
   const [settled, setSettled] = useState<string | null>(guardMount ? null : key);
   const shownAt = useRef(Number.NEGATIVE_INFINITY);
   const guardedKey = useRef<string | null>(null);
