@@ -31,6 +31,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 12);
 // 20, so p95 is the 19th sample (stats.ts), not the slowest one.
 const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 20);
 const FLOOR_TAPS = 30;
+/** `--samples`: every tap's samples and, for steps with bridge calls, their splits too. */
+const SAMPLES = process.argv.includes('--samples');
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 500);
 /** Steps whose screen change waits for an MIS answer; every other step must be a frame away. */
 const MIS_STEPS = new Set(['identify → referrals', 'referrals → resources', 'referrals → clinics', 'clinics → resources', 'confirm → ticket']);
@@ -84,9 +86,9 @@ async function tapsPart(browser: Browser, deps: FlowDeps, figures: Figures): Pro
     const over = s.p95 - floor.p95;
     if (!mis) worstFree = Number.isNaN(worstFree) ? over : Math.max(worstFree, over);
     console.log(`  ${step.padEnd(24)}${fmt(s)}${mis ? '   (MIS)' : `   floor +${over.toFixed(1)} ms`}`);
-    if (process.argv.includes('--samples')) console.log(`  ${''.padEnd(24)}samples: ${[...ms].sort((a, b) => a - b).map((x) => x.toFixed(0)).join(' ')}`);
+    if (SAMPLES) console.log(`  ${''.padEnd(24)}samples: ${[...ms].sort((a, b) => a - b).map((x) => x.toFixed(0)).join(' ')}`);
     const sp = taps.splits[step];
-    if (process.argv.includes('--samples') && sp) console.log(`  ${''.padEnd(24)}splits: ${sp.map((x) => `${x.before.toFixed(0)}/${x.bridge.toFixed(0)}/${x.after.toFixed(0)}`).join(' ')}`);
+    if (SAMPLES && sp) console.log(`  ${''.padEnd(24)}splits: ${sp.map((x) => `${x.before.toFixed(0)}/${x.bridge.toFixed(0)}/${x.after.toFixed(0)}`).join(' ')}`);
     if (mis && sp?.length) {
       const p50 = (k: 'before' | 'bridge' | 'after') => summarize(sp.map((x) => x[k])).p50.toFixed(1);
       console.log(`  ${''.padEnd(24)}p50: tap → 1st bridge call ${p50('before')} ms, ${sp[0]!.calls} bridge call(s) ${p50('bridge')} ms, last answer → painted ${p50('after')} ms`);

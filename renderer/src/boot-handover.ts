@@ -10,7 +10,10 @@ declare global {
 }
 
 /** Longest wait for the first health and kiosk answers before a kept tap is replayed anyway. */
-export const HANDOVER_CAP_MS = 1500;
+const HANDOVER_CAP_MS = 1500;
+
+/** Once per page load: Welcome mounts again after every session, but boot.js ran only once. */
+let handedOver = false;
 
 /** Ends boot.js's watch and, unless `dropKept`, presses the button the kept tap was on. */
 export function takeOverFromBoot(win: Window = window, dropKept = false): void {
@@ -20,25 +23,29 @@ export function takeOverFromBoot(win: Window = window, dropKept = false): void {
   if (button && !button.disabled) button.click();
 }
 
-/** Welcome's hand-over: when `ready` (MIS state and kiosk info known), or after HANDOVER_CAP_MS. */
+/**
+ * Welcome's hand-over, on the first Welcome of a page load only: when `ready` (MIS state and
+ * kiosk info known), or after HANDOVER_CAP_MS.
+ */
 export function useBootHandover(ready: boolean): void {
   // A touch on React's Welcome is newer than the one kept from the picture: the newer one wins.
   const touched = useRef(false);
-  const done = useRef(false);
   useEffect(() => {
+    if (handedOver) return;
     const onDown = () => void (touched.current = true);
     window.addEventListener('pointerdown', onDown, { capture: true });
     return () => window.removeEventListener('pointerdown', onDown, { capture: true });
   }, []);
   const handOver = useCallback(() => {
-    if (done.current) return;
-    done.current = true;
+    if (handedOver) return;
+    handedOver = true;
     takeOverFromBoot(window, touched.current);
   }, []);
   useEffect(() => {
     if (ready) handOver();
   }, [ready, handOver]);
   useEffect(() => {
+    if (handedOver) return;
     const t = setTimeout(handOver, HANDOVER_CAP_MS);
     return () => clearTimeout(t);
   }, [handOver]);

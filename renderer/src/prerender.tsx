@@ -18,7 +18,7 @@ const NO_HOST = new Proxy({} as KioskBridge, {
   },
 });
 
-export const PRERENDER_MARK = 'data-prerendered';
+const PRERENDER_MARK = 'data-prerendered';
 
 export function renderWelcome(): string {
   const store = createFlowStore(NO_HOST);

@@ -11,8 +11,11 @@ import { summarize, within, type Summary } from './stats';
 const VIEWPORT = { width: 1080, height: 1920 };
 const WAIT_MS = 10_000;
 
+/** Debian's Chromium with the kiosk's flags, for both the throwaway and the on-disk profile. */
+const CHROMIUM = { executablePath: '/usr/bin/chromium', args: [...CHROMIUM_FLAGS] };
+
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_FLAGS] });
+  return chromium.launch(CHROMIUM);
 }
 
 /**
@@ -60,7 +63,7 @@ export interface FirstScreen {
  */
 export async function measureFirstScreen(profileDir: string, host: RunningBrowserHost, rounds: number): Promise<FirstScreen> {
   const blankServer = await startBlankServer();
-  const context = await chromium.launchPersistentContext(profileDir, { executablePath: '/usr/bin/chromium', args: [...CHROMIUM_FLAGS], viewport: VIEWPORT });
+  const context = await chromium.launchPersistentContext(profileDir, { ...CHROMIUM, viewport: VIEWPORT });
   await context.addInitScript({ content: PAGE_PROBE });
   const wall = { welcome: [] as number[], blank: [] as number[] };
   const inPage = { welcome: [] as number[], blank: [] as number[] };
