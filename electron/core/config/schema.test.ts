@@ -1,0 +1,122 @@
+// What a config file turns into, pinned as text: the defaults are stated once per field in the
+// schema, and a refactor of how they are stated must not change one byte of any parsed config
+// (key order and values alike) nor any message a technician reads about a wrong one.
+import { describe, expect, it } from 'vitest';
+import { KioskConfigSchema } from './schema';
+import { parseKioskConfigText } from './load';
+import { configJsonSchema } from './technician-messages';
+
+/** JSON with key order kept and `undefined` shown (plain JSON.stringify would drop the key). */
+const text = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (x === undefined ? '«undefined»' : x), 2);
+
+/** The parsed config, or the technician's messages when the file is wrong. */
+function outcome(input: unknown): string {
+  const parsed = KioskConfigSchema.safeParse(input);
+  if (parsed.success) return text(parsed.data);
+  const r = parseKioskConfigText(JSON.stringify(input), 'config.json');
+  return text(r.ok ? { unexpected: 'schema failed but the loader accepted' } : { problems: r.problems });
+}
+
+const guid = '0f0e0d0c-0b0a-4908-8706-050403020100';
+const baseUrl = 'https://mis.example.ru/api';
+
+const valid: Record<string, unknown> = {
+  'demo only (the missing-file demo)': { demo: true },
+  'docs/configuration.md minimal example': {
+    kioskId: 'KIOSK-01',
+    api: { baseUrl },
+    printer: { transport: { type: 'tcp', host: '192.168.1.50', port: 9100 } },
+  },
+  'only printer.enabled = false': { demo: true, printer: { enabled: false } },
+  'only an N3 api': { api: { baseUrl, kind: 'n3', n3: { guid, idLpu: 42 } } },
+  'empty sections': {
+    demo: true,
+    api: {},
+    booking: {},
+    idle: {},
+    health: {},
+    printer: {},
+    screen: {},
+    scanner: {},
+    telemetry: {},
+    updates: {},
+    service: {},
+  },
+  'empty nested sections': {
+    demo: true,
+    api: { endpoints: {} },
+    printer: { transport: { type: 'tcp', host: 'p1' } },
+    updates: { maintenanceWindow: {} },
+  },
+  'partial values in every section': {
+    demo: true,
+    api: { retries: 0, endpoints: { cancel: null, visits: '/v2/visit' } },
+    booking: { reconcilePolls: 3 },
+    idle: { seconds: 90 },
+    health: { intervalSeconds: 10 },
+    printer: { profile: 'generic-58', transport: { type: 'os', deviceName: '' } },
+    screen: { hideCursor: true },
+    scanner: { type: 'keyboard' },
+    telemetry: { metricsPort: 9464 },
+    updates: { url: 'https://updates.example.ru/infomat', maintenanceWindow: { end: '04:30' } },
+    service: { rollLengthM: 50 },
+    timeZone: 'Asia/Yekaterinburg',
+  },
+  'device printer and serial scanner': {
+    demo: true,
+    printer: { transport: { type: 'device', path: '/dev/usb/lp0' } },
+    scanner: { type: 'serial', path: '/dev/ttyACM0' },
+  },
+};
+
+const invalid: Record<string, unknown> = {
+  'empty file': {},
+  // Refused today: its clientApplication (the schema's own default) is not an RFC 4122 GUID
+  // (version digit 0), and a default is never validated, only a value written in the file.
+  'README minimal example': {
+    kioskId: 'KIOSK-01',
+    api: { baseUrl, clientApplication: '7d3c1e52-0000-0000-0000-00000000ab01' },
+    printer: { profile: 'epson-tm-t20', transport: { type: 'tcp', host: '192.168.1.50', port: 9100 } },
+  },
+  'only an N3 api (no baseUrl)': { api: { kind: 'n3', n3: { guid, idLpu: 42 } } },
+  'n3 without its section': { api: { baseUrl, kind: 'n3' } },
+  'unknown MIS kind': { demo: true, api: { kind: 'medialog' } },
+  'bad N3 service path': { api: { baseUrl, kind: 'n3', n3: { guid, idLpu: 1, servicePath: 'HubService.svc' } } },
+  'null sections': { demo: true, booking: null, printer: null, updates: null },
+  'empty transport': { demo: true, printer: { transport: {} } },
+  'tcp transport without host': { demo: true, printer: { transport: { type: 'tcp' } } },
+  'empty maintenance window': { demo: true, updates: { maintenanceWindow: { start: '05:00' } } },
+  'serial scanner without a port': { demo: true, scanner: { type: 'serial' } },
+  'unknown time zone': { demo: true, timeZone: 'Europe/Atlantis' },
+  'bad endpoint placeholder': { demo: true, api: { endpoints: { referral: '/referrals/{id}' } } },
+  'unknown key in a strict section': { demo: true, service: { pin: '1234' } },
+};
+
+describe('KioskConfigSchema: parsed configs', () => {
+  for (const [name, input] of Object.entries(valid)) {
+    it(name, () => {
+      expect(KioskConfigSchema.safeParse(input).success).toBe(true);
+      expect(outcome(input)).toMatchSnapshot();
+    });
+  }
+});
+
+describe('KioskConfigSchema: what a technician reads about a wrong file', () => {
+  for (const [name, input] of Object.entries(invalid)) {
+    it(name, () => {
+      expect(KioskConfigSchema.safeParse(input).success).toBe(false);
+      expect(outcome(input)).toMatchSnapshot();
+    });
+  }
+});
+
+describe('the JSON schema behind docs/configuration.md and the messages', () => {
+  it('still shows every default', () => {
+    const s = configJsonSchema();
+    const api = s.properties!.api!;
+    expect(api.properties!.kind!.default).toBe('softrust');
+    expect(api.properties!.n3!.properties!.servicePath!.default).toBe('/HubService.svc');
+    expect(s.properties!.timeZone!.default).toBe('Europe/Moscow');
+    expect(s.properties!.booking!.properties!.reconcilePolls!.default).toBe(5);
+  });
+});
