@@ -29,4 +29,3 @@ export const ScannerConfigSchema = z
   })
   .describe('Сканер полиса ОМС');
 export type ScannerConfig = z.infer<typeof ScannerConfigSchema>;
-export const SCANNER_DEFAULT = { type: 'none', baudRate: 9600, frameGapMs: 100 } as const;

@@ -99,6 +99,11 @@ describe('KioskConfigSchema: parsed configs', () => {
       expect(outcome(input)).toMatchSnapshot();
     });
   }
+  it('a section left out is the same as the section written as {}', () => {
+    const sections = ['api', 'booking', 'idle', 'health', 'printer', 'screen', 'scanner', 'telemetry', 'updates', 'service'];
+    const bare = outcome({ demo: true });
+    for (const section of sections) expect(outcome({ demo: true, [section]: {} }), section).toBe(bare);
+  });
 });
 
 describe('KioskConfigSchema: what a technician reads about a wrong file', () => {

@@ -3,11 +3,15 @@
 // screen when the file is wrong, so it says what the value is for and what to put there.
 import { z } from 'zod';
 import { isLoopbackHost } from '../api/loopback';
-import { TELEMETRY_DEFAULTS, TelemetryConfigSchema } from './telemetry-schema';
-import { UPDATES_DEFAULTS, UpdatesConfigSchema } from './updates-schema';
-import { SCANNER_DEFAULT, ScannerConfigSchema } from './scanner-schema';
-import { SERVICE_DEFAULTS, ServiceConfigSchema } from './service-schema';
+import { TelemetryConfigSchema } from './telemetry-schema';
+import { UpdatesConfigSchema } from './updates-schema';
+import { ScannerConfigSchema } from './scanner-schema';
+import { ServiceConfigSchema } from './service-schema';
 import { PATH_PLACEHOLDERS, PROPOSED_PATHS, type EndpointPaths } from '../api/endpoint-paths';
+
+// Every default is written once, on its field. A section left out of the file is parsed as if
+// written {} (prefault), so its fields' defaults fill it: a whole-section default would repeat
+// them all and would skip the section's own checks.
 
 /** A PROPOSED endpoint's path, or null when this MIS has no such method (the kiosk then adapts). */
 function endpointPath(name: keyof EndpointPaths, what: string) {
@@ -82,6 +86,9 @@ export const PrinterTransportSchema = z
   ])
   .describe('Как подключён принтер: tcp (сеть, порт 9100), device (USB/LPT как файл) или os (принтер Windows/CUPS через Electron)');
 
+/** A union has no {} to start from: the branch and its required host; port and timeout come from the tcp fields. */
+const DEFAULT_PRINTER_TRANSPORT = { type: 'tcp', host: '127.0.0.1' } as const;
+
 export const PrinterConfigSchema = z
   .object({
     enabled: z.boolean().default(true).describe('Печатать ли талон'),
@@ -97,7 +104,7 @@ export const PrinterConfigSchema = z
       .max(255)
       .optional()
       .describe('Номер кодовой страницы для команды ESC t, если у принтера он нестандартный'),
-    transport: PrinterTransportSchema.default({ type: 'tcp', host: '127.0.0.1', port: 9100, timeoutMs: 5000 }),
+    transport: PrinterTransportSchema.prefault(DEFAULT_PRINTER_TRANSPORT),
     reprintLimit: z.number().int().min(0).max(3).default(1).describe('Сколько раз пациент может напечатать талон повторно'),
     journalDir: z.string().optional().describe('Папка журнала заданий печати; по умолчанию — рядом с журналами программы'),
   })
@@ -152,19 +159,10 @@ export const KioskConfigSchema = z
           .boolean()
           .default(true)
           .describe('SoftRust: при запуске проверять GUID клиентского приложения (settings/clientApplication) и брать из ответа глубину расписания'),
-        endpoints: EndpointsSchema.default({ ...PROPOSED_PATHS }),
+        endpoints: EndpointsSchema.prefault({}),
         n3: N3Schema.optional(),
       })
-      .default({
-        kind: 'softrust',
-        checkClientApplication: true,
-        endpoints: { ...PROPOSED_PATHS },
-        clientApplication: '7d3c1e52-0000-0000-0000-00000000ab01',
-        timeoutMs: 15000,
-        retries: 2,
-        maxResponseBytes: 2097152,
-        allowInsecureHttp: false,
-      })
+      .prefault({})
       .describe('Подключение к МИС'),
     booking: z
       .object({
@@ -183,7 +181,7 @@ export const KioskConfigSchema = z
           .default(2000)
           .describe('Пауза между такими вопросами, мс (5 × 2000 мс ≈ 10 с)'),
       })
-      .default({ reconcilePolls: 5, reconcileIntervalMs: 2000 })
+      .prefault({})
       .describe('Сверка записи, когда ответ МИС на запись потерян или непонятен'),
     clinics: z.array(z.string().uuid()).default([]).describe('GUID обслуживаемых ЛПУ; пусто — все, куда действует направление'),
     timeZone: z
@@ -203,7 +201,7 @@ export const KioskConfigSchema = z
         seconds: z.number().int().min(10).max(3600).default(60).describe('Через сколько секунд без касаний спросить «Вы ещё здесь?»'),
         countdownSeconds: z.number().int().min(5).max(120).default(15).describe('Сколько секунд ждать ответа перед сбросом'),
       })
-      .default({ seconds: 60, countdownSeconds: 15 })
+      .prefault({})
       .describe('Сброс сеанса при бездействии'),
     health: z
       .object({
@@ -215,22 +213,17 @@ export const KioskConfigSchema = z
           .default(30)
           .describe('Как часто, пока у экрана нет пациента, проверять принтер (бумага, крышка, связь) и связь с МИС, с'),
       })
-      .default({ intervalSeconds: 30 })
+      .prefault({})
       .describe('Проверка готовности перед началом записи: о нехватке бумаги и недоступности МИС экран приветствия предупреждает заранее'),
-    printer: PrinterConfigSchema.default({
-      enabled: true,
-      profile: 'epson-tm-t20',
-      transport: { type: 'tcp', host: '127.0.0.1', port: 9100, timeoutMs: 5000 },
-      reprintLimit: 1,
-    }),
+    printer: PrinterConfigSchema.prefault({}),
     screen: z
       .object({
         orientation: z.enum(['auto', 'portrait', 'landscape']).default('auto').describe('Ориентация экрана'),
         hideCursor: z.boolean().default(false).describe('Скрывать курсор мыши (сенсорный экран)'),
       })
-      .default({ orientation: 'auto', hideCursor: false })
+      .prefault({})
       .describe('Экран'),
-    scanner: ScannerConfigSchema.default(SCANNER_DEFAULT),
+    scanner: ScannerConfigSchema.prefault({}),
     language: z.enum(['ru']).default('ru').describe('Язык интерфейса'),
     logDir: z.string().optional().describe('Папка журналов; по умолчанию — папка данных программы'),
     retentionDays: z
@@ -240,9 +233,9 @@ export const KioskConfigSchema = z
       .max(3650)
       .default(30)
       .describe('Сколько дней хранить журнал печати, демо-талоны и файлы журналов; старше — удаляются при запуске и раз в сутки'),
-    telemetry: TelemetryConfigSchema.default(TELEMETRY_DEFAULTS),
-    updates: UpdatesConfigSchema.default(UPDATES_DEFAULTS),
-    service: ServiceConfigSchema.default(SERVICE_DEFAULTS),
+    telemetry: TelemetryConfigSchema.prefault({}),
+    updates: UpdatesConfigSchema.prefault({}),
+    service: ServiceConfigSchema.prefault({}),
   })
   .strict()
   .superRefine((c, ctx) => {

@@ -37,5 +37,4 @@ export const ServiceConfigSchema = z
   .strict()
   .describe('Служебный режим для техника: вход — пять касаний левого верхнего угла за 3 с и PIN-код');
 
-export const SERVICE_DEFAULTS = { idleSeconds: 120, rollLengthM: 80, slipLengthMm: 160 } as const;
 export type ServiceConfig = z.infer<typeof ServiceConfigSchema>;

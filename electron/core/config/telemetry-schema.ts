@@ -34,5 +34,3 @@ export const TelemetryConfigSchema = z
   })
   .strict()
   .describe('Метрики для Prometheus (мониторинг парка инфоматов)');
-
-export const TELEMETRY_DEFAULTS = { metricsHost: '127.0.0.1', probeSeconds: 30 } as const;

@@ -27,11 +27,9 @@ export const UpdatesConfigSchema = z
         end: z.string().regex(HM, 'время в виде ЧЧ:ММ').default('05:00').describe('Конец окна обслуживания, ЧЧ:ММ'),
       })
       .refine((w) => w.start !== w.end, 'начало и конец окна обслуживания совпадают')
-      .default({ start: '02:00', end: '05:00' })
+      .prefault({})
       .describe('Когда инфомату можно перезапуститься для установки обновления (не чаще раза за ночь, только без пациента)'),
     checkMinutes: z.number().int().min(10).max(1440).default(60).describe('Как часто проверять, есть ли новая версия, минут'),
   })
   .strict()
   .describe('Автообновление программы');
-
-export const UPDATES_DEFAULTS = { channel: 'latest', maintenanceWindow: { start: '02:00', end: '05:00' }, checkMinutes: 60 } as const;
