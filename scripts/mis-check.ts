@@ -5,6 +5,7 @@
 // answers and parses.
 import { parseArgs } from 'node:util';
 import { formatTable, runProbe, type ProbeOptions } from './mis-check/probe';
+import { MIS_KINDS, isMisKind } from '../electron/common/mis-kinds';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -25,11 +26,11 @@ async function main(): Promise<number> {
   });
   const baseUrl = values['base-url'];
   if (!baseUrl || !URL.canParse(baseUrl)) {
-    console.error('usage: npm run mis:check -- --base-url https://mis.example.ru/api [--kind softrust|n3] [--policy P --birth-date YYYY-MM-DD] [--book]');
+    console.error(`usage: npm run mis:check -- --base-url https://mis.example.ru/api [--kind ${MIS_KINDS.join('|')}] [--policy P --birth-date YYYY-MM-DD] [--book]`);
     return 2;
   }
-  if (values.kind !== 'softrust' && values.kind !== 'n3') {
-    console.error(`--kind: softrust or n3, not ${values.kind}`);
+  if (!isMisKind(values.kind)) {
+    console.error(`--kind: ${MIS_KINDS.join(' or ')}, not ${values.kind}`);
     return 2;
   }
   const opts: ProbeOptions = {

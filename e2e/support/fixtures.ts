@@ -3,7 +3,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { startStack, type MisKind, type ScannerType, type Stack } from './stack';
+import { startStack, type ScannerType, type Stack } from './stack';
+import type { MisKind } from '../../electron/common/mis-kinds';
 
 export const P = {
   P1: { policy: '5000000000000001', birth: ['15', '01', '1980'] },

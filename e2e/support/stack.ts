@@ -16,10 +16,9 @@ import { startDemoScanner, type DemoScanner } from '../../electron/demo/demo-sca
 import { scanPayload, type ScanRequest } from '../../electron/demo/scan-payload';
 import { writeFileSync } from 'node:fs';
 import { E2E_SERVICE_PIN_HASH } from './service-pin';
+import type { MisKind } from '../../electron/common/mis-kinds';
 
 export type ScannerType = 'none' | 'serial' | 'keyboard';
-/** Which MIS the kiosk talks to: the SoftRust simulator, or the N3 HubService simulator. */
-export type MisKind = 'softrust' | 'n3';
 
 export interface Stack {
   sim: RunningSimulator;
@@ -44,6 +43,7 @@ export interface StackOptions {
   /** The config's telemetry section (metrics off when absent). */
   telemetry?: Record<string, unknown>;
   scanner?: ScannerType;
+  /** Which MIS the kiosk talks to: the SoftRust simulator (default), or the N3 HubService simulator. */
   mis?: MisKind;
 }
 

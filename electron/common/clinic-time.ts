@@ -1,11 +1,15 @@
 // Times are shown as the clinic's wall clock whatever the kiosk's OS time zone is. The API
 // sends ISO strings with the clinic's offset (+03:00); we format them with Intl in the
-// clinic's IANA zone (configured, Europe/Moscow by default) so DST-free and DST zones both work.
+// clinic's IANA zone (configured, DEFAULT_CLINIC_TIME_ZONE when not) so DST-free and DST zones
+// both work.
 // The core normalises every MIS time before it crosses the bridge (electron/core/api/mis-time.ts);
 // still, nothing here throws: a string that is not a date (or an unknown zone) is shown as «—»
 // and the rest of the screen or slip renders.
 import { isYmd } from './calendar';
 import { TEXTS } from './texts';
+
+/** The config's timeZone when the file does not say; also what a screen assumes before it knows. */
+export const DEFAULT_CLINIC_TIME_ZONE = 'Europe/Moscow';
 
 /** What is shown instead of a date or time that cannot be read. */
 export const NO_TIME = TEXTS.unknownTime;

@@ -8,6 +8,7 @@ import { BookingLedger } from '../core/booking/ledger';
 import { createKioskService } from '../core/booking/kiosk-service';
 import { createMis } from '../core/mis/create-mis';
 import type { Mis } from '../core/mis/port';
+import { DEFAULT_HUB_SERVICE_PATH } from '../core/mis/n3/soap';
 import { createHealthMonitor } from '../core/health/health-monitor';
 import { createMisProbe } from '../core/health/mis-probe';
 import { createDispatcher, type BridgeDispatcher } from '../core/bridge/dispatcher';
@@ -131,7 +132,7 @@ export async function createKioskCore(config: KioskConfig, given: KioskCoreDeps)
     clientApplication: config.api.clientApplication,
     timeoutMs: Math.min(config.api.timeoutMs, 5000),
     ca: trust?.ca,
-    n3: config.api.kind === 'n3' ? { servicePath: config.api.n3?.servicePath ?? '/HubService.svc', allowInsecureHttp: config.demo || config.api.allowInsecureHttp } : undefined,
+    n3: config.api.kind === 'n3' ? { servicePath: config.api.n3?.servicePath ?? DEFAULT_HUB_SERVICE_PATH, allowInsecureHttp: config.demo || config.api.allowInsecureHttp } : undefined,
   });
   const health = createHealthMonitor({
     printer: slipPrinter,

@@ -2,10 +2,11 @@
 // demo's config) starts the N3 HubService simulator instead of the SoftRust one, and the demo
 // config is made to match it (api.kind n3, the simulator's client guid and clinic).
 import type { KioskConfig } from '../core/config/schema';
+import { DEFAULT_HUB_SERVICE_PATH } from '../core/mis/n3/soap';
+import { MIS_KINDS, isMisKind, type MisKind } from '../common/mis-kinds';
 import { HUB_GUID, KIOSK_LPU } from '../../simulator/n3/seed';
 
-export type DemoMis = KioskConfig['api']['kind'];
-const KINDS: readonly DemoMis[] = ['softrust', 'n3'];
+export type DemoMis = MisKind;
 
 /**
  * Takes `--mis <kind>` (or `--mis=<kind>`) out of the command line, so the host's strict argument
@@ -20,13 +21,13 @@ export function takeDemoMisFlag(args: readonly string[]): { mis: DemoMis | null;
     else if (a.startsWith('--mis=')) mis = a.slice('--mis='.length);
     else rest.push(a);
   }
-  if (mis !== null && !KINDS.includes(mis as DemoMis)) {
-    throw new Error(`--mis: "${mis}" is not one of ${KINDS.join(', ')}`);
+  if (mis !== null && !isMisKind(mis)) {
+    throw new Error(`--mis: "${mis}" is not one of ${MIS_KINDS.join(', ')}`);
   }
-  return { mis: mis as DemoMis | null, rest };
+  return { mis, rest };
 }
 
 /** The demo's MIS settings for the N3 simulator at `url`. */
 export function n3DemoApi(config: KioskConfig, url: string): KioskConfig['api'] {
-  return { ...config.api, kind: 'n3', baseUrl: url, n3: { guid: HUB_GUID, idLpu: KIOSK_LPU, servicePath: '/HubService.svc' } };
+  return { ...config.api, kind: 'n3', baseUrl: url, n3: { guid: HUB_GUID, idLpu: KIOSK_LPU, servicePath: DEFAULT_HUB_SERVICE_PATH } };
 }

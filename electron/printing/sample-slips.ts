@@ -2,6 +2,7 @@
 // MIS actually sends (long double surnames, full official clinic names).
 import type { SlipData } from '../core/ports';
 import type { Ticket } from '../common/bridge-contract';
+import { DEFAULT_CLINIC_TIME_ZONE } from '../common/clinic-time';
 
 export const sampleTicket: Ticket = {
   ticketGuid: '5f0c1a2b-7d3e-4c11-9a8b-0123456789ab',
@@ -47,7 +48,7 @@ export function sampleSlip(overrides: Partial<SlipData> = {}): SlipData {
     ticket: sampleTicket,
     kioskId: 'KIOSK-01',
     printedAt: '2026-11-20T05:41:00Z',
-    timeZone: 'Europe/Moscow',
+    timeZone: DEFAULT_CLINIC_TIME_ZONE,
     reprint: false,
     ...overrides,
   };

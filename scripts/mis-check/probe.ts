@@ -10,11 +10,12 @@ import { createMis } from '../../electron/core/mis/create-mis';
 import { createHubClient } from '../../electron/core/mis/n3/hub-client';
 import { el } from '../../electron/core/mis/n3/soap';
 import type { Mis } from '../../electron/core/mis/port';
+import type { MisKind } from '../../electron/common/mis-kinds';
 import { silentLogger } from '../../electron/core/ports';
 
 export interface ProbeOptions {
   baseUrl: string;
-  kind: 'softrust' | 'n3';
+  kind: MisKind;
   policy?: string;
   birthDate?: string;
   /** Referral number and surname (N3). */

@@ -17,8 +17,6 @@
 import { isCalendarDay, isOffsetDateTime } from '../../common/calendar';
 import { ApiError } from './api-error';
 
-export const DEFAULT_CLINIC_TIME_ZONE = 'Europe/Moscow';
-
 export type MisDateTime = { kind: 'ok'; iso: string } | { kind: 'none' } | { kind: 'bad'; detail: string };
 export type MisDate = { kind: 'ok'; ymd: string } | { kind: 'none' } | { kind: 'bad'; detail: string };
 

@@ -8,6 +8,9 @@ import { UpdatesConfigSchema } from './updates-schema';
 import { ScannerConfigSchema } from './scanner-schema';
 import { ServiceConfigSchema } from './service-schema';
 import { PATH_PLACEHOLDERS, PROPOSED_PATHS, type EndpointPaths } from '../api/endpoint-paths';
+import { DEFAULT_HUB_SERVICE_PATH } from '../mis/n3/soap';
+import { DEFAULT_CLINIC_TIME_ZONE } from '../../common/clinic-time';
+import { MIS_KINDS } from '../../common/mis-kinds';
 
 // Every default is written once, on its field. A section left out of the file is parsed as if
 // written {} (prefault), so its fields' defaults fill it: a whole-section default would repeat
@@ -52,8 +55,8 @@ export const N3Schema = z
     servicePath: z
       .string()
       .regex(/^\/[A-Za-z0-9_\-/.]*$/, 'путь начинается с /')
-      .default('/HubService.svc')
-      .describe('Путь сервиса записи от адреса api.baseUrl (SOAP 1.1), обычно /HubService.svc'),
+      .default(DEFAULT_HUB_SERVICE_PATH)
+      .describe(`Путь сервиса записи от адреса api.baseUrl (SOAP 1.1), обычно ${DEFAULT_HUB_SERVICE_PATH}`),
   })
   .describe('Сервис записи N3.Здравоохранение (HubService, SOAP); нужен при api.kind = "n3"');
 
@@ -152,7 +155,7 @@ export const KioskConfigSchema = z
           .default(false)
           .describe('Разрешить адрес МИС с http:// (без шифрования; токены пациентов идут открытым текстом) — только для проверки'),
         kind: z
-          .enum(['softrust', 'n3'])
+          .enum(MIS_KINDS)
           .default('softrust')
           .describe('Какая МИС: softrust (REST API «Портал самозаписи») или n3 (N3.Здравоохранение, HubService SOAP)'),
         checkClientApplication: z
@@ -186,7 +189,7 @@ export const KioskConfigSchema = z
     clinics: z.array(z.string().uuid()).default([]).describe('GUID обслуживаемых ЛПУ; пусто — все, куда действует направление'),
     timeZone: z
       .string()
-      .default('Europe/Moscow')
+      .default(DEFAULT_CLINIC_TIME_ZONE)
       .refine((tz) => {
         try {
           new Intl.DateTimeFormat('ru-RU', { timeZone: tz });
@@ -194,7 +197,7 @@ export const KioskConfigSchema = z
         } catch {
           return false;
         }
-      }, 'неизвестный часовой пояс (пример: Europe/Moscow)')
+      }, `неизвестный часовой пояс (пример: ${DEFAULT_CLINIC_TIME_ZONE})`)
       .describe('Часовой пояс поликлиники (IANA); все времена показываются в нём'),
     idle: z
       .object({

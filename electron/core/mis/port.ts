@@ -5,9 +5,8 @@
 // `capabilities`, and the flow (through kioskInfo) adapts to it: no screen knows which MIS it is.
 import { TEXTS } from '../../common/texts';
 import { ApiError } from '../api/api-error';
+import type { MisKind } from '../../common/mis-kinds';
 import type { Direction, DirectionScheduleLpu, LpuWithStatus, TicketVisitWithLpu } from '../api/schemas';
-
-export type MisKind = 'softrust' | 'n3';
 
 export interface MisCapabilities {
   /** The MIS lists the patient's referrals (SoftRust PROPOSED `GET /api/v2/directions`). */

@@ -14,6 +14,9 @@ export const NS = {
   i: XSI,
 } as const;
 
+/** Where the hub's SOAP endpoint usually is under the MIS address; config api.n3.servicePath overrides it. */
+export const DEFAULT_HUB_SERVICE_PATH = '/HubService.svc';
+
 export const soapAction = (op: string): string => `"http://tempuri.org/IHubService/${op}"`;
 
 /** The request envelope: `soapenv`, `tem`, `a` and `i` declared on the envelope, empty Header. */
