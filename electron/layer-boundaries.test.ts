@@ -50,6 +50,8 @@ describe('the imports each layer is meant to use pass', () => {
     ['compose → core and printing', 'electron/compose/probe.ts', '../printing'],
     ['host → compose', 'electron/host/probe.ts', '../compose/boot'],
     ['main → compose', 'electron/main/probe.ts', '../compose/boot'],
+    ['host → the serving surface', 'electron/host/probe.ts', '../core/serving'],
+    ['main → the serving surface', 'electron/main/probe.ts', '../core/serving'],
     ['demo → simulator', 'electron/demo/probe.ts', '../../simulator/server'],
     ['preload → method list', 'electron/preload/probe.ts', '../common/channels'],
     ['renderer → contract', 'renderer/src/probe.ts', '../../electron/common/bridge-contract'],

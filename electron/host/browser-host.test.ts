@@ -232,11 +232,19 @@ describe('browser host: request checks', () => {
     expect((await call('kioskInfo', cookie)).headers['cache-control']).toBe('no-store');
   });
 
-  it('does not serve files outside the renderer folder', async () => {
-    for (const p of ['/..%2Foutside.txt', '/..%2F..%2Foutside.txt', '/../outside.txt', '/%2e%2e/outside.txt']) {
+  it('refuses paths that leave (or could leave) the renderer folder, as Electron\'s app:// does', async () => {
+    for (const p of ['/..%2Foutside.txt', '/..%2F..%2Foutside.txt', '/../outside.txt', '/%2e%2e/outside.txt', '/assets%2Findex-AbC123.js', '/assets\\..\\..\\outside.txt', '/%00app.js']) {
       const r = await raw(p, { headers: { Cookie: cookie } });
-      expect(r.status, p).toBe(404);
+      expect(r.status, p).toBe(403);
       expect(r.body).not.toContain('secret file');
+    }
+  });
+
+  it('serves the page with the bridge script however its path is spelled', async () => {
+    for (const p of ['/', '/index.html', '//index.html', '/%69ndex.html']) {
+      const r = await raw(p, { headers: { Cookie: cookie } });
+      expect(r.status, p).toBe(200);
+      expect(r.body, p).toContain('/__kiosk/bridge.js');
     }
   });
 });

@@ -11,6 +11,8 @@
 // rebinding) and bridge calls need a custom header and a JSON body (no simple CORS request).
 // Requests are bounded: body size (413), malformed input (400, the method is never run), a
 // stalled body (408) and the server's header and request timeouts.
+// Which paths name which files, and every answer's headers, are Electron's app:// rules too
+// (../core/serving): only the bridge, the launch code and the cookie are this host's own.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import http from 'node:http';
@@ -19,8 +21,8 @@ import type { AddressInfo } from 'node:net';
 import type { BridgeDispatcher } from '../core/bridge/dispatcher';
 import { silentLogger, type Logger } from '../core/ports';
 import { bridgeMethodNames } from '../common/channels';
+import { PLAIN_TEXT, mimeFor, resolveRendererPath, responseHeaders } from '../core/serving';
 import { bridgeScript } from './bridge-script';
-import { CSP } from '../common/csp';
 
 export interface BrowserHostOptions {
   dispatcher: BridgeDispatcher;
@@ -54,24 +56,10 @@ export interface RunningBrowserHost {
   close(): Promise<void>;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-};
-
 export const RENDERER_COOKIE = 'infomat_renderer';
 export const LAUNCH_PREFIX = '/launch/';
 const CALL_PREFIX = '/__kiosk/call/';
 const BRIDGE_JS = '/__kiosk/bridge.js';
-const TEXT = 'text/plain; charset=utf-8';
 const METHODS = new Set<string>(bridgeMethodNames);
 
 class BodyError extends Error {
@@ -161,15 +149,12 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Runnin
       } catch (err) {
         log.error('host.on_new_renderer_failed', { error: String(err) });
       }
-      res.writeHead(303, {
-        ...SECURITY_HEADERS,
+      return send(res, 303, '', {
+        ...responseHeaders(PLAIN_TEXT),
         Location: '/',
         // No Domain: a host-only cookie, sent to 127.0.0.1 only. No Max-Age: gone with the browser.
         'Set-Cookie': `${RENDERER_COOKIE}=${cookie}; Path=/; HttpOnly; SameSite=Strict`,
-        'Content-Type': TEXT,
       });
-      res.end();
-      return;
     }
 
     const cookie = readCookie(req.headers.cookie, RENDERER_COOKIE);
@@ -206,23 +191,22 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Runnin
       // The renderer may have been replaced while its body was arriving.
       if (!isCurrent(cookie)) return fail(req, res, 403, 'renderer replaced');
       const envelope = await opts.dispatcher(method, input);
-      return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(envelope));
+      return send(res, 200, JSON.stringify(envelope), responseHeaders('application/json; charset=utf-8'));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(req, res, 405, 'method not allowed');
-    const rest = decode(rawPath);
-    if (rest === null || rest.includes('\0')) return fail(req, res, 400, 'bad path');
-    if (rest === BRIDGE_JS) return send(res, 200, TYPES['.js']!, bridgeJs);
-    if (rest === '/' || rest === '/index.html') return send(res, 200, TYPES['.html']!, injected);
-
-    const file = path.resolve(root, `.${rest}`);
-    if (!file.startsWith(root + path.sep)) return fail(req, res, 404, 'not found');
+    // The same path rule as Electron's app://, so both refuse (and serve) the same paths.
+    const r = resolveRendererPath(rawPath, root);
+    if (!r.ok) return fail(req, res, r.status, r.status === 400 ? 'bad path' : 'refused path');
+    // Neither answer is a file as built: the bridge script is made here, and the page gets its tag.
+    if (`/${r.rel}` === BRIDGE_JS) return send(res, 200, bridgeJs, responseHeaders(mimeFor(BRIDGE_JS)));
+    if (r.rel === 'index.html') return send(res, 200, injected, responseHeaders(mimeFor(r.rel)));
     let data: Buffer;
     try {
-      data = await fs.readFile(file);
+      data = await fs.readFile(r.file);
     } catch {
       return fail(req, res, 404, 'not found');
     }
-    send(res, 200, TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', data, rest.startsWith('/assets/') ? HASHED_ASSET : {});
+    send(res, 200, data, responseHeaders(mimeFor(r.file), r.rel));
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -252,27 +236,9 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Runnin
   };
 }
 
-/**
- * Files under /assets/ carry a content hash in their names (vite), so a new build never reuses
- * a name. Letting the browser keep them spares a reload the transfer and lets Chromium reuse
- * its V8 code cache for the bundle (as Electron's app:// scheme does with `codeCache`).
- * index.html, bridge.js and every bridge answer stay no-store.
- */
-const HASHED_ASSET = { 'Cache-Control': 'private, max-age=31536000, immutable' };
-
-/** Every answer of the host carries these (the bench serves its blank page with them too). */
-export const SECURITY_HEADERS = {
-  'Content-Security-Policy': CSP,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cache-Control': 'no-store',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'X-Frame-Options': 'DENY',
-};
-
-function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, ...extra });
+/** Every answer goes out with the shared headers (../core/serving), whatever it answers. */
+function send(res: http.ServerResponse, status: number, body: string | Buffer, headers: Record<string, string>): void {
+  res.writeHead(status, headers);
   res.end(body);
 }
 
@@ -284,7 +250,7 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
 function fail(req: http.IncomingMessage, res: http.ServerResponse, status: number, message: string): void {
   const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
   const unread = hasBody && !req.complete;
-  send(res, status, TEXT, message, unread ? { Connection: 'close' } : {});
+  send(res, status, message, { ...responseHeaders(PLAIN_TEXT), ...(unread ? { Connection: 'close' } : {}) });
   if (!unread) return;
   req.resume();
   const socket = req.socket;

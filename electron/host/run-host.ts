@@ -11,19 +11,8 @@ import { loadKioskConfig } from '../core/config/load';
 import { ensurePrivateDirSync, userStateDir } from '../core/fs/private-dir';
 import { createFileLogger } from '../core/log';
 import { startBrowserHost } from './browser-host';
-import { CHROMIUM_FLAGS } from './chromium-flags';
+import { KIOSK_CHROMIUM_FLAGS } from './chromium-flags';
 import { announceLaunchUrl, launchChromium, type LaunchedChromium } from './launch-chromium';
-
-// A patient must not pinch-zoom, swipe back or get a translate bar.
-const KIOSK_FLAGS = [
-  ...CHROMIUM_FLAGS,
-  '--lang=ru',
-  '--disable-features=Translate,TranslateUI',
-  '--disable-pinch',
-  '--overscroll-history-navigation=0',
-  '--noerrdialogs',
-  '--disable-infobars',
-];
 
 /**
  * Without a window manager (a bare X session, Xvfb) Chromium's --kiosk cannot size the window
@@ -136,7 +125,7 @@ export async function runHost(opts: RunHostOptions = {}): Promise<void> {
   if (values.open && hasDisplay && existsSync('/usr/bin/chromium')) {
     browser = launchChromium({
       host,
-      args: [...KIOSK_FLAGS, ...screenGeometry(), values.kiosk ? '--kiosk' : '--start-maximized'],
+      args: [...KIOSK_CHROMIUM_FLAGS, ...screenGeometry(), values.kiosk ? '--kiosk' : '--start-maximized'],
       profileParent: stateDir,
       onExit: () => void shutdown(),
     });

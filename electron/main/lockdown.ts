@@ -1,19 +1,14 @@
 // App-wide guards that apply to every webContents and to the session, whoever created them.
-// The rules are in policy.ts; this file only attaches them.
+// The rules are in policy.ts and ../core/serving; this file only attaches them.
 import { app, Menu, type Session, type WebContents } from 'electron';
+import { CSP } from '../common/csp';
 import type { Logger } from '../core/ports';
-import {
-  CONTENT_SECURITY_POLICY,
-  isAllowedNavigation,
-  isAllowedRequest,
-  kioskCommandLineSwitches,
-  shouldBlockInput,
-  type ShellFlags,
-} from './policy';
+import { KIOSK_SWITCHES } from '../core/serving';
+import { isAllowedNavigation, isAllowedRequest, shouldBlockInput, type ShellFlags } from './policy';
 
 /** Before `app.ready`: Chromium switches, sandbox for every renderer, the webContents guard. */
 export function applyEarlyLockdown(flags: ShellFlags, log: () => Logger): void {
-  for (const [name, value] of kioskCommandLineSwitches()) {
+  for (const [name, value] of KIOSK_SWITCHES) {
     if (value === undefined) app.commandLine.appendSwitch(name);
     else app.commandLine.appendSwitch(name, value);
   }
@@ -84,7 +79,7 @@ export function lockDownSession(ses: Session, flags: ShellFlags, log: () => Logg
   });
   // Belt and braces: a CSP on anything that arrives through the network stack.
   ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
   ses.setSpellCheckerEnabled(false);
 }

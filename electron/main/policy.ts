@@ -1,32 +1,14 @@
 // The shell's security and kiosk decisions as pure functions. No `electron` import at runtime:
 // vitest checks every rule here under plain Node, and the Electron wiring (window.ts,
-// lockdown.ts, ipc.ts, protocol.ts, main.ts) only calls them.
+// lockdown.ts, ipc.ts, protocol.ts, main.ts) only calls them. What the shell shares with the
+// browser host (response headers, MIME types, the file-path rule, the kiosk Chromium switches)
+// lives once in ../core/serving.
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
-import { CSP } from '../common/csp';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'kiosk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const appUrl = (page = 'index.html'): string => `${APP_ORIGIN}/${page.replace(/^\/+/, '')}`;
-
-/**
- * CSP for every page served from app://kiosk: the renderer's shared policy (common/csp.ts, also
- * used by the browser host) plus directives only the shell needs. No 'unsafe-inline' anywhere:
- * Vite emits CSS files and React sets inline styles through CSSOM, which CSP does not block.
- * The cursor-hiding CSS goes in through `webContents.insertCSS`, which CSP does not govern.
- */
-export const CONTENT_SECURITY_POLICY = [CSP, "media-src 'self'", "frame-src 'none'", "worker-src 'none'"].join('; ');
-
-export function securityHeaders(): Record<string, string> {
-  return {
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=(), bluetooth=()',
-  };
-}
 
 export interface ShellFlags {
   /** `--dev` in a non-packaged build: windowed, devtools and reload allowed. */
@@ -130,15 +112,6 @@ export function shouldBlockInput(input: KeyInput, flags: Pick<ShellFlags, 'dev'>
   if (input.alt && (input.code === 'ArrowLeft' || input.code === 'ArrowRight' || input.code === 'Home')) return true; // history
   if (BROWSER_KEYS.has(input.key) || BROWSER_KEYS.has(input.code)) return true;
   return false;
-}
-
-/** Chromium switches for a touch kiosk: no pinch zoom, no swipe-back history navigation. */
-export function kioskCommandLineSwitches(): Array<[string, string?]> {
-  return [
-    ['disable-pinch'],
-    ['overscroll-history-navigation', '0'],
-    ['disable-features', 'TouchpadOverscrollHistoryNavigation'],
-  ];
 }
 
 /**

@@ -66,6 +66,7 @@ type FakeWebContents = EventEmitter & {
 const electronFake = (await import('electron')) as unknown as { FakeWebContents: new () => FakeWebContents };
 
 import { silentLogger } from '../core/ports';
+import { KIOSK_SWITCHES, switchArgs } from '../core/serving';
 import { applyEarlyLockdown, guardWebContents, lockDownSession, removeApplicationMenu } from './lockdown';
 import { createKioskWindow } from './window';
 
@@ -78,6 +79,8 @@ describe('applyEarlyLockdown', () => {
     applyEarlyLockdown(prod, log);
     expect(h.state.switches).toContainEqual(['disable-pinch']);
     expect(h.state.switches).toContainEqual(['overscroll-history-navigation', '0']);
+    // Exactly the switches the browser host passes its Chromium (host/chromium-flags.ts).
+    expect(switchArgs(h.state.switches)).toEqual(switchArgs(KIOSK_SWITCHES));
     expect(h.state.sandboxEnabled).toBe(true);
     expect(h.state.appHandlers.has('web-contents-created')).toBe(true);
     removeApplicationMenu();

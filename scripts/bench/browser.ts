@@ -4,7 +4,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_FLAGS } from '../../electron/host/chromium-flags';
-import { SECURITY_HEADERS, type RunningBrowserHost } from '../../electron/host/browser-host';
+import type { RunningBrowserHost } from '../../electron/host/browser-host';
+import { PLAIN_TEXT, mimeFor, responseHeaders } from '../../electron/core/serving';
 import { PAGE_PROBE } from './page-probe';
 import { summarize, within, type Summary } from './stats';
 
@@ -27,10 +28,10 @@ export async function launchChromium(): Promise<Browser> {
 async function startBlankServer(): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     if (req.url === '/go') {
-      res.writeHead(303, { ...SECURITY_HEADERS, Location: '/' });
+      res.writeHead(303, { ...responseHeaders(PLAIN_TEXT), Location: '/' });
       return void res.end();
     }
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8' });
+    res.writeHead(200, responseHeaders(mimeFor('index.html')));
     res.end('<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>blank</title></head><body><section data-testid="screen-blank">Запись к врачу</section></body></html>');
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
