@@ -4,8 +4,10 @@
 // the patient's COD token: outputs are view models built in the core, never raw API payloads.
 import { z } from 'zod';
 import { GUID_PATTERN, MIN_BIRTH_DATE, birthDateProblem, isHhmm, isOffsetDateTime, isYmd } from './calendar';
-import { POLICY_PATTERN, REFERRAL_NUMBER_PATTERN, REFERRAL_STATUSES, SURNAME_PATTERN } from './rules';
-import { TEXTS } from './texts';
+import { LOCALE_IDS } from './i18n/locales';
+import { PRINTER_FAULTS, type PrinterFault } from './printer-faults';
+import { KIOSK_PROBLEMS } from './problems';
+import { POLICY_LENGTH, POLICY_PATTERN, REFERRAL_NUMBER_PATTERN, REFERRAL_STATUSES, SURNAME_PATTERN } from './rules';
 import {
   ServiceEnterResultSchema,
   ServiceGateSchema,
@@ -17,7 +19,27 @@ import {
   ServiceStatusSchema,
 } from './service-contract';
 
-const T = TEXTS.contract;
+/**
+ * Why the bridge refused an input, for the log only: the patient sees the kiosk's own sentence
+ * for `badInput` (only a bug or an attack sends these), so they are the developer's words.
+ */
+const T = {
+  fields: 'unexpected set of fields',
+  guid: 'expected a GUID',
+  date: 'expected a real date YYYY-MM-DD (1900 to 2100)',
+  time: 'expected a time HH:MM (00:00 to 23:59)',
+  flag: 'expected true or false',
+  birthDate: 'expected a birth date YYYY-MM-DD',
+  birthFuture: 'a birth date cannot be in the future',
+  birthAncient: 'a birth date cannot be before 1900-01-01',
+  dateTime: 'expected a date-time with an offset (YYYY-MM-DDTHH:MM:SS+HH:MM)',
+  policy: `expected a policy number of ${POLICY_LENGTH} digits`,
+  referralNumber: 'expected a referral number of 1 to 40 letters and digits',
+  surname: 'expected a surname in Cyrillic letters, 1 to 60 characters',
+  language: 'expected a language the kiosk speaks',
+} as const;
+/** A language the kiosk speaks (electron/common/i18n/locales.ts). */
+export const LocaleSchema = z.enum(LOCALE_IDS, { error: T.language });
 /**
  * Date-times as the core normalised them (electron/core/api/mis-time.ts): ISO with the clinic's
  * explicit offset, whole seconds, e.g. `2026-11-27T09:15:00+03:00`. Nothing else crosses.
@@ -59,7 +81,8 @@ export const KioskInfoSchema = z.object({
   idleSeconds: z.number().int().positive(),
   countdownSeconds: z.number().int().positive(),
   orientation: z.enum(['auto', 'portrait', 'landscape']),
-  language: z.enum(['ru']),
+  /** The language a session starts in (config `language`); the patient may switch it on Welcome. */
+  language: LocaleSchema,
   printerEnabled: z.boolean(),
   reprintLimit: z.number().int().min(0),
   /** The configured policy scanner: the screen polls for scans unless 'none', and listens for a keyboard wedge when 'keyboard'. */
@@ -120,29 +143,25 @@ export type Ticket = z.infer<typeof TicketSchema>;
 export const ReferralSchema = z.object({
   guid: z.string(),
   number: z.string(),
+  /** The MIS's type (Consultation, Laboratory, …); the screen names the known ones in its language. */
   type: z.string(),
-  /** Russian label of the type («Консультация», «Лабораторное исследование», …). */
-  typeLabel: z.string(),
-  /** What the referral is for: the speciality or the service name. */
-  title: z.string(),
+  /** What the referral is for, in the MIS's words: the speciality or the service name; null when it says neither. */
+  title: z.string().nullable(),
   issuedBy: z.string(),
   senderDoctor: z.string().nullable(),
   issuedAt: isoDateTime.nullable(),
   validUntil: isoDateTime.nullable(),
   status: ReferralStatusSchema,
-  /** True when the patient can book on it now. */
+  /** True when the patient can book on it now (else `status` says why). */
   bookable: z.boolean(),
-  /** Why it cannot be booked, in Russian, when `bookable` is false. */
-  reason: z.string().nullable(),
   ticket: TicketSchema.nullable(),
 });
 export type Referral = z.infer<typeof ReferralSchema>;
 
 export const ClinicSchema = ClinicRefSchema.extend({
   online: z.boolean(),
-  /** Why the clinic cannot take bookings now, when `online` is false. */
+  /** The MIS's own words on why the clinic cannot take bookings now, when it gave any. */
   statusText: z.string().nullable(),
-  worktime: z.string().nullable(),
 });
 export type Clinic = z.infer<typeof ClinicSchema>;
 
@@ -177,11 +196,12 @@ export type Resource = z.infer<typeof ResourceSchema>;
  * not confirm (ask the patient to look). failed: nothing usable came out. disabled: no printer.
  */
 export const PrintStateSchema = z.enum(['printed', 'uncertain', 'failed', 'disabled']);
+export const PrinterFaultSchema = z.enum(PRINTER_FAULTS);
 export const PrintResultSchema = z.object({
   jobId: z.string().nullable(),
   state: PrintStateSchema,
-  /** Russian, for the patient, when not printed. */
-  message: z.string().nullable(),
+  /** Why, when not printed. */
+  fault: PrinterFaultSchema.nullable(),
   reprintsLeft: z.number().int().min(0),
   /**
    * Whether «Печать ещё раз» may be offered now. The core alone decides (reprint limit, failed
@@ -222,7 +242,7 @@ export type KioskHealth = z.infer<typeof KioskHealthSchema>;
 // ---------- inputs ----------
 
 export const IdentifyInputSchema = input({
-  policy: z.string({ error: TEXTS.policy.contract }).regex(POLICY_PATTERN, TEXTS.policy.contract),
+  policy: z.string({ error: T.policy }).regex(POLICY_PATTERN, T.policy),
   birthDate,
 });
 export type IdentifyInput = z.infer<typeof IdentifyInputSchema>;
@@ -230,8 +250,8 @@ export type IdentifyInput = z.infer<typeof IdentifyInputSchema>;
 export const ReferralInputSchema = input({ referralGuid: guid });
 /** The referral number and surname the patient typed (MIS where capabilities.referralByNumber). */
 export const FindReferralInputSchema = input({
-  number: z.string({ error: TEXTS.mis.referralNumber }).trim().regex(REFERRAL_NUMBER_PATTERN, TEXTS.mis.referralNumber),
-  surname: z.string({ error: TEXTS.mis.surname }).trim().regex(SURNAME_PATTERN, TEXTS.mis.surname),
+  number: z.string({ error: T.referralNumber }).trim().regex(REFERRAL_NUMBER_PATTERN, T.referralNumber),
+  surname: z.string({ error: T.surname }).trim().regex(SURNAME_PATTERN, T.surname),
 });
 export type FindReferralInput = z.infer<typeof FindReferralInputSchema>;
 export const ScheduleInputSchema = input({ referralGuid: guid, lpuGuid: guid });
@@ -247,10 +267,10 @@ export const CancelInputSchema = input({ lpuGuid: guid, ticketGuid: guid });
 /**
  * `again: false` is the automatic print after booking; `again: true` is the patient pressing
  * «Печать ещё раз». Whether that resends a failed original or prints a copy marked ПОВТОРНАЯ is
- * the core's decision, from the print journal.
+ * the core's decision, from the print journal. The slip is printed in the session's `language`.
  */
 export const TicketRefSchema = input({ ticketGuid: guid });
-export const PrintInputSchema = input({ ticketGuid: guid, again: z.boolean({ error: T.flag }) });
+export const PrintInputSchema = input({ ticketGuid: guid, again: z.boolean({ error: T.flag }), language: LocaleSchema });
 const NoInput = input({});
 /**
  * A render error in the renderer, for the log: what broke and where (a screen and component
@@ -275,7 +295,7 @@ export const bridgeContract = {
   listSchedule: { input: ScheduleInputSchema, output: z.array(ResourceSchema) },
   book: { input: BookInputSchema, output: TicketSchema },
   listAppointments: { input: NoInput, output: z.array(TicketSchema) },
-  cancelAppointment: { input: CancelInputSchema, output: z.object({ message: z.string() }) },
+  cancelAppointment: { input: CancelInputSchema, output: z.null() },
   printTicket: { input: PrintInputSchema, output: PrintResultSchema },
   /** The ticket's print state now, with a fresh printer status (paper replaced?). Prints nothing. */
   printStatus: { input: TicketRefSchema, output: PrintResultSchema },
@@ -326,10 +346,13 @@ export type ErrorKind = z.infer<typeof ErrorKindSchema>;
 
 export const BridgeErrorSchema = z.object({
   kind: ErrorKindSchema,
-  /** The API's `message_code` («4009», «5097» …) when there is one. */
-  code: z.string().nullable(),
-  /** Russian text for the patient: the server's own message for 4xx, our text otherwise. */
-  message: z.string(),
+  /** What went wrong in the kiosk's vocabulary (common/problems.ts); the screen words it and picks the next step. */
+  problem: z.enum(KIOSK_PROBLEMS),
+  /**
+   * The MIS's own words, only where they carry facts the kiosk cannot get otherwise (the time of
+   * an existing booking): typeset, with the patient's name shortened, cut to a sane length.
+   */
+  shown: z.string().nullable(),
   httpStatus: z.number().int().nullable(),
 });
 export type BridgeError = z.infer<typeof BridgeErrorSchema>;
@@ -340,6 +363,8 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: BridgeErr
 export type KioskBridge = {
   [M in BridgeMethod]: (input: BridgeInput<M>) => Promise<Envelope<BridgeOutput<M>>>;
 };
+
+export type { PrinterFault };
 
 // The method list and channel names live in channels.ts, free of zod, for the preload bundle.
 export { bridgeMethodNames, channelFor } from './channels';

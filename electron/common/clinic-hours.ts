@@ -1,12 +1,11 @@
 // A clinic's opening hours from the MIS's `worktimes` ({ monday: "8:00 - 20:00", … }): the
 // hours of one weekday for the visit, and a week summary for the clinic list. The MIS gives
 // the days by English name in any order; we keep them Monday first, as a Russian reader expects.
+// The day names are the catalogue's (`hours.weekday`, `hours.onDay`).
+import type { Translate } from './i18n/catalog';
 import { typograph } from './typograph';
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
-const SHORT = ['Пн', 'Вт', 'Ср', 'Чт', 'Пт', 'Сб', 'Вс'];
-/** «в понедельник», «во вторник»: the preposition a Russian sentence wants before each day. */
-const ON_DAY = ['в\u00a0понедельник', 'во\u00a0вторник', 'в\u00a0среду', 'в\u00a0четверг', 'в\u00a0пятницу', 'в\u00a0субботу', 'в\u00a0воскресенье'];
 
 /** Seven entries, Monday first: the day's hours set in Russian typography, or null when closed or unknown. */
 export type WeekHours = (string | null)[];
@@ -28,15 +27,16 @@ export function weekdayIndex(ymd: string): number {
 }
 
 /** «Часы работы в пятницу: 08:00–20:00» for the day of the visit; null when the MIS did not say. */
-export function hoursOnDayText(week: WeekHours | null | undefined, ymd: string): string | null {
+export function hoursOnDayText(week: WeekHours | null | undefined, ymd: string, t: Translate): string | null {
   if (!week) return null;
   const i = weekdayIndex(ymd);
   const h = week[i];
-  return h ? `Часы работы ${ON_DAY[i]}: ${h}` : null;
+  return h ? `${t('hours.onDay', { day: i })} ${h}` : null;
 }
 
 /** «Пн–Пт 08:00–20:00, Сб 09:00–15:00»: days with the same hours grouped, closed days left out. */
-export function weekSummary(week: WeekHours | null | undefined): string | null {
+export function weekSummary(week: WeekHours | null | undefined, t: Translate): string | null {
+  const day = (i: number) => t('hours.weekday', { day: i });
   if (!week) return null;
   const parts: string[] = [];
   let i = 0;
@@ -44,7 +44,7 @@ export function weekSummary(week: WeekHours | null | undefined): string | null {
     const h = week[i];
     let j = i;
     while (j + 1 < 7 && week[j + 1] === h) j += 1;
-    if (h) parts.push(`${j > i ? `${SHORT[i]}\u2013${SHORT[j]}` : SHORT[i]}\u00a0${h}`);
+    if (h) parts.push(`${j > i ? `${day(i)}\u2013${day(j)}` : day(i)}\u00a0${h}`);
     i = j + 1;
   }
   return parts.length ? parts.join(', ') : null;

@@ -4,22 +4,24 @@
 // both work.
 // The core normalises every MIS time before it crosses the bridge (electron/core/api/mis-time.ts);
 // still, nothing here throws: a string that is not a date (or an unknown zone) is shown as «—»
-// and the rest of the screen or slip renders.
+// and the rest of the screen or slip renders. Day and month names come from Intl in the
+// language asked for (a BCP 47 tag, i18n/locales.ts `localeTag`); numbers are the same in all.
 import { isYmd } from './calendar';
-import { TEXTS } from './texts';
 
 /** The config's timeZone when the file does not say; also what a screen assumes before it knows. */
 export const DEFAULT_CLINIC_TIME_ZONE = 'Europe/Moscow';
 
 /** What is shown instead of a date or time that cannot be read. */
-export const NO_TIME = TEXTS.unknownTime;
+export const NO_TIME = '—';
+/** The kiosk's own language when a caller names none (numeric formats do not depend on it). */
+const DEFAULT_TAG = 'ru-RU';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
-function fmt(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = timeZone + JSON.stringify(options);
+function fmt(timeZone: string, options: Intl.DateTimeFormatOptions, tag = DEFAULT_TAG): Intl.DateTimeFormat {
+  const key = tag + timeZone + JSON.stringify(options);
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat('ru-RU', { timeZone, ...options });
+    f = new Intl.DateTimeFormat(tag, { timeZone, ...options });
     cache.set(key, f);
   }
   return f;
@@ -58,18 +60,28 @@ export function clinicYmd(iso: string, timeZone: string): string {
   return p ? `${p.year}-${p.month}-${p.day}` : NO_TIME;
 }
 
-function calendarDay(ymd: unknown, options: Intl.DateTimeFormatOptions): string {
-  return isYmd(ymd) ? fmt('UTC', options).format(new Date(`${ymd}T12:00:00Z`)) : NO_TIME;
+function calendarDay(ymd: unknown, options: Intl.DateTimeFormatOptions, tag: string): string {
+  return isYmd(ymd) ? fmt('UTC', options, tag).format(new Date(`${ymd}T12:00:00Z`)) : NO_TIME;
 }
 
-/** A calendar date (YYYY-MM-DD) has no zone: format it as written. «пятница, 27 ноября», or «—». */
-export function dayLong(ymd: string): string {
-  return calendarDay(ymd, { weekday: 'long', day: 'numeric', month: 'long' });
+/** A calendar date (YYYY-MM-DD) has no zone: format it as written. «пятница, 27 ноября» / «Friday 27 November», or «—». */
+export function dayLong(ymd: string, tag: string): string {
+  return calendarDay(ymd, { weekday: 'long', day: 'numeric', month: 'long' }, tag);
 }
 
-/** «пт, 27 нояб.», or «—». */
-export function dayShort(ymd: string): string {
-  return calendarDay(ymd, { weekday: 'short', day: 'numeric', month: 'short' });
+/** The weekday alone: «пятница» / «Friday», or «—». */
+export function weekdayLong(ymd: string, tag: string): string {
+  return calendarDay(ymd, { weekday: 'long' }, tag);
+}
+
+/** «пт, 27 нояб.» / «Fri 27 Nov», or «—». */
+export function dayShort(ymd: string, tag: string): string {
+  return calendarDay(ymd, { weekday: 'short', day: 'numeric', month: 'short' }, tag);
+}
+
+/** A birth date as people write it: «15 января 1980 г.» / «15 January 1980», or «—». */
+export function dateLong(ymd: string, tag: string): string {
+  return calendarDay(ymd, { day: 'numeric', month: 'long', year: 'numeric' }, tag);
 }
 
 /** «27.11.2026», or «—». */
@@ -80,9 +92,9 @@ export function dayNumeric(ymd: string): string {
 }
 
 /** «пятница, 27 ноября, 09:15» in the clinic's zone, or «—». */
-export function clinicDateTimeLong(iso: string, timeZone: string): string {
+export function clinicDateTimeLong(iso: string, timeZone: string, tag: string): string {
   const p = parts(iso, timeZone);
-  return p ? `${dayLong(`${p.year}-${p.month}-${p.day}`)}, ${p.hour}:${p.minute}` : NO_TIME;
+  return p ? `${dayLong(`${p.year}-${p.month}-${p.day}`, tag)}, ${p.hour}:${p.minute}` : NO_TIME;
 }
 
 /** «27.11.2026 09:15» in the clinic's zone, or «—». */

@@ -1,54 +1,57 @@
-// What the kiosk does after an error: one decision table for every screen, so that the same
-// server code always leads the patient to the same next step.
-import type { BridgeError } from './bridge-contract';
+// What the kiosk does after an error: one decision table for every screen and every MIS, keyed
+// on the kiosk's own problem (problems.ts), so the same trouble always leads the patient to the
+// same next step whichever MIS reported it.
+import type { KioskProblem } from './problems';
 
 export type NextStep =
-  | 'pickTime' // 4009: the cell was taken; back to Time with fresh cells
-  | 'showExisting' // 4008: the patient already has such a booking; show it (also failed cancellations)
-  | 'registry' // 4007, 4001, 5096: card problems and self-booking bans; go to the registry and end
-  | 'referrals' // 4029, 4031, 4033, 4034: this referral cannot be used; pick another
-  | 'identify' // wrong or unknown patient data, or a token we could not heal
-  | 'retry' // 5097, 5000, network, protocol: try the same thing again
+  | 'pickTime' // the time was taken: back to Time with fresh cells
+  | 'showExisting' // the patient already has such a booking (or a cancellation failed): show it
+  | 'registry' // only the registry can help: say so and end
+  | 'referrals' // this referral (or its doctor) cannot be used: pick another
+  | 'identify' // the patient data did not match: correct it
+  | 'retry' // a passing fault: try the same thing again
   | 'startOver'; // the session is gone
 
-const byCode: Record<string, NextStep> = {
-  '4009': 'pickTime',
-  '4035': 'pickTime',
-  '4008': 'showExisting',
-  // Cancellation refused (not found, already past, inactive, not via this channel): back to the list.
-  '4040': 'showExisting',
-  '4041': 'showExisting',
-  '4042': 'showExisting',
-  '4043': 'showExisting',
-  '4007': 'registry',
-  '4001': 'registry',
-  '5096': 'registry',
-  '4029': 'referrals',
-  '4031': 'referrals',
-  '4032': 'referrals',
-  '4033': 'referrals',
-  '4034': 'referrals',
-  '4002': 'identify',
-  '4000': 'identify',
-  '5007': 'identify',
-  '5008': 'identify',
-  '5009': 'identify',
-  '5010': 'identify',
-  '5097': 'retry',
-  '5000': 'retry',
+export const NEXT_STEP: Readonly<Record<KioskProblem, NextStep>> = {
+  patientNotFound: 'identify',
+  patientDataIncomplete: 'identify',
+  patientAmbiguous: 'registry',
+  noCard: 'registry',
+  cardClosed: 'registry',
+  cardsUnavailable: 'retry',
+  notAttached: 'registry',
+  selfBookingBanned: 'registry',
+  referralNotFound: 'referrals',
+  referralExpired: 'referrals',
+  referralUsed: 'referrals',
+  slotTaken: 'pickTime',
+  alreadyBooked: 'showExisting',
+  ageOrSexRestricted: 'referrals',
+  doctorNotForPatient: 'referrals',
+  bookingNotConfirmed: 'retry',
+  bookingNotFound: 'showExisting',
+  cancelTooLate: 'showExisting',
+  cancelNotAllowed: 'showExisting',
+  clinicNotFound: 'referrals',
+  clientNotAllowed: 'registry',
+  unsupported: 'registry',
+  tooManyLookups: 'registry',
+  requestInvalid: 'retry',
+  refused: 'registry',
+  credentialExpired: 'identify',
+  sessionExpired: 'identify',
+  misUnreachable: 'retry',
+  misUnavailable: 'retry',
+  misGarbled: 'retry',
+  sessionEnded: 'startOver',
+  kioskLink: 'retry',
+  badInput: 'identify',
+  ticketUnknown: 'registry',
+  reprintUsed: 'registry',
+  serviceClosed: 'startOver',
+  internal: 'retry',
 };
 
-export function nextStepFor(error: BridgeError): NextStep {
-  if (error.code && byCode[error.code]) return byCode[error.code]!;
-  switch (error.kind) {
-    case 'session':
-      return 'startOver';
-    case 'auth':
-      return 'identify';
-    case 'input':
-    case 'validation':
-      return 'identify';
-    default:
-      return 'retry';
-  }
+export function nextStepFor(error: { problem: KioskProblem }): NextStep {
+  return NEXT_STEP[error.problem];
 }

@@ -2,6 +2,9 @@
 // to the other inputs in bridge-contract.ts, built with its strict `input()` helper. Nothing
 // here carries the PIN, its hash or any secret of the configuration.
 import { z } from 'zod';
+import type { Msg } from './i18n/catalog';
+import { ru } from './i18n/ru';
+import { PRINTER_FAULTS } from './printer-faults';
 
 /** Why a PIN did not open (or close) the kiosk; the keypad shows each its own way. */
 const PinRefusals = [
@@ -40,9 +43,18 @@ export const ServicePaperSchema = z.object({
 });
 export type ServicePaper = z.infer<typeof ServicePaperSchema>;
 
+/** A catalogue message the screen words in its language (what the core says instead of a sentence). */
+export const MsgSchema = z
+  .object({
+    id: z.string().refine((id) => Object.hasOwn(ru, id), 'not a message of the catalogue'),
+    params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  })
+  .transform((m) => m as unknown as Msg);
+
 export const ServicePrintResultSchema = z.object({
   state: z.enum(['printed', 'uncertain', 'failed', 'disabled']),
-  message: z.string().nullable(),
+  /** Why, when not printed (the patient's printer wording, `printer.<fault>`). */
+  fault: z.enum(PRINTER_FAULTS).nullable(),
   at: z.string(),
 });
 export type ServicePrintResult = z.infer<typeof ServicePrintResultSchema>;
@@ -50,7 +62,6 @@ export type ServicePrintResult = z.infer<typeof ServicePrintResultSchema>;
 export const ServiceStatusSchema = z.object({
   printer: z.object({
     state: ServicePrinterStateSchema,
-    text: z.string(),
     /** The print journal could not be written (the print-once guard then lives in memory only). */
     journalFault: z.string().nullable(),
     lastTest: ServicePrintResultSchema.nullable(),
@@ -59,8 +70,8 @@ export const ServiceStatusSchema = z.object({
   about: z.object({
     version: z.string(),
     kioskId: z.string(),
-    /** The configuration without secrets: label and value, in the order shown. */
-    items: z.array(z.object({ label: z.string(), value: z.string() })),
+    /** The configuration without secrets, in the order shown: a label and a value, the value either as configured or worded by the screen. */
+    items: z.array(z.object({ label: MsgSchema, value: z.union([z.string(), MsgSchema]) })),
   }),
   idleSeconds: z.number().int().positive(),
 });

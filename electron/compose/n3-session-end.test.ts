@@ -53,7 +53,7 @@ afterEach(async () => {
 
 async function value<T>(method: BridgeMethod, input: unknown = {}): Promise<T> {
   const r = (await core.dispatcher(method, input)) as Envelope<T>;
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  if (!r.ok) throw new Error(`${method}: ${r.error.problem}`);
   return r.value;
 }
 

@@ -77,7 +77,7 @@ describe('metrics of a kiosk core', () => {
     const res = await value<Array<{ resourceGuid: string; days: Array<{ date: string; slots: Array<{ time: string }> }> }>>('listSchedule', { referralGuid, lpuGuid });
     const r = res.find((x) => x.days.length > 0)!;
     const ticket = await value<Ticket>('book', { referralGuid, lpuGuid, resourceGuid: r.resourceGuid, date: r.days[0]!.date, time: r.days[0]!.slots[0]!.time });
-    await value('printTicket', { ticketGuid: ticket.ticketGuid, again: false });
+    await value('printTicket', { ticketGuid: ticket.ticketGuid, again: false, language: 'ru' });
     await value('endSession');
 
     printer.setStatus('paper-end');

@@ -1,6 +1,8 @@
 // Interfaces the core needs from the outside world. The printing layer and the Electron shell
 // provide implementations; the core and its tests never know which.
 import type { Ticket } from '../common/bridge-contract';
+import type { Locale } from '../common/i18n/locales';
+import type { PrinterFault } from '../common/printer-faults';
 
 /** Everything printed on a slip. No patient name or policy number: the slip may be lost. */
 export interface SlipData {
@@ -9,6 +11,8 @@ export interface SlipData {
   /** ISO instant the slip was printed; shown in the clinic's zone. */
   printedAt: string;
   timeZone: string;
+  /** The session's language: the slip's own words (not the MIS's data) are printed in it. */
+  locale: Locale;
   /** True when the patient asked for another copy on purpose. */
   reprint: boolean;
   /** A technician's test slip from service mode: marked ТЕСТОВАЯ ПЕЧАТЬ, valid for nothing. */
@@ -24,8 +28,8 @@ export type SlipPrintState = 'printed' | 'uncertain' | 'failed';
 export interface SlipPrintOutcome {
   jobId: string;
   state: SlipPrintState;
-  /** Russian, for the patient, when not printed: «В принтере закончилась бумага» … */
-  message: string | null;
+  /** Why, when not printed (the patient reads `printer.<fault>` in their language). */
+  fault: PrinterFault | null;
 }
 
 /** What the print journal knows about one ticket; the core decides from it alone. */
@@ -37,8 +41,8 @@ export interface PrintHistory {
   original: 'none' | 'printed' | 'uncertain' | 'failed-unsent' | 'failed-sent' | 'pending';
   /** Prints after the first one: resends of the original and copies, failed ones included. */
   againAttempts: number;
-  /** The patient's message of the last failure, if the last attempt failed. */
-  lastMessage: string | null;
+  /** Why the last attempt failed, if it did. */
+  lastFault: PrinterFault | null;
 }
 
 /** The printer as its last status answer described it; `unknown` for one-way transports. */

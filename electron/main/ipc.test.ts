@@ -50,19 +50,19 @@ describe('registerBridgeIpc', () => {
   ])('rejects %s with an internal envelope, never a throw', async (_n, makeEvent) => {
     const s = setup();
     const r = await s.call('kiosk:listReferrals', makeEvent(s), {});
-    expect(r).toEqual({ ok: false, error: { kind: 'internal', code: null, message: UNTRUSTED_SENDER, httpStatus: null } });
+    expect(r).toEqual({ ok: false, error: { kind: 'internal', problem: UNTRUSTED_SENDER, shown: null, httpStatus: null } });
     expect(s.log.warn).toHaveBeenCalledWith('ipc.untrusted_sender', expect.objectContaining({ method: 'listReferrals' }));
   });
 
   it('answers «not ready» before the core is up', async () => {
     const s = setup(null);
-    await expect(s.call('kiosk:kioskInfo', s.good, {})).resolves.toMatchObject({ ok: false, error: { kind: 'internal', message: NOT_READY } });
+    await expect(s.call('kiosk:kioskInfo', s.good, {})).resolves.toMatchObject({ ok: false, error: { kind: 'internal', problem: NOT_READY } });
   });
 
   it('a throwing dispatcher still yields an envelope', async () => {
     const s = setup(async () => {
       throw new Error('boom with token=abc');
     });
-    await expect(s.call('kiosk:book', s.good, {})).resolves.toEqual({ ok: false, error: { kind: 'internal', code: null, message: INTERNAL, httpStatus: null } });
+    await expect(s.call('kiosk:book', s.good, {})).resolves.toEqual({ ok: false, error: { kind: 'internal', problem: INTERNAL, shown: null, httpStatus: null } });
   });
 });

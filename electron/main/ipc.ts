@@ -3,6 +3,7 @@
 // always envelopes; nothing raw (errors, stacks) crosses IPC. No `electron` runtime import:
 // main.ts passes `ipcMain`.
 import type { IpcMainInvokeEvent } from 'electron';
+import type { KioskProblem } from '../common/problems';
 import type { BridgeError, Envelope } from '../common/bridge-contract';
 import { bridgeMethodNames, channelFor } from '../common/channels';
 import type { BridgeDispatcher } from '../core/bridge/dispatcher';
@@ -32,14 +33,16 @@ export function isTrustedEvent(event: SenderEvent, win: TrustedWindow | null): b
   return isTrustedSender(frame.url, frameIsMain);
 }
 
-const internalError = (message: string): Envelope<never> => ({
+const internalError = (problem: KioskProblem): Envelope<never> => ({
   ok: false,
-  error: { kind: 'internal', code: null, message, httpStatus: null } satisfies BridgeError,
+  error: { kind: 'internal', problem, shown: null, httpStatus: null } satisfies BridgeError,
 });
 
-export const UNTRUSTED_SENDER = 'Запрос отклонён';
-export const NOT_READY = 'Инфомат запускается, попробуйте через минуту';
-export const INTERNAL = 'Внутренняя ошибка инфомата';
+/** A frame that is not the kiosk's own page: only an attack gets here. */
+export const UNTRUSTED_SENDER: KioskProblem = 'badInput';
+/** The core is not up yet (or failed to start): a moment later it may be. */
+export const NOT_READY: KioskProblem = 'kioskLink';
+export const INTERNAL: KioskProblem = 'internal';
 
 export interface BridgeIpcOptions {
   ipcMain: IpcMainLike;

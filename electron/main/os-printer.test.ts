@@ -4,7 +4,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { WebContentsPrintOptions } from 'electron';
 import { silentLogger, type SlipData } from '../core/ports';
-import { TEXTS } from '../common/texts';
 import { PrinterConfigSchema } from '../core/config/schema';
 import { createSlipPrinter } from '../printing';
 import { sampleSlip } from '../printing/sample-slips';
@@ -89,7 +88,7 @@ describe('createOsTransport', () => {
       expect(w.printed).toHaveLength(1);
       const bad = fakeWindow({ success: false, reason: 'Printer is offline' });
       const failing = createSlipPrinter(PrinterConfigSchema.parse({ transport: { type: 'os', deviceName: 'VKP80' } }), { journalDir: dir, transport: make(bad) });
-      expect(await failing.printSlip(sampleSlip({ ticket: { ...real.ticket, ticketGuid: 'other-ticket' } }))).toMatchObject({ state: 'failed', message: TEXTS.printer.error });
+      expect(await failing.printSlip(sampleSlip({ ticket: { ...real.ticket, ticketGuid: 'other-ticket' } }))).toMatchObject({ state: 'failed', fault: 'error' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

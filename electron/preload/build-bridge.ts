@@ -8,7 +8,7 @@ export type Invoke = (channel: string, input: unknown) => Promise<unknown>;
 
 const transportFailure: Envelope<never> = {
   ok: false,
-  error: { kind: 'internal', code: null, message: 'Внутренняя ошибка инфомата', httpStatus: null },
+  error: { kind: 'internal', problem: 'kioskLink', shown: null, httpStatus: null },
 };
 
 export function buildBridge(invoke: Invoke): KioskBridge {

@@ -5,6 +5,7 @@
 // No external resources (the QR is a data: URL, styles are inline) because the print window
 // is loaded from a string with no network and a strict CSP.
 import type { SlipData } from '../core/ports';
+import { t } from '../common/i18n/locales';
 import { qrSvgDocument } from './qr-svg';
 import { buildSlipLayout } from './slip-layout';
 
@@ -71,11 +72,11 @@ function renderForRoll(slip: SlipData, widthMm: 58 | 80): string {
   }
   const page = slipPageSizeMm(slip, widthMm);
   return `<!doctype html>
-<html lang="ru">
+<html lang="${slip.locale}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
-<title>${escapeHtml(`Талон № ${slip.ticket.number}`)}</title>
+<title>${escapeHtml(t(slip.locale)('slip.pageTitle', { number: slip.ticket.number }))}</title>
 <style>
 @page { size: ${widthMm}mm ${page.heightMm}mm; margin: 0; }
 * { box-sizing: border-box; margin: 0; padding: 0; }

@@ -5,7 +5,7 @@ import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PrinterConfigSchema } from '../core/config/schema';
 import type { SlipData } from '../core/ports';
-import { createSlipPrinter, PRINTER_MESSAGES, type SlipTransport } from './index';
+import { createSlipPrinter, type SlipTransport } from './index';
 import { startVirtualPrinter, type RunningVirtualPrinter } from './virtual/server';
 import { longTicket, sampleSlip, sampleTicket } from './sample-slips';
 import { recordingLogger, tcpConfig, tempDir } from './test-helpers';
@@ -29,7 +29,7 @@ describe('createSlipPrinter with the virtual printer', () => {
     const printer = await virtualPrinter();
     const slips = createSlipPrinter(tcpConfig(printer.port), { journalDir: await tempDir('journal') });
     const outcome = await slips.printSlip(sampleSlip());
-    expect(outcome).toEqual({ jobId: sampleTicket.ticketGuid, state: 'printed', message: null });
+    expect(outcome).toEqual({ jobId: sampleTicket.ticketGuid, state: 'printed', fault: null });
 
     const job = await printer.waitForJob();
     expect(job.text).toContain('№ 037.91');
@@ -74,20 +74,19 @@ describe('createSlipPrinter with the virtual printer', () => {
     const slips = createSlipPrinter(tcpConfig(printer.port), { journalDir: await tempDir('journal'), log });
     const outcome = await slips.printSlip(sampleSlip());
     expect(outcome.state).toBe('failed');
-    expect(outcome.message).toBe(PRINTER_MESSAGES.paperEnd);
-    expect(outcome.message).toMatch(/^В принтере закончилась бумага/);
+    expect(outcome.fault).toBe('paperEnd');
     await settle();
     expect(printer.jobs()).toHaveLength(0);
     expect(log.entries.some((e) => e.event === 'print.failed')).toBe(true);
   });
 
   it.each([
-    ['cover-open', PRINTER_MESSAGES.coverOpen],
-    ['offline', PRINTER_MESSAGES.offline],
-  ] as const)('does not print when the printer is %s', async (status, message) => {
+    ['cover-open', 'coverOpen'],
+    ['offline', 'offline'],
+  ] as const)('does not print when the printer is %s', async (status, fault) => {
     const printer = await virtualPrinter({ status });
     const slips = createSlipPrinter(tcpConfig(printer.port), { journalDir: await tempDir('journal') });
-    expect(await slips.printSlip(sampleSlip())).toMatchObject({ state: 'failed', message });
+    expect(await slips.printSlip(sampleSlip())).toMatchObject({ state: 'failed', fault });
     await settle();
     expect(printer.jobs()).toHaveLength(0);
   });
@@ -108,7 +107,7 @@ describe('createSlipPrinter with the virtual printer', () => {
     expect(failed.state).toBe('failed');
     expect(await slips.history(sampleTicket.ticketGuid)).toMatchObject({ original: 'failed-unsent', againAttempts: 0 });
     printer.setStatus('ok');
-    expect(await slips.printSlip(sampleSlip())).toEqual({ jobId: failed.jobId, state: 'printed', message: null });
+    expect(await slips.printSlip(sampleSlip())).toEqual({ jobId: failed.jobId, state: 'printed', fault: null });
     expect(await slips.history(sampleTicket.ticketGuid)).toMatchObject({ original: 'printed', againAttempts: 1 });
     await printer.waitForJob();
     const [rec] = await slips.jobs();
@@ -220,7 +219,7 @@ describe('print journal through the facade', () => {
     const config = PrinterConfigSchema.parse({ transport: { type: 'tcp', host: '127.0.0.1', port: (s.address() as net.AddressInfo).port, timeoutMs: 500 } });
     const slips = createSlipPrinter(config, { journalDir: await tempDir('journal') });
     const first = await slips.printSlip(sampleSlip());
-    expect(first).toMatchObject({ state: 'uncertain', message: PRINTER_MESSAGES.uncertain });
+    expect(first).toMatchObject({ state: 'uncertain', fault: 'uncertain' });
     const jobsSent = received.length;
     expect(jobsSent).toBeGreaterThan(0);
     // A second automatic print of the same ticket sends nothing.
@@ -238,7 +237,7 @@ describe('printer faults never throw', () => {
     const port = (s.address() as net.AddressInfo).port;
     await new Promise((r) => s.close(r));
     const slips = createSlipPrinter(tcpConfig(port), { journalDir: await tempDir('journal') });
-    expect(await slips.printSlip(sampleSlip())).toEqual({ jobId: sampleTicket.ticketGuid, state: 'failed', message: PRINTER_MESSAGES.unreachable });
+    expect(await slips.printSlip(sampleSlip())).toEqual({ jobId: sampleTicket.ticketGuid, state: 'failed', fault: 'unreachable' });
   });
 
   it('a printer that never answers', async () => {
@@ -248,7 +247,7 @@ describe('printer faults never throw', () => {
     const config = PrinterConfigSchema.parse({ transport: { type: 'tcp', host: '127.0.0.1', port: (s.address() as net.AddressInfo).port, timeoutMs: 500 } });
     const slips = createSlipPrinter(config, { journalDir: await tempDir('journal') });
     const outcome = await slips.printSlip(sampleSlip());
-    expect(outcome).toMatchObject({ state: 'failed', message: PRINTER_MESSAGES.unreachable });
+    expect(outcome).toMatchObject({ state: 'failed', fault: 'unreachable' });
     for (const c of sockets) c.destroy();
     await new Promise((r) => s.close(r));
   });
@@ -265,7 +264,7 @@ describe('printer faults never throw', () => {
     const slips = createSlipPrinter(tcpConfig((s.address() as net.AddressInfo).port), { journalDir: await tempDir('journal') });
     const outcome = await slips.printSlip(sampleSlip());
     expect(outcome.state).toBe('failed');
-    expect(outcome.message).toBe(PRINTER_MESSAGES.interrupted);
+    expect(outcome.fault).toBe('interrupted');
     const [rec] = await slips.jobs();
     expect(rec).toMatchObject({ state: 'failed', sent: true });
     // Part of the slip may be in the tray: the original is never sent again unmarked.
@@ -281,7 +280,7 @@ describe('printer faults never throw', () => {
     };
     const log = recordingLogger();
     const slips = createSlipPrinter(tcpConfig(9), { journalDir: await tempDir('journal'), transport, log });
-    expect(await slips.printSlip(sampleSlip())).toMatchObject({ state: 'failed', message: PRINTER_MESSAGES.internal });
+    expect(await slips.printSlip(sampleSlip())).toMatchObject({ state: 'failed', fault: 'internal' });
     expect(log.entries).toContainEqual(expect.objectContaining({ level: 'error', event: 'print.failed' }));
   });
 
@@ -289,14 +288,14 @@ describe('printer faults never throw', () => {
     const os = PrinterConfigSchema.parse({ transport: { type: 'os', deviceName: '' } });
     expect(await createSlipPrinter(os, { journalDir: await tempDir('journal') }).printSlip(sampleSlip())).toMatchObject({
       state: 'failed',
-      message: PRINTER_MESSAGES.notConfigured,
+      fault: 'notConfigured',
     });
   });
 
   it('a bad device path', async () => {
     const config = PrinterConfigSchema.parse({ transport: { type: 'device', path: '/nonexistent/usb/lp9' } });
     const outcome = await createSlipPrinter(config, { journalDir: await tempDir('journal') }).printSlip(sampleSlip());
-    expect(outcome).toMatchObject({ state: 'failed', message: PRINTER_MESSAGES.unreachable });
+    expect(outcome).toMatchObject({ state: 'failed', fault: 'unreachable' });
   });
 });
 

@@ -1,13 +1,15 @@
 // The printing layer's one entry point: config in, a SlipPrinter out. Every printer fault ends
-// as `{ ok: false, message }` in Russian for the patient — never as an exception — because the
-// booking already stands when we print and a failed slip must not look like a failed booking.
+// as an outcome with its `fault` (the patient reads `printer.<fault>` in their language) — never
+// as an exception — because the booking already stands when we print and a failed slip must not
+// look like a failed booking.
 import { PrinterConfigSchema, type PrinterConfig } from '../core/config/schema';
 import { startSweeper } from '../core/fs/retention';
 import { silentLogger, type Logger, type PrintHistory, type PrinterReadiness, type SlipData, type SlipPrintOutcome, type SlipPrinter } from '../core/ports';
 import { encodeSlip } from './escpos-encode';
 import { PrintJournal, type JobRecord } from './print-journal';
 import { resolveProfile, type ResolvedProfile } from './profiles';
-import { PRINTER_MESSAGES, blockingMessage, type PrinterStatus } from './status';
+import type { PrinterFault } from '../common/printer-faults';
+import { blockingFault, type PrinterStatus } from './status';
 import { PrinterError, type SlipTransport } from './transport';
 import { createDeviceTransport } from './transport-device';
 import { createTcpTransport } from './transport-tcp';
@@ -16,7 +18,7 @@ export { renderSlipHtml, slipPageSizeMm } from './html-slip';
 export { buildSlipLayout, layoutToText, wrapWords, type SlipLayout, type SlipBlock } from './slip-layout';
 export { encodeSlip, encodeLayout } from './escpos-encode';
 export { resolveProfile, printerProfiles, type PrinterProfile, type ResolvedProfile } from './profiles';
-export { parseStatus, blockingMessage, PRINTER_MESSAGES, type PrinterStatus } from './status';
+export { parseStatus, blockingFault, type PrinterStatus } from './status';
 export { PrinterError, type SlipTransport } from './transport';
 export { createTcpTransport } from './transport-tcp';
 export { createDeviceTransport } from './transport-device';
@@ -51,24 +53,24 @@ export function transportFromConfig(config: PrinterConfig): SlipTransport | null
   }
 }
 
-function patientMessage(err: unknown): string {
-  if (!(err instanceof PrinterError)) return PRINTER_MESSAGES.internal;
+function faultOf(err: unknown): PrinterFault {
+  if (!(err instanceof PrinterError)) return 'internal';
   switch (err.code) {
     case 'unreachable':
     case 'timeout':
-      return PRINTER_MESSAGES.unreachable;
+      return 'unreachable';
     case 'disconnected':
-      return PRINTER_MESSAGES.interrupted;
+      return 'interrupted';
     case 'protocol':
-      return PRINTER_MESSAGES.offline;
+      return 'offline';
     case 'device':
-      return PRINTER_MESSAGES.error;
+      return 'error';
   }
 }
 
-/** A failure that already carries the patient's message (status said no). */
+/** A failure that already knows its fault (status said no). */
 class Refused extends Error {
-  constructor(readonly patientMessage: string, detail: string, readonly sent: boolean) {
+  constructor(readonly fault: PrinterFault, detail: string, readonly sent: boolean) {
     super(detail);
   }
 }
@@ -95,7 +97,7 @@ function historyOf(journal: PrintJournal, ticketGuid: string): PrintHistory {
     else if (original.state === 'failed') state = original.sent ? 'failed-sent' : 'failed-unsent';
     else state = original.state;
   }
-  return { original: state, againAttempts, lastMessage: last?.state === 'failed' ? last.message : null };
+  return { original: state, againAttempts, lastFault: last?.state === 'failed' ? last.fault : null };
 }
 
 export function createSlipPrinter(config: PrinterConfig, opts: SlipPrinterOptions): JournaledSlipPrinter {
@@ -142,14 +144,14 @@ export function createSlipPrinter(config: PrinterConfig, opts: SlipPrinterOption
   }
 
   async function deliver(slip: SlipData): Promise<number | null> {
-    if (!transport || !profile) throw new Refused(PRINTER_MESSAGES.notConfigured, 'no transport or invalid printer config', false);
+    if (!transport || !profile) throw new Refused('notConfigured', 'no transport or invalid printer config', false);
     if (transport.printSlip) {
       await transport.printSlip(slip);
       return null;
     }
     if (transport.queryStatus) {
       const status = await transport.queryStatus();
-      const block = blockingMessage(status);
+      const block = blockingFault(status);
       if (block) throw new Refused(block, `printer status refuses: ${JSON.stringify(status)}`, false);
       if (status.paperNearEnd) log.warn('printer.paper-near-end', { transport: transport.description });
     }
@@ -158,7 +160,7 @@ export function createSlipPrinter(config: PrinterConfig, opts: SlipPrinterOption
       await transport.send(bytes);
     } catch (err) {
       // Nothing was sent only when the connection never opened.
-      if (err instanceof PrinterError && err.code === 'unreachable') throw new Refused(patientMessage(err), err.message, false);
+      if (err instanceof PrinterError && err.code === 'unreachable') throw new Refused(faultOf(err), err.message, false);
       throw err;
     }
     if (transport.queryStatus) {
@@ -173,7 +175,7 @@ export function createSlipPrinter(config: PrinterConfig, opts: SlipPrinterOption
         throw new Unconfirmed(err instanceof Error ? err.message : String(err));
       }
       if (after.paperEnd || after.coverOpen || after.error) {
-        throw new Refused(blockingMessage(after) ?? PRINTER_MESSAGES.error, `printer status after job: ${JSON.stringify(after)}`, true);
+        throw new Refused(blockingFault(after) ?? 'error', `printer status after job: ${JSON.stringify(after)}`, true);
       }
     }
     return bytes.length;
@@ -193,20 +195,20 @@ export function createSlipPrinter(config: PrinterConfig, opts: SlipPrinterOption
       const bytes = await deliver(slip);
       await record('done', () => j.markDone(jobId, bytes));
       log.info('print.sent', { jobId, bytes, ms: Math.round(performance.now() - started), transport: transport?.description, reprint: slip.reprint });
-      return { jobId, state: 'printed', message: null };
+      return { jobId, state: 'printed', fault: null };
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
       if (err instanceof Unconfirmed) {
         await record('uncertain', () => j.markUncertain(jobId, null, detail));
         log.warn('print.unconfirmed', { jobId, detail, transport: transport?.description });
-        return { jobId, state: 'uncertain', message: PRINTER_MESSAGES.uncertain };
+        return { jobId, state: 'uncertain', fault: 'uncertain' };
       }
-      const message = err instanceof Refused ? err.patientMessage : patientMessage(err);
+      const fault = err instanceof Refused ? err.fault : faultOf(err);
       const sent = err instanceof Refused ? err.sent : true;
-      await record('failed', () => j.markFailed(jobId, message, detail, sent));
+      await record('failed', () => j.markFailed(jobId, fault, detail, sent));
       const level = err instanceof Refused || err instanceof PrinterError ? 'warn' : 'error';
       log[level]('print.failed', { jobId, code: err instanceof PrinterError ? err.code : undefined, detail, sent, transport: transport?.description });
-      return { jobId, state: 'failed', message };
+      return { jobId, state: 'failed', fault };
     }
   }
 
@@ -217,7 +219,7 @@ export function createSlipPrinter(config: PrinterConfig, opts: SlipPrinterOption
       const prev = (await journal()).original(slip.ticket.ticketGuid);
       if (prev && !(prev.state === 'failed' && !prev.sent)) {
         log.info('print.already-printed', { jobId: prev.jobId, state: prev.state });
-        return { jobId: prev.jobId, state: prev.state === 'done' ? 'printed' : prev.state === 'failed' ? 'failed' : 'uncertain', message: prev.message };
+        return { jobId: prev.jobId, state: prev.state === 'done' ? 'printed' : prev.state === 'failed' ? 'failed' : 'uncertain', fault: prev.state === 'done' ? null : prev.state === 'failed' ? prev.fault : 'uncertain' };
       }
     }
     return attempt(slip);
@@ -237,7 +239,7 @@ export function createSlipPrinter(config: PrinterConfig, opts: SlipPrinterOption
 
   return {
     printSlip: (slip) =>
-      serial(() => printOnce(slip), { jobId: slip?.ticket?.ticketGuid ?? '', state: 'failed', message: PRINTER_MESSAGES.internal }),
+      serial(() => printOnce(slip), { jobId: slip?.ticket?.ticketGuid ?? '', state: 'failed', fault: 'internal' }),
     history: async (ticketGuid) => historyOf(await journal(), ticketGuid),
     readiness: () =>
       serial(async (): Promise<PrinterReadiness> => {

@@ -13,7 +13,7 @@ describe('PrintJournal', () => {
     expect(rec).toMatchObject({ state: 'pending', attempts: 1, reprint: false });
     const onDisk = JSON.parse(await readFile(path.join(dir, `job-${rec.jobId}.json`), 'utf8')) as { state: string };
     expect(onDisk.state).toBe('pending');
-    await j.markFailed(rec.jobId, 'В принтере закончилась бумага.', 'paper end', false);
+    await j.markFailed(rec.jobId, 'paperEnd', 'paper end', false);
     expect(j.original(rec.ticketGuid)).toMatchObject({ state: 'failed', sent: false });
     const again = await j.begin(sampleSlip());
     expect(again).toMatchObject({ jobId: rec.jobId, attempts: 2, createdAt: rec.createdAt });

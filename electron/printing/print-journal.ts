@@ -12,6 +12,8 @@ import path from 'node:path';
 import { ensurePrivateDir } from '../core/fs/private-dir';
 import { DAY_MS, DEFAULT_RETENTION_DAYS } from '../core/fs/retention';
 import type { SlipData } from '../core/ports';
+import { DEFAULT_LOCALE, isLocale } from '../common/i18n/locales';
+import { PRINTER_FAULTS, type PrinterFault } from '../common/printer-faults';
 
 /**
  * pending: begun, outcome not recorded (a crash mid-job: treat as possibly printed).
@@ -30,8 +32,8 @@ export interface JobRecord {
   sent: boolean;
   createdAt: string;
   updatedAt: string;
-  /** Patient-facing message of the last failure. */
-  message: string | null;
+  /** Why the last attempt failed (the patient reads it in their language). */
+  fault: PrinterFault | null;
   /** Technical detail of the last failure, for the technician. */
   detail: string | null;
   bytes: number | null;
@@ -87,6 +89,11 @@ export class PrintJournal {
         const rec = JSON.parse(await fs.readFile(file, 'utf8')) as JobRecord;
         // Records from before `sent` existed: a job not marked failed may have printed.
         if (typeof rec.sent !== 'boolean') rec.sent = rec.state !== 'failed';
+        // Records from before faults replaced sentences: a failure whose reason is gone is «internal».
+        if (!(PRINTER_FAULTS as readonly unknown[]).includes(rec.fault)) rec.fault = rec.state === 'failed' ? 'internal' : null;
+        // Records from before slips had a language: they were printed in the default one.
+        if (rec.slip && !isLocale(rec.slip.locale)) rec.slip.locale = DEFAULT_LOCALE;
+        delete (rec as { message?: unknown }).message;
         if (typeof rec.jobId !== 'string' || typeof rec.ticketGuid !== 'string') throw new Error('not a job record');
         if (Date.parse(rec.updatedAt) < cutoff) await fs.rm(file, { force: true });
         else journal.jobs.set(rec.jobId, rec);
@@ -155,7 +162,7 @@ export class PrintJournal {
       sent: false,
       createdAt: prev?.createdAt ?? at,
       updatedAt: at,
-      message: null,
+      fault: null,
       detail: null,
       bytes: null,
       slip,
@@ -165,15 +172,15 @@ export class PrintJournal {
   }
 
   async markDone(jobId: string, bytes: number | null): Promise<JobRecord> {
-    return this.update(jobId, { state: 'done', sent: true, bytes, message: null, detail: null });
+    return this.update(jobId, { state: 'done', sent: true, bytes, fault: null, detail: null });
   }
 
   async markUncertain(jobId: string, bytes: number | null, detail: string): Promise<JobRecord> {
-    return this.update(jobId, { state: 'uncertain', sent: true, bytes, message: null, detail });
+    return this.update(jobId, { state: 'uncertain', sent: true, bytes, fault: null, detail });
   }
 
-  async markFailed(jobId: string, message: string, detail: string | null, sent: boolean): Promise<JobRecord> {
-    return this.update(jobId, { state: 'failed', sent, message, detail });
+  async markFailed(jobId: string, fault: PrinterFault, detail: string | null, sent: boolean): Promise<JobRecord> {
+    return this.update(jobId, { state: 'failed', sent, fault, detail });
   }
 
   private async update(jobId: string, patch: Partial<JobRecord>): Promise<JobRecord> {

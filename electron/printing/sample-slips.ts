@@ -49,6 +49,7 @@ export function sampleSlip(overrides: Partial<SlipData> = {}): SlipData {
     kioskId: 'KIOSK-01',
     printedAt: '2026-11-20T05:41:00Z',
     timeZone: DEFAULT_CLINIC_TIME_ZONE,
+    locale: 'ru',
     reprint: false,
     ...overrides,
   };

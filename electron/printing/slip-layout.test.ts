@@ -129,6 +129,20 @@ describe('buildSlipLayout', () => {
     expect(text).not.toContain('телефону');
   });
 
+  it('prints its own words in the session\'s language, the MIS\'s data as the MIS wrote it', () => {
+    const text = layoutToText(buildSlipLayout(sampleSlip({ locale: 'en' }), 48));
+    for (const word of ['Appointment ticket', 'Date: ', 'Time: ', 'Room 214', 'Doctor: ', 'Please come 10-15 minutes early', 'Ticket QR code', 'Printed: ', 'Kiosk: KIOSK-01']) {
+      expect(text).toContain(word);
+    }
+    expect(text).toContain(sampleTicket.clinic.name.replace(/[«»]/g, '"'));
+    // Every Cyrillic line is MIS data: the clinic, its address, the doctor, their position.
+    const misData = [sampleTicket.clinic.name, sampleTicket.clinic.address, sampleTicket.doctorName, sampleTicket.doctorRole, sampleTicket.speciality].join(' ');
+    for (const line of text.split('\n').filter((l) => /[А-Яа-яЁё]/.test(l))) {
+      const words = line.replace(/^\s*(Doctor|Position|Speciality):\s*/, '').split(/\s+/).filter(Boolean);
+      for (const w of words.filter((x) => /[А-Яа-яЁё]/.test(x))) expect(misData.replace(/[«»]/g, '"')).toContain(w.replace(/[,.]$/, ''));
+    }
+  });
+
   it('prints «», the en dash and no-break spaces where the code page has them, plain marks where it has not', () => {
     const w1251 = layoutToText(buildSlipLayout(sampleSlip(), 48, 'wpc1251'));
     expect(w1251).toContain('ГБУЗ МО «Дубненская больница»');

@@ -2,10 +2,12 @@
 // the HTML slip and the tests all read this model, so a line that fits here fits on paper.
 // Lines are wrapped here (not by the printer or the encoder) because only here do we know the
 // words: a name must never be cut in the middle on a slip an elderly patient has to read.
-import { placeText } from '../common/texts';
 import { hoursOnDayText } from '../common/clinic-hours';
+import { clinicTime, clinicYmd, clinicDateTimeNumeric, dayNumeric, weekdayLong } from '../common/clinic-time';
+import type { Translate } from '../common/i18n/catalog';
+import { localeTag, t as translatorFor } from '../common/i18n/locales';
+import { placeText } from '../common/place';
 import { typograph } from '../common/typograph';
-import { clinicTime, clinicYmd, clinicDateTimeNumeric, dayLong, dayNumeric } from '../common/clinic-time';
 import type { SlipData } from '../core/ports';
 
 export type Align = 'left' | 'center' | 'right';
@@ -146,67 +148,60 @@ class LayoutBuilder {
   }
 }
 
-function roomLine(room: string, floor: number | null): string | null {
-  return placeText(room, floor) || null;
-}
-
-export const SLIP_TITLE = 'Талон на приём';
-export const REPRINT_MARK = 'ПОВТОРНАЯ ПЕЧАТЬ';
-export const TEST_MARK = 'ТЕСТОВАЯ ПЕЧАТЬ';
-export const COME_EARLY = 'Приходите за 10–15 минут до приёма';
-export const QR_LABEL = 'QR-код талона для регистратуры';
-
 /** How to cancel: on the kiosk («Мои записи») or by the clinic's phone, else at the registry. */
-export function cancelText(phone: string): string {
+export function cancelText(phone: string, t: Translate): string {
   const p = phone.trim();
-  return `Отменить запись: на инфомате — «Мои записи» — или ${p ? `по телефону ${p.replace(/ /g, NBSP)}` : 'в регистратуре'}`;
+  return p ? t('slip.cancelByPhone', { phone: p.replace(/ /g, NBSP) }) : t('slip.cancelAtRegistry');
 }
 
 /**
  * The slip's content. Deliberately without the policy number, and without the patient's name:
  * slips get lost in the lobby, and the MIS answers the kiosk reads (the COD token, the booking,
  * the visit list) carry no patient name to print initials from, so none are invented.
- * Room and time, what the patient looks for, are double size.
+ * Room and time, what the patient looks for, are double size. The slip's own words are in the
+ * session's language (`slip.locale`); the MIS's data (clinic, doctor, room) as the MIS wrote it.
  */
 export function buildSlipLayout(slip: SlipData, columns: number, charset: SlipCharset = 'cp866'): SlipLayout {
   const t = slip.ticket;
   const tz = slip.timeZone;
+  const tr = translatorFor(slip.locale);
+  const tag = localeTag(slip.locale);
   const b = new LayoutBuilder(columns, charset);
 
   // A test slip says so at both ends: a torn half must not pass for a ticket either.
-  const testMark = () => b.para(columns >= 23 ? `*** ${TEST_MARK} ***` : TEST_MARK, { align: 'center', bold: true });
-  if (slip.test) testMark();
-  if (slip.reprint) b.para(columns >= 24 ? `*** ${REPRINT_MARK} ***` : REPRINT_MARK, { align: 'center', bold: true });
+  const mark = (text: string) => b.para(columns >= text.length + 8 ? `*** ${text} ***` : text, { align: 'center', bold: true });
+  if (slip.test) mark(tr('slip.test'));
+  if (slip.reprint) mark(tr('slip.reprint'));
   b.para(t.clinic.name || t.clinic.fullName, { align: 'center', bold: true });
   if (t.clinic.address) b.para(t.clinic.address, { align: 'center' });
   b.rule();
-  b.para(SLIP_TITLE, { align: 'center', bold: true });
+  b.para(tr('slip.title'), { align: 'center', bold: true });
   b.para(`№${NBSP}${t.number}`, { align: 'center', bold: true, size: 2 });
   b.rule();
 
   const ymd = clinicYmd(t.beginTime, tz);
-  const weekday = dayLong(ymd).split(',')[0] ?? '';
-  b.para(`Дата: ${dayNumeric(ymd)}${weekday ? `, ${weekday}` : ''}`, { align: 'center', bold: true });
-  b.para(`Время: ${clinicTime(t.beginTime, tz)}`, { align: 'center', bold: true, size: 2 });
-  const room = roomLine(t.room, t.floor);
+  const weekday = weekdayLong(ymd, tag);
+  b.para(tr('slip.date', { date: dayNumeric(ymd), weekday: weekday === '—' ? '' : weekday }), { align: 'center', bold: true });
+  b.para(tr('slip.time', { time: clinicTime(t.beginTime, tz) }), { align: 'center', bold: true, size: 2 });
+  const room = placeText(t.room, t.floor, tr);
   if (room) b.para(room, { align: 'center', bold: true, size: 2 });
-  if (t.doctorName) b.para(t.resType === 'Doctor' ? `Врач: ${t.doctorName}` : t.doctorName);
+  if (t.doctorName) b.para(t.resType === 'Doctor' ? tr('slip.doctor', { name: t.doctorName }) : t.doctorName);
   const role = t.doctorRole.trim();
   const spec = t.speciality.trim();
-  if (role) b.para(`Должность: ${role}`);
-  if (spec && spec.toLocaleLowerCase('ru-RU') !== role.toLocaleLowerCase('ru-RU')) b.para(`Специальность: ${spec}`);
-  b.para(COME_EARLY, { bold: true });
-  const hours = hoursOnDayText(t.clinic.hours, ymd);
+  if (role) b.para(tr('slip.role', { role }));
+  if (spec && spec.toLocaleLowerCase('ru-RU') !== role.toLocaleLowerCase('ru-RU')) b.para(tr('slip.speciality', { speciality: spec }));
+  b.para(tr('slip.comeEarly'), { bold: true });
+  const hours = hoursOnDayText(t.clinic.hours, ymd, tr);
   if (hours) b.para(hours);
   b.rule();
 
-  b.para(QR_LABEL, { align: 'center' });
+  b.para(tr('slip.qr'), { align: 'center' });
   b.qr(t.ticketGuid);
-  b.para(cancelText(t.clinic.phone), { align: 'center' });
+  b.para(cancelText(t.clinic.phone, tr), { align: 'center' });
   b.rule();
-  b.para(`Напечатано: ${clinicDateTimeNumeric(slip.printedAt, tz)}`);
-  b.para(`Инфомат: ${slip.kioskId}`);
-  if (slip.test) testMark();
+  b.para(tr('slip.printedAt', { when: clinicDateTimeNumeric(slip.printedAt, tz) }));
+  b.para(tr('slip.kiosk', { id: slip.kioskId }));
+  if (slip.test) mark(tr('slip.test'));
   return { columns, blocks: b.blocks };
 }
 

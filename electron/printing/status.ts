@@ -2,7 +2,7 @@
 // is told «закончилась бумага» instead of walking away with nothing, and so we never leave a
 // job in the printer's buffer that will come out later for the next person in the queue.
 
-import { TEXTS } from '../common/texts';
+import type { PrinterFault } from '../common/printer-faults';
 
 export interface PrinterStatus {
   online: boolean;
@@ -66,13 +66,11 @@ export function statusBytes(s: Omit<PrinterStatus, 'raw'>): [number, number, num
   ];
 }
 
-export const PRINTER_MESSAGES = TEXTS.printer;
-
-/** Why this status forbids printing, as a patient-facing message; null when it may print. */
-export function blockingMessage(s: PrinterStatus): string | null {
-  if (s.paperEnd) return PRINTER_MESSAGES.paperEnd;
-  if (s.coverOpen) return PRINTER_MESSAGES.coverOpen;
-  if (s.error) return PRINTER_MESSAGES.error;
-  if (!s.online) return PRINTER_MESSAGES.offline;
+/** Why this status forbids printing; null when it may print. */
+export function blockingFault(s: PrinterStatus): PrinterFault | null {
+  if (s.paperEnd) return 'paperEnd';
+  if (s.coverOpen) return 'coverOpen';
+  if (s.error) return 'error';
+  if (!s.online) return 'offline';
   return null;
 }

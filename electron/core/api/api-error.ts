@@ -1,7 +1,12 @@
 // One error type for everything the MIS API (or the road to it) can do to us. `kind` drives
-// retries and the patient's next step; `serverMessage` is the Russian text meant for the
-// patient and is shown verbatim. `reason` tells the technician (logs, service screen) which of
-// the client's own guards fired, where the HTTP status alone would not say.
+// retries and reconciliation; `problem` is what went wrong in the kiosk's own words
+// (common/problems.ts), set by the MIS adapter that knows its codes — nothing above the Mis port
+// reads `code` or `serverMessage` (the MIS's own code and text travel for the log only).
+// `shown` is the MIS's text where an adapter decided it carries facts the patient needs (the
+// time of an existing booking), already typeset and cut. `reason` tells the technician (logs,
+// service screen) which of the client's own guards fired, where the HTTP status alone would not say.
+import type { KioskProblem } from '../../common/problems';
+
 export type ApiErrorKind = 'auth' | 'validation' | 'server' | 'network' | 'protocol';
 
 export type ApiErrorReason =
@@ -20,8 +25,19 @@ export type ApiErrorReason =
   /** A GUID that is not a single safe URL path segment; nothing was sent. */
   | 'bad_path_segment';
 
+/** What a failure of each kind means before an adapter has looked at the MIS's code. */
+const PROBLEM_BY_KIND: Record<ApiErrorKind, KioskProblem> = {
+  network: 'misUnreachable',
+  server: 'misUnavailable',
+  protocol: 'misGarbled',
+  auth: 'sessionExpired',
+  validation: 'refused',
+};
+
 export class ApiError extends Error {
   override readonly name = 'ApiError';
+  readonly problem: KioskProblem;
+  readonly shown: string | null;
   constructor(
     readonly kind: ApiErrorKind,
     readonly httpStatus: number | null,
@@ -29,8 +45,16 @@ export class ApiError extends Error {
     readonly serverMessage: string | null,
     detail: string,
     readonly reason: ApiErrorReason | null = null,
+    translated?: { problem: KioskProblem; shown?: string | null },
   ) {
     super(detail);
+    this.problem = translated?.problem ?? PROBLEM_BY_KIND[kind];
+    this.shown = translated?.shown ?? null;
+  }
+
+  /** The same failure, translated by an adapter into the kiosk's vocabulary. */
+  as(problem: KioskProblem, shown: string | null = null): ApiError {
+    return new ApiError(this.kind, this.httpStatus, this.code, this.serverMessage, this.message, this.reason, { problem, shown });
   }
 }
 

@@ -115,8 +115,8 @@ describe('clinic-time formatting never throws', () => {
 
   it('an unknown zone or a bad calendar date shows «—» too', () => {
     expect(clinicTime('2026-11-27T09:15:00+03:00', 'Mars/Olympus')).toBe(NO_TIME);
-    expect(dayLong('2026-02-30')).toBe(NO_TIME);
-    expect(dayShort('—')).toBe(NO_TIME);
+    expect(dayLong('2026-02-30', 'ru-RU')).toBe(NO_TIME);
+    expect(dayShort('—', 'ru-RU')).toBe(NO_TIME);
     expect(dayNumeric(undefined as unknown as string)).toBe(NO_TIME);
   });
 

@@ -4,8 +4,10 @@
 import type { KioskInfo, PrintResult, Ticket } from '../../common/bridge-contract';
 import { clinicYmd } from '../../common/clinic-time';
 import { maskPolicy } from '../../common/mask';
+import type { Locale } from '../../common/i18n/locales';
+import type { PrinterFault } from '../../common/printer-faults';
+import { MAYBE_OWN_BOOKING } from '../../common/problems';
 import { REFERRAL_STATUSES, addDays } from '../../common/rules';
-import { TEXTS } from '../../common/texts';
 import { ApiError } from '../api/api-error';
 import type { Mis } from '../mis/port';
 import type { BridgeImpl } from '../bridge/dispatcher';
@@ -46,11 +48,12 @@ export interface KioskServiceDeps {
   sleep?: (ms: number) => Promise<void>;
 }
 
-const BLOCKED_TEXT: Partial<Record<PrinterReadiness, string>> = {
-  'paper-end': TEXTS.printer.paperEnd,
-  'cover-open': TEXTS.printer.coverOpen,
-  error: TEXTS.printer.error,
-  offline: TEXTS.printer.offline,
+/** Why «Печать ещё раз» cannot print now, from what the printer says of itself. */
+const BLOCKED_FAULT: Partial<Record<PrinterReadiness, PrinterFault>> = {
+  'paper-end': 'paperEnd',
+  'cover-open': 'coverOpen',
+  error: 'error',
+  offline: 'offline',
 };
 
 export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
@@ -121,12 +124,12 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
     } catch (err) {
       if (err instanceof SessionError) throw err;
       if (outcomeUnknown(err)) return reconcile(err instanceof ApiError ? `${err.kind} ${err.httpStatus ?? ''}`.trim() : 'unknown');
-      // «Время занято» (or «already used») after an attempt whose answer we never saw may be
-      // this patient's own booking: look before telling them the time is gone.
-      if (err instanceof ApiError && (err.code === '4009' || err.code === '4034') && unknownAttempts.has(key)) {
-        return reconcile(`code ${err.code} after an unanswered attempt`);
+      // «Time taken» (or «already booked», «referral used») after an attempt whose answer we
+      // never saw may be this patient's own booking: look before telling them the time is gone.
+      if (err instanceof ApiError && MAYBE_OWN_BOOKING.has(err.problem) && unknownAttempts.has(key)) {
+        return reconcile(`${err.problem} (MIS code ${err.code ?? '-'}) after an unanswered attempt`);
       }
-      log.audit('booking.refused', { ...cell, code: err instanceof ApiError ? err.code : null });
+      log.audit('booking.refused', { ...cell, problem: err instanceof ApiError ? err.problem : null, code: err instanceof ApiError ? err.code : null });
       throw err;
     }
     let ticket: Ticket;
@@ -140,20 +143,21 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
     return accept(ticket, 'created');
   }
 
-  async function printResult(ticketGuid: string, readiness: PrinterReadiness, outcome: { state: 'printed' | 'uncertain' | 'failed'; message: string | null; jobId: string } | null): Promise<PrintResult> {
+  async function printResult(ticketGuid: string, readiness: PrinterReadiness, outcome: { state: 'printed' | 'uncertain' | 'failed'; fault: PrinterFault | null; jobId: string } | null): Promise<PrintResult> {
     const h = await slipPrinter!.history(ticketGuid);
     const state = outcome?.state ?? (h.original === 'printed' ? 'printed' : h.original === 'uncertain' || h.original === 'pending' ? 'uncertain' : 'failed');
-    const message = outcome ? outcome.message : state === 'printed' ? null : state === 'uncertain' ? TEXTS.printer.uncertain : (h.lastMessage ?? TEXTS.printer.internal);
+    const fault: PrinterFault | null =
+      state === 'printed' ? null : state === 'uncertain' ? 'uncertain' : ((outcome ? outcome.fault : h.lastFault) ?? 'internal');
     return {
       jobId: outcome?.jobId ?? null,
       state,
-      message,
+      fault,
       reprintsLeft: Math.max(0, limit - h.againAttempts),
       canPrintAgain: canPrintAgain(h, limit, readiness),
     };
   }
 
-  const DISABLED: PrintResult = { jobId: null, state: 'disabled', message: TEXTS.printer.disabled, reprintsLeft: 0, canPrintAgain: false };
+  const DISABLED: PrintResult = { jobId: null, state: 'disabled', fault: 'disabled', reprintsLeft: 0, canPrintAgain: false };
 
   // One print decision at a time: a second tap must see the first one's journal entry.
   let printTail: Promise<unknown> = Promise.resolve();
@@ -233,35 +237,33 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
     },
 
     async cancelAppointment({ lpuGuid, ticketGuid }) {
-      const message = await session.withToken((t) => mis.cancel(t, lpuGuid, ticketGuid));
+      await session.withToken((t) => mis.cancel(t, lpuGuid, ticketGuid));
       log.audit('booking.cancelled', { ticketGuid, lpuGuid, kioskId });
-      return { message };
+      return null;
     },
 
-    printTicket({ ticketGuid, again }) {
+    printTicket({ ticketGuid, again, language }) {
       return serialPrint(async (): Promise<PrintResult> => {
         if (!slipPrinter) return DISABLED;
         const ticket = ledger.ticket(ticketGuid);
-        if (!ticket) throw new PrinterUnavailableError(TEXTS.printer.ticketUnknown);
+        if (!ticket) throw new PrinterUnavailableError('ticketUnknown');
         session.touch();
         const before = await slipPrinter.history(ticketGuid);
         // Asking the printer costs a round trip: only «Печать ещё раз» needs it up front.
         const readiness: PrinterReadiness = again ? await slipPrinter.readiness() : 'unknown';
-        const action = decidePrint(again, before, limit, readiness, {
-          reprintUsed: TEXTS.printer.reprintUsed,
-          blocked: BLOCKED_TEXT[readiness] ?? TEXTS.printer.offline,
-        });
+        const action = decidePrint(again, before, limit, readiness);
         if (action.kind === 'none') {
-          if (action.message === TEXTS.printer.reprintUsed) throw new PrinterUnavailableError(action.message);
+          if (action.why === 'reprintUsed') throw new PrinterUnavailableError('reprintUsed');
           const r = await printResult(ticketGuid, readiness, null);
           // «Печать ещё раз» while the printer reports a fault: that try failed, say why.
-          return action.message ? { ...r, state: 'failed', message: action.message } : r;
+          return action.why === 'blocked' ? { ...r, state: 'failed', fault: BLOCKED_FAULT[readiness] ?? 'offline' } : r;
         }
         const outcome = await slipPrinter.printSlip({
           ticket,
           kioskId,
           printedAt: now().toISOString(),
           timeZone: tz,
+          locale: language satisfies Locale,
           reprint: action.kind === 'copy',
         });
         log.audit(`print.${outcome.state}`, { jobId: outcome.jobId, ticketGuid, action: action.kind, kioskId });
@@ -274,7 +276,7 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
     printStatus({ ticketGuid }) {
       return serialPrint(async (): Promise<PrintResult> => {
         if (!slipPrinter) return DISABLED;
-        if (!ledger.ticket(ticketGuid)) throw new PrinterUnavailableError(TEXTS.printer.ticketUnknown);
+        if (!ledger.ticket(ticketGuid)) throw new PrinterUnavailableError('ticketUnknown');
         return printResult(ticketGuid, await slipPrinter.readiness(), null);
       });
     },

@@ -9,8 +9,11 @@ export type PrintAction =
   | { kind: 'resend' }
   /** Something came out (or may have): a copy marked ПОВТОРНАЯ. */
   | { kind: 'copy' }
-  /** Nothing to print now; say why (null: the state on screen already says it). */
-  | { kind: 'none'; message: string | null };
+  /**
+   * Nothing to print now, and why: the reprint allowance is spent, the printer says it cannot
+   * print, or null when the state on screen already says it.
+   */
+  | { kind: 'none'; why: 'reprintUsed' | 'blocked' | null };
 
 /** A printer that says it cannot print: offering «Печать ещё раз» would only fail again. */
 export function printerBlocked(r: PrinterReadiness): boolean {
@@ -22,12 +25,11 @@ export function decidePrint(
   h: PrintHistory,
   limit: number,
   readiness: PrinterReadiness,
-  texts: { reprintUsed: string; blocked: string },
 ): PrintAction {
-  if (!again) return h.original === 'none' ? { kind: 'original' } : { kind: 'none', message: null };
+  if (!again) return h.original === 'none' ? { kind: 'original' } : { kind: 'none', why: null };
   if (h.original === 'none') return { kind: 'original' };
-  if (h.againAttempts >= limit) return { kind: 'none', message: texts.reprintUsed };
-  if (printerBlocked(readiness)) return { kind: 'none', message: texts.blocked };
+  if (h.againAttempts >= limit) return { kind: 'none', why: 'reprintUsed' };
+  if (printerBlocked(readiness)) return { kind: 'none', why: 'blocked' };
   return h.original === 'failed-unsent' ? { kind: 'resend' } : { kind: 'copy' };
 }
 

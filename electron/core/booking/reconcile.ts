@@ -24,10 +24,13 @@ const NEVER_SENT = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH/;
 
 /**
  * Whether a failed booking POST leaves the outcome unknown: no answer or a timeout after the
- * request went out, a 5xx (the MIS may have booked before failing), or a 2xx we cannot read.
+ * request went out, a 5xx or an MIS's own «internal fault» answer (it may have booked before
+ * failing), or a 2xx we cannot read.
  */
 export function outcomeUnknown(err: unknown): boolean {
   if (!(err instanceof ApiError)) return false;
+  // The MIS said it failed (SoftRust 5000, N3 99 «технческая ошибка»): it may have booked first.
+  if (err.problem === 'misUnavailable') return true;
   if (err.kind === 'network') return !NEVER_SENT.test(err.message);
   if (err.kind === 'server') return true;
   if (err.kind === 'protocol') return err.httpStatus === null || (err.httpStatus >= 200 && err.httpStatus < 300) || err.httpStatus >= 500;

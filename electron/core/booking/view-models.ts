@@ -3,16 +3,13 @@
 import type { Clinic, ClinicRef, Referral, Resource, Ticket } from '../../common/bridge-contract';
 import { isHhmm } from '../../common/calendar';
 import { REFERRAL_STATUSES, type ReferralStatusName } from '../../common/rules';
-import { TEXTS } from '../../common/texts';
-import { weekHours, weekSummary } from '../../common/clinic-hours';
+import { weekHours } from '../../common/clinic-hours';
 import { typograph as typo, typographOpt } from '../../common/typograph';
 import { ApiError } from '../api/api-error';
 import { misDateTime, parseMisDate, parseMisDateTime } from '../api/mis-time';
 import type { Direction, DirectionResource, LpuWithStatus, TicketVisitWithLpu } from '../api/schemas';
 import { silentLogger, type Logger } from '../ports';
 
-const TYPE_LABELS = TEXTS.referral.types;
-const STATUS_REASONS = TEXTS.referral.reasons;
 const KNOWN_STATUSES = REFERRAL_STATUSES;
 type KnownStatus = ReferralStatusName;
 
@@ -107,15 +104,13 @@ export function createViewModels(opts: ViewModelOptions) {
       guid: d.guid,
       number: d.number,
       type: d.type,
-      typeLabel: typo(TYPE_LABELS[d.type.toLowerCase()] ?? (d.type || TEXTS.referral.fallbackTitle)),
-      title: typo(d.speciality?.name ?? d.service?.name ?? TYPE_LABELS[d.type.toLowerCase()] ?? TEXTS.referral.fallbackTitle),
+      title: typographOpt(d.speciality?.name?.trim() || d.service?.name?.trim() || null),
       issuedBy: typo(d.lpuFrom?.name ?? ''),
       senderDoctor: typographOpt(d.senderDoctorFio ?? null),
       issuedAt: optionalTime(d.date, 'direction.date', true),
       validUntil,
       status: effective,
       bookable,
-      reason: bookable ? null : (STATUS_REASONS[effective] ?? TEXTS.referral.notBookable),
       ticket: ticket ?? null,
     };
   }
@@ -186,9 +181,7 @@ export function toClinic(l: LpuWithStatus): Clinic {
   return {
     ...ref,
     online,
-    statusText: online ? null : typo(l.status?.message?.trim() || TEXTS.clinic.offline),
-    // The whole week («Пн–Пт 08:00–20:00, Сб 09:00–15:00»), not whichever day the MIS listed first.
-    worktime: weekSummary(ref.hours),
+    statusText: online ? null : typographOpt(l.status?.message?.trim() || null),
   };
 }
 

@@ -4,6 +4,7 @@
 // so «the MIS was not reached» means the bridge refused the input, not that a session check did.
 // `FUZZ_TABLE=1` prints the table of concrete malformed inputs and their outcomes.
 import fc from 'fast-check';
+import { isLocale, LOCALE_IDS } from '../../common/i18n/locales';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -41,7 +42,7 @@ const VALID: Record<BridgeMethod, Record<string, unknown>> = {
   book: { referralGuid: DIR.D1, lpuGuid: LPU2, resourceGuid: RES.cardioPetrov, date: '2026-11-27', time: '09:15' },
   listAppointments: {},
   cancelAppointment: { lpuGuid: LPU2, ticketGuid: TICKET },
-  printTicket: { ticketGuid: TICKET, again: false },
+  printTicket: { ticketGuid: TICKET, again: false, language: 'ru' },
   printStatus: { ticketGuid: TICKET },
   endSession: {},
   kioskHealth: {},
@@ -61,11 +62,11 @@ const VALID: Record<BridgeMethod, Record<string, unknown>> = {
   serviceExit: {},
 };
 
-type FieldKind = 'guid' | 'date' | 'time' | 'policy' | 'birthDate' | 'flag' | 'text500' | 'text100' | 'digits' | 'referralNumber' | 'surname' | 'pin';
+type FieldKind = 'guid' | 'date' | 'time' | 'policy' | 'birthDate' | 'flag' | 'text500' | 'text100' | 'digits' | 'referralNumber' | 'surname' | 'pin' | 'language';
 const FIELD_KIND: Record<string, FieldKind> = {
   referralGuid: 'guid', lpuGuid: 'guid', resourceGuid: 'guid', ticketGuid: 'guid',
   date: 'date', time: 'time', policy: 'policy', birthDate: 'birthDate', again: 'flag', message: 'text500', where: 'text100', digits: 'digits',
-  number: 'referralNumber', surname: 'surname', pin: 'pin',
+  number: 'referralNumber', surname: 'surname', pin: 'pin', language: 'language',
 };
 
 let sim: RunningSimulator;
@@ -188,6 +189,9 @@ const BAD_VALUE: Record<FieldKind, fc.Arbitrary<unknown>> = {
   pin: fc
     .oneof(fc.constantFrom('', '123', '123456789', '12a4', '１２３４', '١٢٣٤', ' 1234', '1234\n', '../1234'), fc.string({ maxLength: 20 }), fc.integer(), nonString)
     .filter((v) => !(typeof v === 'string' && /^\d{4,8}$/.test(v))),
+  language: fc
+    .oneof(fc.constantFrom('', 'RU', 'ru-RU', 'de', '__proto__', 'constructor', 'toString', 'en '), fc.string({ maxLength: 10 }), nonString)
+    .filter((v) => !isLocale(v)),
 };
 
 /** An object with `key` as an OWN property (so `__proto__` is a field, the way JSON.parse makes it). */
@@ -235,6 +239,7 @@ const VALID_VALUE: Record<FieldKind, fc.Arbitrary<unknown>> = {
   referralNumber: fc.stringMatching(/^[0-9A-Za-z]{1,40}$/),
   surname: fc.stringMatching(/^[А-Я][а-я]{1,20}$/),
   pin: fc.stringMatching(/^\d{4,8}$/),
+  language: fc.constantFrom(...LOCALE_IDS),
 };
 function valid(method: BridgeMethod): fc.Arbitrary<Record<string, unknown>> {
   const shape: Record<string, fc.Arbitrary<unknown>> = {};
@@ -256,7 +261,7 @@ async function outcomeOf(method: string, input: unknown): Promise<{ outcome: Out
     if (misRequests !== before) return { outcome: 'reached the MIS', detail: JSON.stringify(r).slice(0, 120) };
     const env = r as Envelope<unknown>;
     if (env.ok) return { outcome: 'accepted', detail: '' };
-    return { outcome: env.error.kind === 'input' ? 'input error' : 'other error', detail: `${env.error.kind}: ${env.error.message}` };
+    return { outcome: env.error.kind === 'input' ? 'input error' : 'other error', detail: `${env.error.kind}: ${env.error.problem}` };
   } catch (err) {
     return { outcome: 'crash', detail: String(err) };
   } finally {
@@ -304,7 +309,7 @@ describe('bridge fuzz: valid inputs pass the contract (so the test above is not 
         fc.asyncProperty(valid(method), async (input) => {
           const before = misRequests;
           const r = await dispatch(method, input);
-          if (!r.ok) expect(r.error.kind, r.error.message).not.toBe('input');
+          if (!r.ok) expect(r.error.kind, r.error.problem).not.toBe('input');
           if (reachesMis.includes(method)) expect(misRequests).toBeGreaterThan(before);
         }),
         { numRuns: reachesMis.includes(method) ? 12 : 40 },
@@ -334,7 +339,7 @@ describe('bridge fuzz: valid inputs pass the contract (so the test above is not 
       fc.asyncProperty(valid('identify'), async (input) => {
         const before = misRequests;
         const r = await dispatch('identify', input);
-        if (!r.ok) expect(r.error.kind, r.error.message).not.toBe('input');
+        if (!r.ok) expect(r.error.kind, r.error.problem).not.toBe('input');
         expect(misRequests).toBeGreaterThan(before);
       }),
       { numRuns: 10 },
@@ -394,7 +399,9 @@ const TABLE: Array<[BridgeMethod | string, string, unknown]> = [
   ['cancelAppointment', 'ticketGuid %2F', { lpuGuid: G, ticketGuid: `${TICKET}%2F..` }], ['cancelAppointment', 'extra reason', { lpuGuid: G, ticketGuid: TICKET, reason: 'x' }],
   ['printTicket', 'again missing', { ticketGuid: TICKET }], ['printTicket', 'again "true"', { ticketGuid: TICKET, again: 'true' }],
   ['printTicket', 'again 1', { ticketGuid: TICKET, again: 1 }], ['printTicket', 'ticketGuid ..', { ticketGuid: '..', again: false }],
-  ['printTicket', 'ticketGuid 1 MB', { ticketGuid: 'f'.repeat(1 << 20), again: false }], ['printTicket', 'extra copies', { ticketGuid: TICKET, again: false, copies: 100 }],
+  ['printTicket', 'ticketGuid 1 MB', { ticketGuid: 'f'.repeat(1 << 20), again: false }], ['printTicket', 'extra copies', { ticketGuid: TICKET, again: false, language: 'ru', copies: 100 }],
+  ['printTicket', 'language missing', { ticketGuid: TICKET, again: false }], ['printTicket', 'language xx', { ticketGuid: TICKET, again: false, language: 'xx' }],
+  ['printTicket', 'language __proto__', { ticketGuid: TICKET, again: false, language: '__proto__' }],
   ['scanKeys', 'digits with a letter', { digits: '500000000000000a' }], ['scanKeys', 'digits 65 long', { digits: '5'.repeat(65) }],
   ['scanKeys', 'digits empty', { digits: '' }], ['scanKeys', 'digits as number', { digits: 5000000000000001 }], ['scanKeys', 'Arabic-Indic digits', { digits: '١٢٣' }],
   ['takeScan', 'extra field', { screen: 'identify' }], ['identifyScanned', 'extra policy', { policy: P1.policy }],
@@ -498,7 +505,7 @@ describe('bridge fuzz: the concrete malformed-input table', () => {
       } else {
         const env = JSON.parse(r.body) as Envelope<unknown>;
         outcome = env.ok ? 'accepted' : env.error.kind === 'input' ? 'input error' : 'other error';
-        detail = env.ok ? '' : `${env.error.kind}: ${env.error.message}`;
+        detail = env.ok ? '' : `${env.error.kind}: ${env.error.problem}`;
       }
       if (misRequests !== before) outcome = 'reached the MIS';
       rows.push({ layer: 'browser host', method, label, outcome, detail });

@@ -31,14 +31,14 @@ describe('bridge dispatcher', () => {
     const d = createDispatcher(impl({ identify: async () => { called = true; return { policyMasked: 'x' }; } }), silentLogger);
     expect(await d('__proto__', {})).toMatchObject({ ok: false, error: { kind: 'input' } });
     expect(await d('identify', { policy: '123', birthDate: '1980-01-15' })).toMatchObject({
-      ok: false, error: { kind: 'input', message: 'номер полиса — 16 цифр' },
+      ok: false, error: { kind: 'input', problem: 'badInput', shown: null },
     });
     expect(await d('identify', null)).toMatchObject({ ok: false, error: { kind: 'input' } });
     expect(await d('identify', Object.create({ policy: '5000000000000001', birthDate: '1980-01-15' }))).toMatchObject({
       ok: false, error: { kind: 'input' },
     });
     expect(await d('identify', { policy: '5000000000000001', birthDate: '1980-02-30' })).toMatchObject({
-      ok: false, error: { kind: 'input', message: expect.stringContaining('дата рождения') },
+      ok: false, error: { kind: 'input', problem: 'badInput' },
     });
     expect(called).toBe(false);
     expect(await d('identify', { policy: '5000000000000001', birthDate: '1980-01-15' })).toMatchObject({ ok: true });
@@ -62,14 +62,14 @@ describe('bridge dispatcher', () => {
     expect(await d('listReferrals', {})).toMatchObject({ ok: false, error: { kind: 'internal' } });
   });
 
-  it('carries the server message verbatim with its code', async () => {
+  it('carries the kiosk\'s problem, never the MIS\'s code or text', async () => {
     const msg = 'Это время уже занято. Выберите другое свободное время приема.';
-    const d = createDispatcher(impl({ book: async () => { throw new ApiError('validation', 400, '4009', msg, 'x'); } }), silentLogger);
+    const d = createDispatcher(impl({ book: async () => { throw new ApiError('validation', 400, '4009', msg, 'x').as('slotTaken'); } }), silentLogger);
     const r = await d('book', BOOK);
-    expect(r).toEqual({ ok: false, error: { kind: 'validation', code: '4009', message: msg, httpStatus: 400 } });
+    expect(r).toEqual({ ok: false, error: { kind: 'validation', problem: 'slotTaken', shown: null, httpStatus: 400 } });
   });
 
-  it('network and session failures get our own Russian text', async () => {
+  it('network and session failures have problems of their own', async () => {
     const d = createDispatcher(
       impl({
         listReferrals: async () => { throw new ApiError('network', null, null, null, 'ECONNREFUSED'); },
@@ -77,7 +77,7 @@ describe('bridge dispatcher', () => {
       }),
       silentLogger,
     );
-    expect(await d('listReferrals', {})).toMatchObject({ ok: false, error: { kind: 'network', message: expect.stringContaining('Нет связи') } });
-    expect(await d('listAppointments', {})).toMatchObject({ ok: false, error: { kind: 'session' } });
+    expect(await d('listReferrals', {})).toMatchObject({ ok: false, error: { kind: 'network', problem: 'misUnreachable' } });
+    expect(await d('listAppointments', {})).toMatchObject({ ok: false, error: { kind: 'session', problem: 'sessionEnded' } });
   });
 });

@@ -11,7 +11,6 @@ import {
   type BridgeOutput,
   type Envelope,
 } from '../../common/bridge-contract';
-import { TEXTS } from '../../common/texts';
 import { toBridgeError } from './to-bridge-error';
 import type { Logger } from '../ports';
 import { noopMetrics, type MetricsSink } from '../telemetry/sink';
@@ -36,18 +35,18 @@ export function createDispatcher(impl: BridgeImpl, log: Logger, metrics: Pick<Me
 function plainDispatcher(impl: BridgeImpl, log: Logger): BridgeDispatcher {
   return async (method, input) => {
     if (typeof method !== 'string' || !isMethod(method)) {
-      return refuse(TEXTS.errors.unknownCommand);
+      return refuse(log, String(method).slice(0, 40), 'unknown method');
     }
     const spec = bridgeContract[method];
     // No argument at all means «no fields»; `null`, arrays, class instances and objects that
     // inherit fields from a prototype are refused (zod reads inherited fields, IPC and JSON
     // never produce them, so only a bug or an attack sends one).
     const given = input === undefined ? {} : input;
-    if (!isPlainObject(given)) return refuse(TEXTS.contract.fields);
+    if (!isPlainObject(given)) return refuse(log, method, 'input is not a plain object');
     const parsed = spec.input.safeParse(given);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      return refuse(first ? first.message : TEXTS.errors.badInput);
+      return refuse(log, method, first ? `${first.path.join('.') || '(input)'}: ${first.message}` : 'invalid input');
     }
     try {
       const run = impl[method] as (i: unknown) => Promise<unknown>;
@@ -55,7 +54,7 @@ function plainDispatcher(impl: BridgeImpl, log: Logger): BridgeDispatcher {
       const out = spec.output.safeParse(value);
       if (!out.success) {
         log.error('bridge.output_invalid', { method, issues: out.error.issues.length });
-        return fail({ kind: 'internal', code: null, message: TEXTS.errors.internal, httpStatus: null });
+        return fail({ kind: 'internal', problem: 'internal', shown: null, httpStatus: null });
       }
       return { ok: true, value: out.data };
     } catch (err) {
@@ -72,9 +71,13 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-/** kind 'input': the bridge refused the input before calling anything. */
-function refuse(message: string): Envelope<never> {
-  return fail({ kind: 'input', code: null, message, httpStatus: null });
+/**
+ * kind 'input': the bridge refused the input before calling anything. Only a bug or an attack
+ * gets here, so the why is for the log (the field and the rule, never the value).
+ */
+function refuse(log: Logger, method: string, why: string): Envelope<never> {
+  log.warn('bridge.input_refused', { method, why });
+  return fail({ kind: 'input', problem: 'badInput', shown: null, httpStatus: null });
 }
 
 function fail(error: BridgeError): Envelope<never> {

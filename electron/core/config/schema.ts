@@ -2,6 +2,7 @@
 // `describe()` text is what a technician reads in the README reference and in the service
 // screen when the file is wrong, so it says what the value is for and what to put there.
 import { z } from 'zod';
+import { DEFAULT_LOCALE, LOCALE_IDS } from '../../common/i18n/locales';
 import { isLoopbackHost } from '../api/loopback';
 import { TelemetryConfigSchema } from './telemetry-schema';
 import { UpdatesConfigSchema } from './updates-schema';
@@ -227,7 +228,10 @@ export const KioskConfigSchema = z
       .prefault({})
       .describe('Экран'),
     scanner: ScannerConfigSchema.prefault({}),
-    language: z.enum(['ru']).default('ru').describe('Язык интерфейса'),
+    language: z
+      .enum(LOCALE_IDS)
+      .default(DEFAULT_LOCALE)
+      .describe(`Язык, с которого начинается сеанс пациента (${LOCALE_IDS.join(', ')}); пациент может переключить его на первом экране`),
     logDir: z.string().optional().describe('Папка журналов; по умолчанию — папка данных программы'),
     retentionDays: z
       .number()

@@ -3,7 +3,6 @@
 // model (schemas.ts, born from the SoftRust seed), because the view models already read them;
 // an adapter whose MIS speaks differently maps into them. What an MIS cannot do is declared in
 // `capabilities`, and the flow (through kioskInfo) adapts to it: no screen knows which MIS it is.
-import { TEXTS } from '../../common/texts';
 import { ApiError } from '../api/api-error';
 import type { MisKind } from '../../common/mis-kinds';
 import type { Direction, DirectionScheduleLpu, LpuWithStatus, TicketVisitWithLpu } from '../api/schemas';
@@ -67,8 +66,8 @@ export interface Mis {
   ): Promise<DirectionScheduleLpu[]>;
   book(token: string, body: BookingRequest): Promise<TicketVisitWithLpu>;
   visits(token: string, q?: { dateFrom?: string; dateTo?: string }): Promise<TicketVisitWithLpu[]>;
-  /** Only when capabilities.cancel; the MIS's confirmation text. */
-  cancel(token: string, lpuGuid: string, ticketGuid: string): Promise<string>;
+  /** Only when capabilities.cancel. Resolves once the MIS has cancelled (the kiosk says so in its own words). */
+  cancel(token: string, lpuGuid: string, ticketGuid: string): Promise<void>;
   /**
    * The patient session ended: an adapter that keeps anything of its own per patient (N3: the
    * IdPat per clinic, the referral tree, booked slots) drops all of it. A kiosk serves one
@@ -82,5 +81,27 @@ export interface Mis {
  * kiosk» for the patient (the flow should never offer it, so reaching it is a stale screen).
  */
 export function capabilityError(capability: keyof MisCapabilities): ApiError {
-  return new ApiError('validation', null, 'unsupported', TEXTS.mis.unsupported, `this MIS has no ${capability}`);
+  return new ApiError('validation', null, 'unsupported', null, `this MIS has no ${capability}`, null, { problem: 'unsupported' });
+}
+
+type AsyncMethods = Exclude<{ [K in keyof Mis]-?: Mis[K] extends (...a: never[]) => Promise<unknown> ? K : never }[keyof Mis], undefined>;
+const ASYNC_METHODS: readonly AsyncMethods[] = ['start', 'identify', 'referrals', 'referralByNumber', 'clinics', 'schedule', 'book', 'visits', 'cancel'];
+
+/**
+ * The adapter with every failure of its calls put through `translate` (its own code table), so
+ * nothing above the port sees an MIS code: the port's callers read `ApiError.problem` only.
+ */
+export function translatingErrors(mis: Mis, translate: (err: unknown) => unknown): Mis {
+  const out: Mis = { ...mis };
+  for (const name of ASYNC_METHODS) {
+    const fn = mis[name] as (...a: unknown[]) => Promise<unknown>;
+    (out as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+      try {
+        return await fn.apply(mis, args);
+      } catch (err) {
+        throw translate(err);
+      }
+    };
+  }
+  return out;
 }

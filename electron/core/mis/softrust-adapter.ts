@@ -8,7 +8,8 @@ import { ApiError } from '../api/api-error';
 import type { EndpointPaths, MisClient } from '../api/mis-client';
 import type { DirectionScheduleLpu, ShortResourceWeekly } from '../api/schemas';
 import { silentLogger, type Logger } from '../ports';
-import { capabilityError, type Mis, type MisStartInfo } from './port';
+import { capabilityError, translatingErrors, type Mis, type MisStartInfo } from './port';
+import { softrustError } from './softrust-codes';
 
 /** Which PROPOSED endpoints this MIS has: a path each, or null (the switch is off). */
 export type SoftrustEndpoints = { [K in keyof EndpointPaths]: string | null };
@@ -49,7 +50,7 @@ export function createSoftrustAdapter(opts: SoftrustAdapterOptions): Mis {
     return [{ lpu, resources: rows.map((r) => fromWeekly(r, d.speciality?.name ?? '')) }];
   }
 
-  return {
+  return translatingErrors({
     kind: 'softrust',
     capabilities: {
       listReferrals: endpoints.referrals !== null,
@@ -64,7 +65,7 @@ export function createSoftrustAdapter(opts: SoftrustAdapterOptions): Mis {
       const rows = await client.clientApplication(opts.clientApplication);
       const mine = rows.filter((r) => r.clientApplicationGuid.toLowerCase() === opts.clientApplication.toLowerCase());
       if (mine.length === 0) {
-        throw new ApiError('auth', 400, '4442', null, 'the MIS does not list this kiosk\'s client application');
+        throw new ApiError('auth', 400, '4442', null, 'the MIS does not list this kiosk\'s client application', null, { problem: 'clientNotAllowed' });
       }
       const row = mine.find((r) => r.function.toLowerCase() === REFERRAL_FUNCTION) ?? mine[0]!;
       days = typeof row.scheduleDays === 'number' && row.scheduleDays > 0 ? row.scheduleDays : null;
@@ -104,9 +105,9 @@ export function createSoftrustAdapter(opts: SoftrustAdapterOptions): Mis {
 
     async cancel(token, lpuGuid, ticketGuid) {
       need('cancel', 'cancel');
-      return client.cancelVisit(token, lpuGuid, ticketGuid);
+      await client.cancelVisit(token, lpuGuid, ticketGuid);
     },
-  };
+  }, softrustError);
 }
 
 /** A documented ShortResourceWeekly as the kiosk's schedule resource (ExtendedSlot cells kept). */

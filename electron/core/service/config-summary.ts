@@ -1,62 +1,72 @@
 // What the service screen shows of the configuration. Built from an allow-list of fields, never
 // by copying the config and deleting secrets: a secret field added later (a token, a password in
 // a URL) stays off the screen until someone decides to show it. The PIN hash, the metrics bearer
-// token, the N3 client token and the client application GUID are named as «задан», not shown.
+// token, the N3 client token and the client application GUID are named as set or not, not shown.
+// Labels and worded values are catalogue messages: the screen puts them in its language.
+import { msg, type Msg } from '../../common/i18n/catalog';
 import type { KioskConfig } from '../config/schema';
 
 export interface SummaryItem {
-  label: string;
-  value: string;
+  label: Msg;
+  /** As configured (an id, an address, a number), or a message the screen words. */
+  value: string | Msg;
 }
 
 /** An address without user:password, query or fragment (a token may ride in any of them). */
-export function safeUrl(raw: string | undefined): string {
-  if (!raw) return 'не задан';
-  if (!URL.canParse(raw)) return 'задан (неверный адрес)';
+export function safeUrl(raw: string | undefined): string | Msg {
+  if (!raw) return msg('value.notSet');
+  if (!URL.canParse(raw)) return msg('value.badUrl');
   const u = new URL(raw);
   return `${u.protocol}//${u.host}${u.pathname === '/' ? '' : u.pathname}`;
 }
 
-const onOff = (b: boolean) => (b ? 'да' : 'нет');
-const isSet = (v: unknown) => (v ? 'задан' : 'не задан');
+const onOff = (b: boolean): Msg => msg(b ? 'value.yes' : 'value.no');
+const isSet = (v: unknown): Msg => msg(v ? 'value.set' : 'value.notSet');
 
-function printerLine(c: KioskConfig): string {
+function printerLine(c: KioskConfig): Msg {
   const p = c.printer;
-  if (!p.enabled) return 'выключен';
+  if (!p.enabled) return msg('value.off');
   const t = p.transport;
-  const where = t.type === 'tcp' ? `сеть ${t.host}:${t.port}` : t.type === 'device' ? `устройство ${t.path}` : `принтер ОС «${t.deviceName || 'по умолчанию'}»`;
-  return `${p.profile}, ${where}`;
+  if (t.type === 'tcp') return msg('value.printerNet', { profile: p.profile, host: t.host, port: t.port });
+  if (t.type === 'device') return msg('value.printerDevice', { profile: p.profile, path: t.path });
+  return msg('value.printerOs', { profile: p.profile, name: t.deviceName });
 }
 
 export function configSummary(c: KioskConfig, version: string): SummaryItem[] {
+  const item = (label: Msg, value: string | Msg): SummaryItem => ({ label, value });
+  const updatesUrl = safeUrl(c.updates.url);
   const items: SummaryItem[] = [
-    { label: 'Версия программы', value: version },
-    { label: 'Номер инфомата', value: c.kioskId },
-    { label: 'Демо-режим', value: onOff(c.demo) },
-    { label: 'МИС', value: c.api.kind === 'n3' ? 'N3.Здравоохранение (HubService)' : 'SoftRust (REST)' },
-    { label: 'Адрес МИС', value: safeUrl(c.api.baseUrl) },
-    { label: 'Клиентское приложение', value: isSet(c.api.clientApplication) },
-    { label: 'Таймаут запроса к МИС', value: `${c.api.timeoutMs} мс` },
+    item(msg('config.version'), version),
+    item(msg('config.kioskId'), c.kioskId),
+    item(msg('config.demo'), onOff(c.demo)),
+    item(msg('config.mis'), msg(c.api.kind === 'n3' ? 'value.misKind.n3' : 'value.misKind.softrust')),
+    item(msg('config.misUrl'), safeUrl(c.api.baseUrl)),
+    item(msg('config.clientApp'), isSet(c.api.clientApplication)),
+    item(msg('config.timeout'), msg('service.ms', { ms: c.api.timeoutMs })),
   ];
-  if (c.api.n3) {
-    items.push({ label: 'N3: idLpu', value: String(c.api.n3.idLpu) }, { label: 'N3: токен системы', value: isSet(c.api.n3.guid) });
-  }
+  if (c.api.n3) items.push(item(msg('config.n3Lpu'), String(c.api.n3.idLpu)), item(msg('config.n3Token'), isSet(c.api.n3.guid)));
   items.push(
-    { label: 'Часовой пояс', value: c.timeZone },
-    { label: 'Обслуживаемые ЛПУ', value: c.clinics.length ? String(c.clinics.length) : 'все по направлению' },
-    { label: 'Принтер', value: printerLine(c) },
-    { label: 'Повторных печатей', value: String(c.printer.reprintLimit) },
-    { label: 'Сканер полиса', value: c.scanner.type === 'none' ? 'нет' : c.scanner.type === 'serial' ? 'последовательный порт' : 'клавиатурный' },
-    { label: 'Ориентация экрана', value: c.screen.orientation },
-    { label: 'Бездействие пациента', value: `${c.idle.seconds} с + ${c.idle.countdownSeconds} с` },
-    {
-      label: 'Метрики Prometheus',
-      value: c.telemetry.metricsPort === undefined ? 'выключены' : `${c.telemetry.metricsHost}:${c.telemetry.metricsPort}, токен ${isSet(c.telemetry.bearerToken)}`,
-    },
-    { label: 'Обновления', value: c.updates.url ? `${safeUrl(c.updates.url)}, канал ${c.updates.channel}` : 'выключены' },
-    { label: 'Хранить журналы', value: `${c.retentionDays} дн.` },
-    { label: 'PIN служебного режима', value: isSet(c.service.pinHash) },
-    { label: 'Бездействие в служебном режиме', value: `${c.service.idleSeconds} с` },
+    item(msg('config.timeZone'), c.timeZone),
+    item(msg('config.language'), c.language),
+    item(msg('config.clinics'), c.clinics.length ? String(c.clinics.length) : msg('value.allClinics')),
+    item(msg('config.printer'), printerLine(c)),
+    item(msg('config.reprints'), String(c.printer.reprintLimit)),
+    item(msg('config.scanner'), msg(`value.scanner.${c.scanner.type}`)),
+    item(msg('config.orientation'), c.screen.orientation),
+    item(msg('config.idle'), msg('value.idle', { idle: c.idle.seconds, countdown: c.idle.countdownSeconds })),
+    item(
+      msg('config.metrics'),
+      c.telemetry.metricsPort === undefined
+        ? msg('value.off')
+        : msg('value.metrics', { where: `${c.telemetry.metricsHost}:${c.telemetry.metricsPort}`, token: Boolean(c.telemetry.bearerToken) }),
+    ),
+    item(
+      msg('config.updates'),
+      c.updates.url && typeof updatesUrl === 'string' ? msg('value.updates', { url: updatesUrl, channel: c.updates.channel }) : c.updates.url ? updatesUrl : msg('value.off'),
+    ),
+    item(msg('config.retention'), msg('value.days', { days: c.retentionDays })),
+    item(msg('config.pin'), isSet(c.service.pinHash)),
+    item(msg('config.serviceIdle'), msg('value.seconds', { s: c.service.idleSeconds })),
   );
   return items;
 }

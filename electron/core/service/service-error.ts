@@ -1,10 +1,7 @@
-import { SERVICE_TEXTS } from '../../common/service-texts';
-
 /** A service method called with no open service session: a renderer alone cannot open one. */
 export class ServiceModeError extends Error {
   override readonly name = 'ServiceModeError';
   constructor(detail = 'no service session') {
     super(detail);
   }
-  readonly technicianMessage = SERVICE_TEXTS.notInService;
 }

@@ -6,6 +6,7 @@ import { ApiError } from '../api/api-error';
 import { KioskConfigSchema, type KioskConfigInput } from '../config/schema';
 import type { Logger, SlipData, SlipPrinter } from '../ports';
 import { configSummary } from './config-summary';
+import { t } from '../../common/i18n/locales';
 import { countingSlipPrinter, createPaperCounter, memoryPaperCounter, slipsLeft } from './paper-counter';
 import { hashPin } from './pin';
 import { LOCK_MS } from './pin-guard';
@@ -28,9 +29,9 @@ function fakePrinter() {
   const printer: SlipPrinter = {
     printSlip: async (slip) => {
       slips.push(slip);
-      return { jobId: `job-${slips.length}`, state: 'printed', message: null };
+      return { jobId: `job-${slips.length}`, state: 'printed', fault: null };
     },
-    history: async () => ({ original: 'none', againAttempts: 0, lastMessage: null }),
+    history: async () => ({ original: 'none', againAttempts: 0, lastFault: null }),
     readiness: async () => 'near-end',
     journalFault: () => null,
   };
@@ -187,11 +188,11 @@ describe('service mode: actions', () => {
   it('the test slip goes through the slip printer marked as a test, never as a booking', async () => {
     const { mode, slips } = setup();
     mode.enter(PIN);
-    expect(await mode.printTest()).toMatchObject({ state: 'printed', message: null });
+    expect(await mode.printTest()).toMatchObject({ state: 'printed', fault: null });
     expect(slips).toHaveLength(1);
     expect(slips[0]).toMatchObject({ test: true, reprint: false, kioskId: 'KIOSK-01' });
     const status = await mode.status();
-    expect(status.printer).toMatchObject({ state: 'near-end', text: 'Бумага скоро закончится', lastTest: { state: 'printed' } });
+    expect(status.printer).toMatchObject({ state: 'near-end', lastTest: { state: 'printed' } });
   });
 
   it('the MIS check reports reachability, latency and a client application the MIS refused', async () => {
@@ -265,7 +266,8 @@ describe('config summary', () => {
     const text = JSON.stringify(items);
     for (const s of Object.values(secrets)) expect(text).not.toContain(s);
     expect(text).not.toMatch(/scrypt|s3cr3t|q-secret/);
-    const byLabel = Object.fromEntries(items.map((i) => [i.label, i.value]));
+    const ru = t('ru');
+    const byLabel = Object.fromEntries(items.map((i) => [ru.msg(i.label), typeof i.value === 'string' ? i.value : ru.msg(i.value)]));
     expect(byLabel).toMatchObject({
       'Номер инфомата': 'K-7',
       'Версия программы': '1.2.3',
@@ -324,10 +326,10 @@ describe('paper counter', () => {
     const counter = memoryPaperCounter();
     let n = 0;
     const outcomes = [
-      { jobId: 'a', state: 'printed' as const, message: null },
-      { jobId: 'a', state: 'printed' as const, message: null }, // the print-once guard's earlier answer
-      { jobId: 'b', state: 'failed' as const, message: 'x' },
-      { jobId: 'c', state: 'uncertain' as const, message: 'y' },
+      { jobId: 'a', state: 'printed' as const, fault: null },
+      { jobId: 'a', state: 'printed' as const, fault: null }, // the print-once guard's earlier answer
+      { jobId: 'b', state: 'failed' as const, fault: 'paperEnd' as const },
+      { jobId: 'c', state: 'uncertain' as const, fault: 'uncertain' as const },
     ];
     const printer = countingSlipPrinter({ ...fakePrinter().printer, printSlip: async (_slip: SlipData) => outcomes[n++]! }, counter);
     for (let i = 0; i < outcomes.length; i++) await printer.printSlip({} as SlipData);

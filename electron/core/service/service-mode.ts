@@ -14,7 +14,7 @@ import type {
   ServicePrintResult,
   ServiceStatus,
 } from '../../common/service-contract';
-import { SERVICE_TEXTS } from '../../common/service-texts';
+import { t, type Locale } from '../../common/i18n/locales';
 import { ApiError } from '../api/api-error';
 import type { KioskConfig } from '../config/schema';
 import type { MisReach } from '../health/mis-probe';
@@ -68,20 +68,21 @@ export interface ServiceMode {
 const minutesUntil = (until: Date, now: number) => Math.max(1, Math.ceil((until.getTime() - now) / 60_000));
 
 /** An obviously-not-a-booking ticket: a slip with it must never be mistaken for a real one. */
-function testTicket(at: Date, kioskId: string): Ticket {
+function testTicket(at: Date, kioskId: string, locale: Locale): Ticket {
   const iso = at.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const tr = t(locale);
   return {
     ticketGuid: randomUUID(),
     number: '000.00',
-    room: 'тест',
+    room: tr('slip.testRoom'),
     floor: null,
     beginTime: iso,
     endTime: iso,
-    doctorName: SERVICE_TEXTS.testPrintMark,
+    doctorName: tr('slip.test'),
     doctorRole: '',
     speciality: '',
     resType: 'Room',
-    clinic: { guid: randomUUID(), name: `Проверка принтера инфомата ${kioskId}`, fullName: '', address: 'Талон недействителен', phone: '' },
+    clinic: { guid: randomUUID(), name: tr('slip.testClinic', { id: kioskId }), fullName: '', address: tr('slip.testInvalid'), phone: '' },
     bookedAt: null,
   };
 }
@@ -172,7 +173,7 @@ export function createServiceMode(deps: ServiceModeDeps): ServiceMode {
       require('status');
       const state = deps.slipPrinter ? await deps.slipPrinter.readiness() : 'disabled';
       return {
-        printer: { state, text: SERVICE_TEXTS.printer[state], journalFault: deps.slipPrinter?.journalFault() ?? null, lastTest },
+        printer: { state, journalFault: deps.slipPrinter?.journalFault() ?? null, lastTest },
         paper: paper(),
         about: { version: deps.version, kioskId: config.kioskId, items: configSummary(config, deps.version) },
         idleSeconds: config.service.idleSeconds,
@@ -184,18 +185,20 @@ export function createServiceMode(deps: ServiceModeDeps): ServiceMode {
       const at = now();
       if (!deps.slipPrinter) {
         log.audit('service.test_print', { state: 'disabled' });
-        return (lastTest = { state: 'disabled', message: SERVICE_TEXTS.testPrintDisabled, at: at.toISOString() });
+        return (lastTest = { state: 'disabled', fault: 'disabled', at: at.toISOString() });
       }
       const outcome = await deps.slipPrinter.printSlip({
-        ticket: testTicket(at, config.kioskId),
+        ticket: testTicket(at, config.kioskId, config.language),
         kioskId: config.kioskId,
         printedAt: at.toISOString(),
         timeZone: config.timeZone,
+        // The technician's slip speaks the kiosk's default language.
+        locale: config.language,
         reprint: false,
         test: true,
       });
       log.audit('service.test_print', { state: outcome.state, jobId: outcome.jobId });
-      return (lastTest = { state: outcome.state, message: outcome.message, at: at.toISOString() });
+      return (lastTest = { state: outcome.state, fault: outcome.fault, at: at.toISOString() });
     },
 
     paperReplaced() {

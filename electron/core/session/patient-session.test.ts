@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/api-error';
+import { softrustError } from '../mis/softrust-codes';
 import type { MisClient } from '../api/mis-client';
 import { PatientSession } from './patient-session';
 import { SessionError } from './session-error';
 
-const expired = () => new ApiError('auth', 403, '5007', 'Время действия токена истекло', 'HTTP 403 5007');
+const expired = () => softrustError(new ApiError('auth', 403, '5007', 'Время действия токена истекло', 'HTTP 403 5007'));
 
 function fakeClient(tokens: string[]) {
   const getToken = vi.fn(async () => ({ token: tokens.shift() ?? 'none', expiresIn: 1800 }));

@@ -63,10 +63,10 @@ export class PatientSession {
   }
 
   /**
-   * Runs an API call with the token. A 5007 (token expired) mid-flow is healed once by asking
-   * for a new token with the data the patient already gave; the patient's choices stay in the
-   * renderer untouched and the same call is repeated. 5007 means the server refused before
-   * doing anything, so repeating even the booking POST cannot double-book.
+   * Runs an API call with the token. An expired credential mid-flow (SoftRust 5007) is healed
+   * once by asking for a new token with the data the patient already gave; the patient's choices
+   * stay in the renderer untouched and the same call is repeated. The MIS refused before doing
+   * anything, so repeating even the booking POST cannot double-book.
    */
   async withToken<T>(fn: (token: string) => Promise<T>): Promise<T> {
     const token = this.#requireToken();
@@ -74,7 +74,7 @@ export class PatientSession {
     try {
       return await fn(token);
     } catch (err) {
-      if (!(err instanceof ApiError && err.code === '5007')) throw err;
+      if (!(err instanceof ApiError && err.problem === 'credentialExpired')) throw err;
       this.log.info('session.token_expired_renewing');
       const fresh = await this.#renew();
       return await fn(fresh);

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     const slips = createSlipPrinter(config, { journalDir });
     for (const slip of [sampleSlip(), sampleSlip({ ticket: longTicket, reprint: true })]) {
       const outcome = await slips.printSlip(slip);
-      if (outcome.state !== 'printed') throw new Error(`sample print failed: ${outcome.message}`);
+      if (outcome.state !== 'printed') throw new Error(`sample print failed: ${outcome.fault}`);
       const job = await printer.waitForJob();
       console.log(`${widthMm} mm: ${job.pngPath} (${job.bytes} bytes)`);
     }

@@ -1,7 +1,8 @@
 // One SOAP 1.1 call to the N3 HubService under the same transport guards as the REST client
 // (bounded-exchange.ts: one deadline, size cap, no redirects, https unless loopback/allowed).
-// Business failures (HTTP 200, Success=false) and SOAP faults become typed ApiErrors: the
-// hub's Russian ErrorDescription is the patient's message, IdError the code.
+// Business failures (HTTP 200, Success=false) and SOAP faults become typed ApiErrors: IdError
+// is the code and the hub's ErrorDescription the MIS text; the adapter (n3-codes.ts) puts both
+// into the kiosk's vocabulary.
 import axios from 'axios';
 import { ApiError } from '../../api/api-error';
 import { boundedExchange, type Exchange } from '../../api/bounded-exchange';
@@ -9,7 +10,6 @@ import type { ExchangeNote } from '../../api/mis-client';
 import { misHttpsAgent } from '../../api/tls';
 import { checkMisBaseUrl } from '../../api/loopback';
 import { silentLogger, type Logger } from '../../ports';
-import { TEXTS } from '../../../common/texts';
 import { methodResult, readEnvelope, requestEnvelope, soapAction, type XEl, type XNode } from './soap';
 import { XmlError } from './xml-tree';
 
@@ -95,14 +95,14 @@ export function createHubClient(o: HubClientOptions): HubCall {
     }
     if (parsed.kind === 'fault') {
       log.warn('n3.fault', { op, code: parsed.code });
-      throw new ApiError('server', res.status, parsed.code || 'Fault', TEXTS.mis.serviceUnavailable, `${op}: SOAP fault ${parsed.code}: ${parsed.text.slice(0, 200)}`);
+      throw new ApiError('server', res.status, parsed.code || 'Fault', null, `${op}: SOAP fault ${parsed.code}: ${parsed.text.slice(0, 200)}`);
     }
     if (res.status !== 200) throw new ApiError('protocol', res.status, null, null, `${op}: HTTP ${res.status} with a result`);
     const { success, errors } = methodResult(parsed.result);
     if (!success) {
       const first = errors[0];
       const code = first && Number.isFinite(first.id) ? String(first.id) : 'n3';
-      throw new ApiError('validation', 200, code, first?.description || TEXTS.mis.serviceUnavailable, `${op}: Success=false, IdError ${code}`);
+      throw new ApiError('validation', 200, code, first?.description || null, `${op}: Success=false, IdError ${code}`);
     }
     return parsed.result;
   };

@@ -11,12 +11,13 @@
 // clinic's wall clock (mis-time.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import { SCHEDULE_DAYS } from '../../../common/rules';
+import type { KioskProblem } from '../../../common/problems';
 import { ApiError } from '../../api/api-error';
 import { misDateTime } from '../../api/mis-time';
 import type { Direction, DirectionScheduleLpu, LpuWithStatus, TicketVisitWithLpu } from '../../api/schemas';
 import { silentLogger } from '../../ports';
-import { TEXTS } from '../../../common/texts';
 import { capabilityError, type Mis, type MisStartInfo, type PatientIdentity } from '../port';
+import { n3Error } from './n3-codes';
 import { createHubClient, type HubCall, type HubClientOptions } from './hub-client';
 import { NS, el, kid, kidText, kids, type XEl, type XNode } from './soap';
 
@@ -86,7 +87,18 @@ const optInt = (s: string | null): number | null => (s !== null && /^-?\d+$/.tes
 
 export function createN3Adapter(o: N3AdapterOptions): Mis {
   const log = o.log ?? silentLogger;
-  const hub: HubCall = o.hub ?? createHubClient({ ...o, log });
+  const rawHub: HubCall = o.hub ?? createHubClient({ ...o, log });
+  // Every hub failure leaves in the kiosk's words, translated for the operation that failed.
+  const hub: HubCall = async (op, params, opts) => {
+    try {
+      return await rawHub(op, params, opts);
+    } catch (err) {
+      throw n3Error(op, err);
+    }
+  };
+  /** A refusal of the adapter's own (no hub code), in the kiosk's words. */
+  const refusal = (code: string, problem: KioskProblem, detail: string, kind: 'validation' | 'auth' = 'validation') =>
+    new ApiError(kind, null, code, null, detail, null, { problem });
   const tz = o.timeZone;
   const patients = new Map<string, PatientState>();
   const lpuInfo = new Map<number, LpuWithStatus>();
@@ -95,7 +107,7 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
 
   function stateOf(token: string): PatientState {
     const s = patients.get(token);
-    if (!s) throw new ApiError('auth', null, 'n3-session', null, 'no N3 patient state for this session');
+    if (!s) throw refusal('n3-session', 'sessionExpired', 'no N3 patient state for this session', 'auth');
     return s;
   }
 
@@ -104,8 +116,8 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
     if (hit) return hit;
     const r = await hub('GetLPUInfo', [el('tem:idLpu', idLpu), ...auth]);
     const info = kids(kid(r, NS.a, 'LpuCollection'), NS.a, 'LpuInfo')[0];
-    if (!info) throw new ApiError('validation', 200, 'n3-lpu', TEXTS.mis.serviceUnavailable, `GetLPUInfo: the hub does not know idLpu ${idLpu}`);
-    const name = kidText(info, NS.a, 'ShortName') ?? kidText(info, NS.a, 'FullName') ?? `ЛПУ ${idLpu}`;
+    if (!info) throw refusal('n3-lpu', 'clinicNotFound', `GetLPUInfo: the hub does not know idLpu ${idLpu}`);
+    const name = kidText(info, NS.a, 'ShortName') ?? kidText(info, NS.a, 'FullName') ?? `ЛПУ ${idLpu}`; // i18n-ok: stands in for the MIS's own clinic name (MIS data)
     const lpu: LpuWithStatus = {
       guid: lpuGuid(idLpu),
       name,
@@ -158,7 +170,7 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
     // cancellations. It is the patient's only if their own card at that clinic is that IdPat.
     if ((await idPatAt(s, idLpu)) !== idPat) {
       log.audit('n3.referral_foreign', { idLpu });
-      throw new ApiError('validation', 200, 'n3-foreign', TEXTS.mis.referralNotFound, 'the referral belongs to another patient');
+      throw refusal('n3-foreign', 'referralNotFound', 'the referral belongs to another patient');
     }
     const guid = n3Guid('referral', number);
     const specs = kids(kid(r, NS.a, 'ListSpeciality'), NS.a, 'Speciality2');
@@ -210,7 +222,7 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
 
   async function history(s: PatientState, idLpu: number, idPat: string): Promise<TicketVisitWithLpu[]> {
     const r = await hub('GetPatientHistory', [el('tem:idLpu', idLpu), el('tem:idPat', idPat), ...auth]);
-    const lpu = await clinic(idLpu).catch(() => ({ guid: lpuGuid(idLpu), name: `ЛПУ ${idLpu}`, fullName: '', address: '', phone: '' }) as LpuWithStatus);
+    const lpu = await clinic(idLpu).catch(() => ({ guid: lpuGuid(idLpu), name: `ЛПУ ${idLpu}`, fullName: '', address: '', phone: '' }) as LpuWithStatus); // i18n-ok: MIS data stand-in
     const out: TicketVisitWithLpu[] = [];
     for (const v of kids(kid(r, NS.a, 'ListHistoryVisit'), NS.a, 'HistoryVisit')) {
       const id = kidText(v, NS.a, 'IdAppointment');
@@ -288,23 +300,14 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
       const s = stateOf(token);
       if (++s.lookups > MAX_REFERRAL_LOOKUPS) {
         log.audit('n3.referral_lookups_capped', { lookups: s.lookups });
-        throw new ApiError('validation', null, 'n3-lookups', TEXTS.mis.tooManyLookups, 'too many referral lookups in one session');
+        throw refusal('n3-lookups', 'tooManyLookups', 'too many referral lookups in one session');
       }
-      try {
-        return (await inspect(s, number, surname)).direction;
-      } catch (err) {
-        // 20 here is «no such referral for this surname»; the hub's own text speaks of a
-        // patient not found, which misleads someone who has just been identified.
-        if (err instanceof ApiError && err.code === '20') {
-          throw new ApiError('validation', err.httpStatus, '20', TEXTS.mis.referralNotFound, err.message);
-        }
-        throw err;
-      }
+      return (await inspect(s, number, surname)).direction;
     },
 
     async clinics(token, referralGuid) {
       const ref = stateOf(token).referrals.get(referralGuid.toLowerCase());
-      if (!ref) throw new ApiError('validation', null, 'n3-referral', TEXTS.mis.referralNotFound, 'unknown referral GUID for this session');
+      if (!ref) throw refusal('n3-referral', 'referralNotFound', 'unknown referral GUID for this session');
       return [await clinic(ref.idLpu)];
     },
 
@@ -312,7 +315,7 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
       const s = stateOf(token);
       referralGuid = referralGuid.toLowerCase();
       const ref = s.referrals.get(referralGuid);
-      if (!ref) throw new ApiError('validation', null, 'n3-referral', TEXTS.mis.referralNotFound, 'unknown referral GUID for this session');
+      if (!ref) throw refusal('n3-referral', 'referralNotFound', 'unknown referral GUID for this session');
       if (idLpuOf(q.lpuGuid) !== ref.idLpu) return [];
       // Fresh slots every time: after «time taken» (39) the patient must see the current list.
       for (const [k, v] of s.slots) if (v.referralGuid === referralGuid) s.slots.delete(k);
@@ -352,7 +355,7 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
       const ref = s.referrals.get(body.directionGuid.toLowerCase());
       const slot = s.slots.get(key);
       if (!ref || !slot || slot.referralGuid !== body.directionGuid.toLowerCase()) {
-        throw new ApiError('validation', null, 'n3-slot', TEXTS.mis.slotGone, 'the chosen slot is not in this session\'s referral tree');
+        throw refusal('n3-slot', 'slotTaken', 'the chosen slot is not in this session\'s referral tree');
       }
       await hub(
         'SetAppointment',
@@ -400,9 +403,8 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
     async cancel(token, _lpuGuid, ticketGuid) {
       const s = stateOf(token);
       const t = s.tickets.get(ticketGuid.toLowerCase());
-      if (!t) throw new ApiError('validation', null, 'n3-ticket', TEXTS.mis.unsupported, 'unknown ticket GUID for this session');
+      if (!t) throw refusal('n3-ticket', 'bookingNotFound', 'unknown ticket GUID for this session');
       await hub('CreateClaimForRefusal', [el('tem:idLpu', t.idLpu), el('tem:idPat', t.idPat), el('tem:idAppointment', t.idAppointment), ...auth], { write: true });
-      return 'Запись отменена';
     },
 
     forgetPatients() {
