@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { EXEMPT, LAYERS, PACKAGES } from './electron/layers.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'artifacts/**', 'test-results/**', 'playwright-report/**', '**/__fixtures__/**'] },
@@ -28,76 +29,43 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
-  // ---------- layer boundaries (docs/architecture.md) ----------
-  // Each folder may import only the layers below it. Tests are exempt (they assemble layers on
-  // purpose); electron/layer-boundaries.test.ts proves each rule fails on a bad import.
+  // ---------- layer boundaries (electron/layers.mjs; docs/architecture.md) ----------
+  // Tests are exempt (they assemble layers on purpose); electron/layer-boundaries.test.ts proves
+  // every banned pair of the table fails on a bad import and every allowed pair passes.
   ...layerRules(),
 );
 
-/** Import patterns a layer may not use, with the reason a developer sees. */
+/** One no-restricted-imports block per layer of the table. */
 function layerRules() {
-  const ban = (group, message, extra = {}) => ({ group, message, ...extra });
-  const electron = { name: 'electron', message: 'only electron/main and electron/preload may import electron' };
-  const sim = ban(['**/simulator', '**/simulator/**'], 'the simulator is demo/test only: production code never imports it');
-  const virtual = ban(['**/printing/virtual', '**/printing/virtual/**', '**/virtual/*'], 'the virtual printer is demo/test only');
-  const demo = ban(['**/demo/*', '**/electron/demo/**'], 'demo backends are wired only by the demo entry points');
-  const renderer = ban(['**/renderer/**'], 'the renderer is a browser bundle: nothing imports it');
-  const compose = ban(['**/compose/*', '**/electron/compose/**'], 'only entry points (host, main, demo) use the composition root');
-  const host = ban(['**/host/*', '**/electron/host/**'], 'the browser host is an entry point');
-  const main = ban(['**/main/*', '**/electron/main/**'], 'the Electron shell is an entry point');
-  const printing = ban(['**/printing', '**/printing/*', '**/electron/printing/**'], 'core and printing are siblings: the composition root joins them');
-  const core = ban(['**/core/*', '**/core/**', '**/electron/core/**'], 'this layer may not reach into the core');
-  const preload = ban(['**/preload/*'], 'the preload is bundled on its own');
-  const rule = (paths, patterns) => ({
-    '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns }],
-  });
-  const notTests = ['**/*.test.ts', '**/*.test.tsx', '**/test-helpers.ts', '**/__fixtures__/**'];
-  return [
-    {
-      files: ['electron/common/**/*.ts'],
-      ignores: notTests,
-      rules: rule([electron], [core, printing, compose, host, main, demo, preload, sim, renderer, ban(['node:*'], 'common code also runs in the renderer: no Node APIs')]),
-    },
-    { files: ['electron/core/**/*.ts'], ignores: notTests, rules: rule([electron], [printing, compose, host, main, demo, preload, sim, renderer]) },
-    {
-      files: ['electron/printing/**/*.ts'],
-      ignores: [...notTests, 'electron/printing/virtual/**', 'electron/printing/sample-slips.ts'],
-      rules: rule([electron], [virtual, compose, host, main, demo, preload, sim, renderer]),
-    },
-    { files: ['electron/printing/virtual/**/*.ts'], ignores: notTests, rules: rule([electron], [compose, host, main, demo, preload, sim, renderer]) },
-    { files: ['electron/compose/**/*.ts'], ignores: notTests, rules: rule([electron], [virtual, host, main, demo, preload, sim, renderer]) },
-    { files: ['electron/host/**/*.ts'], ignores: notTests, rules: rule([electron], [virtual, main, demo, preload, sim, renderer]) },
-    { files: ['electron/main/**/*.ts'], ignores: notTests, rules: rule([], [virtual, host, demo, preload, sim, renderer]) },
-    {
-      files: ['electron/preload/**/*.ts'],
-      ignores: notTests,
-      rules: rule(
-        [],
-        [
-          core, printing, compose, host, main, demo, sim, renderer,
-          // Only the method list at run time: the sandboxed preload bundle stays tiny.
-          ban(['**/common/*', '!**/common/channels'], 'the preload imports only common/channels at run time', { allowTypeImports: true }),
-        ],
-      ),
-    },
-    {
-      files: ['renderer/**/*.{ts,tsx}'],
-      ignores: notTests,
-      rules: rule([electron], [
-        ban(['**/electron/core/**', '**/electron/printing/**', '**/electron/compose/**', '**/electron/host/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/demo/**'], 'the renderer sees only the shared contract and common code'),
-        sim,
-        ban(['node:*'], 'the renderer has no Node'),
-      ]),
-    },
-    { files: ['simulator/**/*.ts'], ignores: notTests, rules: rule([electron], [ban(['**/electron/**'], 'the simulator stands alone, like the real MIS')]) },
-    {
-      // The N3 simulator shares only the generic XML tree and the namespace constants; every
-      // operation's shape is written on its own in simulator/n3/ops.ts.
-      files: ['simulator/n3/**/*.ts'],
-      ignores: notTests,
-      rules: rule([electron], [
-        { regex: '(^|/)electron/(?!core/mis/n3/(xml-tree|soap)$)', message: 'the simulator stands alone, like the real MIS' },
-      ]),
-    },
-  ];
+  const byId = new Map([...LAYERS, ...PACKAGES].map((t) => [t.id, t]));
+  const nestedIn = (layer) => LAYERS.filter((l) => l.folder.startsWith(`${layer.folder}/`));
+  return LAYERS.filter((layer) => layer.bans.length > 0).map((layer) => ({
+    files: layer.files,
+    // A nested layer has its own block; its parent's rule would otherwise apply to it as well.
+    ignores: [...EXEMPT, ...nestedIn(layer).flatMap((l) => l.files), ...(layer.exempt?.files ?? [])],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', restrictions(layer, byId)] },
+  }));
+}
+
+/** A layer's bans in the rule's own terms: a package named by `path` is a path, the rest patterns. */
+function restrictions(layer, byId) {
+  const paths = [];
+  const patterns = [];
+  for (const b of layer.bans) {
+    const options = b.typesAllowed ? { allowTypeImports: true } : {};
+    if (b.regex) patterns.push({ regex: b.regex, message: b.message, ...options });
+    else if (b.patterns) patterns.push({ group: b.patterns, message: b.message, ...options });
+    else {
+      for (const id of b.targets) {
+        const target = byId.get(id);
+        if (!target) throw new Error(`electron/layers.mjs: ${layer.id} bans ${id}, which is no layer or package there`);
+        const message = b.message ?? target.whyNot;
+        if (!message) throw new Error(`electron/layers.mjs: ${layer.id} bans ${id}, which has no reason to show`);
+        if (target.path) paths.push({ name: target.path, message, ...options });
+        else if (target.importedAs) patterns.push({ group: target.importedAs, message, ...options });
+        else throw new Error(`electron/layers.mjs: ${layer.id} bans ${id} with no spelling of its own, and ${id} has no importedAs`);
+      }
+    }
+  }
+  return { paths, patterns };
 }
