@@ -158,7 +158,7 @@ export const LAYERS = [
     folder: 'electron/common',
     files: ['electron/common/**/*.ts'],
     whyNot: null, // banned only in the preload's and the simulator's own spelling
-    sample: 'electron/common/texts',
+    sample: 'electron/common/rules',
     bans: [
       ...ban('electron', 'core', 'printing', 'compose', 'host', 'main', 'demo', 'preload', 'simulator', 'renderer'),
       { targets: ['node'], message: 'common code also runs in the renderer: no Node APIs' },

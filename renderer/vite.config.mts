@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer, defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { CSP } from '../electron/common/csp';
+import { DEFAULT_LOCALE, t } from '../electron/common/i18n/locales';
 
 // index.html carries the same policy as the HTTP header of both hosts (one source:
 // electron/common/csp.ts). A <meta> policy may not hold frame-ancestors, so that one stays
@@ -13,11 +14,14 @@ const META_CSP = CSP.split('; ')
   .filter((d) => !d.startsWith('frame-ancestors'))
   .join('; ');
 
+// The page's language and title before React runs come from the catalogue too (React then sets
+// them for the session's language).
 function metaCsp(): Plugin {
   return {
     name: 'infomat-meta-csp',
     enforce: 'pre',
-    transformIndexHtml: (html) => html.replace('%INFOMAT_CSP%', META_CSP),
+    transformIndexHtml: (html) =>
+      html.replace('%INFOMAT_CSP%', META_CSP).replace('%INFOMAT_LANG%', DEFAULT_LOCALE).replace('%INFOMAT_TITLE%', t(DEFAULT_LOCALE)('app.title')),
   };
 }
 

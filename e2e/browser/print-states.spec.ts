@@ -1,5 +1,4 @@
 // The ticket screen's print states that the virtual printer does not produce by itself.
-import { TEXTS } from '../../electron/common/texts';
 import { CARDIOLOGIST, expect, test } from '../support/fixtures';
 
 test('uncertain print: the patient is asked to look, calmly, and may print again', async ({ kiosk }) => {
@@ -7,7 +6,7 @@ test('uncertain print: the patient is asked to look, calmly, and may print again
   // Every byte went out but the printer did not confirm: what the core answers then.
   await page.route('**/__kiosk/call/printTicket', (route) =>
     route.fulfill({
-      json: { ok: true, value: { jobId: 'j-1', state: 'uncertain', message: TEXTS.printer.uncertain, reprintsLeft: 1, canPrintAgain: true } },
+      json: { ok: true, value: { jobId: 'j-1', state: 'uncertain', fault: 'uncertain', reprintsLeft: 1, canPrintAgain: true } },
     }),
   );
   await kiosk.identify('P1');

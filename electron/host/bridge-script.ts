@@ -8,7 +8,8 @@ export function bridgeScript(callBase: string): string {
   'use strict';
   const base = ${JSON.stringify(callBase)};
   const methods = ${JSON.stringify(bridgeMethodNames)};
-  const fail = (message) => ({ ok: false, error: { kind: 'network', code: null, message, httpStatus: null } });
+  // The link to the kiosk's own core broke: the screen says so in the session's words (kioskLink).
+  const fail = () => ({ ok: false, error: { kind: 'network', problem: 'kioskLink', shown: null, httpStatus: null } });
   const call = async (method, input) => {
     try {
       const res = await fetch(base + method, {
@@ -20,7 +21,7 @@ export function bridgeScript(callBase: string): string {
       });
       return await res.json();
     } catch (e) {
-      return fail('Инфомат потерял связь со своей службой.');
+      return fail();
     }
   };
   const kiosk = {};

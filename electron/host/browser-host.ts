@@ -13,6 +13,7 @@
 // stalled body (408) and the server's header and request timeouts.
 // Which paths name which files, and every answer's headers, are Electron's app:// rules too
 // (../core/serving): only the bridge, the launch code and the cookie are this host's own.
+import { DEFAULT_LOCALE, t } from '../common/i18n/locales';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import http from 'node:http';
@@ -138,7 +139,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Runnin
       if (req.method !== 'GET') return fail(req, res, 405, 'method not allowed');
       if (!redeem(rawPath.slice(LAUNCH_PREFIX.length))) {
         log.warn('host.launch_refused', {});
-        return fail(req, res, 403, 'Ссылка запуска инфомата недействительна: она одноразовая и действует минуту.');
+        return fail(req, res, 403, t(DEFAULT_LOCALE)('app.launchExpired'));
       }
       const hadRenderer = current !== null;
       const cookie = randomBytes(32).toString('base64url');
@@ -159,7 +160,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Runnin
 
     const cookie = readCookie(req.headers.cookie, RENDERER_COOKIE);
     if (!cookie) return fail(req, res, 401, 'not a kiosk renderer');
-    if (!isCurrent(cookie)) return fail(req, res, 403, 'Этот экран инфомата закрыт: открыт другой.');
+    if (!isCurrent(cookie)) return fail(req, res, 403, t(DEFAULT_LOCALE)('app.screenReplaced'));
 
     if (rawPath.startsWith(CALL_PREFIX)) {
       if (req.method !== 'POST') return fail(req, res, 405, 'method not allowed');

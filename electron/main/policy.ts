@@ -3,6 +3,7 @@
 // lockdown.ts, ipc.ts, protocol.ts, main.ts) only calls them. What the shell shares with the
 // browser host (response headers, MIME types, the file-path rule, the kiosk Chromium switches)
 // lives once in ../core/serving.
+import { DEFAULT_LOCALE, t } from '../common/i18n/locales';
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 
 export const APP_SCHEME = 'app';
@@ -143,7 +144,7 @@ export function kioskWindowOptions(preloadPath: string, flags: Pick<ShellFlags, 
     minWidth: 600,
     minHeight: 600,
     backgroundColor: '#ffffff',
-    title: 'Инфомат',
+    title: t(DEFAULT_LOCALE)('app.title'),
     webPreferences: webPreferencesFor(preloadPath, flags),
   };
 }

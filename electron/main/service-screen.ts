@@ -1,8 +1,12 @@
 // The pages the shell shows instead of the app: configuration problems, a failed start, and the
 // calm «Перезапуск…» page of the crash-loop breaker. Static HTML in a data: URL with its own
-// CSP (no scripts at all); large Russian text readable from a metre away. No `electron` import.
+// CSP (no scripts at all); large text readable from a metre away, in the kiosk's default
+// language (the catalogue's words; there is no patient session to have chosen another).
+// No `electron` import.
+import { DEFAULT_LOCALE, t, type Locale } from '../common/i18n/locales';
 
 export interface ServiceScreen {
+  lang?: Locale;
   title: string;
   lead?: string;
   /** Listed one per line (configuration problems …). */
@@ -31,7 +35,7 @@ export function renderServiceScreenHtml(s: ServiceScreen): string {
   const items = s.items?.length ? `<ol>${s.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ol>` : '';
   const technical = s.technical?.length ? `<small>${s.technical.map(escapeHtml).join('<br>')}</small>` : '';
   return [
-    '<!doctype html><html lang="ru"><head><meta charset="utf-8">',
+    `<!doctype html><html lang="${s.lang ?? DEFAULT_LOCALE}"><head><meta charset="utf-8">`,
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1, user-scalable=no">',
     `<title>${escapeHtml(s.title)}</title><style>${STYLE}</style></head><body><main>`,
@@ -46,14 +50,18 @@ export function renderServiceScreenHtml(s: ServiceScreen): string {
 
 export const dataUrlFor = (html: string): string => `data:text/html;charset=utf-8,${encodeURIComponent(html)}`;
 
+// The configuration problems are the technician's (config/technician-messages.ts, Russian):
+// the config file cannot say which language it wanted, so the frame is the default language.
+const tr = t(DEFAULT_LOCALE);
+
 export function configProblemsScreen(configPath: string, problems: string[], kioskVersion: string): string {
   return dataUrlFor(
     renderServiceScreenHtml({
-      title: 'Инфомат временно не работает',
-      lead: 'Ошибка в файле настроек. Исправьте его и перезапустите инфомат:',
+      title: tr('app.outOfOrder'),
+      lead: tr('app.configBrokenLead'),
       items: problems,
-      footer: 'Пациентам: пожалуйста, обратитесь в регистратуру.',
-      technical: [`Файл настроек: ${configPath}`, `Инфомат ${kioskVersion}`],
+      footer: tr('app.forPatients'),
+      technical: [tr('app.configFile', { path: configPath }), tr('app.version', { version: kioskVersion })],
     }),
   );
 }
@@ -61,11 +69,11 @@ export function configProblemsScreen(configPath: string, problems: string[], kio
 export function startFailedScreen(reason: string, kioskVersion: string): string {
   return dataUrlFor(
     renderServiceScreenHtml({
-      title: 'Инфомат временно не работает',
-      lead: 'Не удалось запустить программу. Подробности — в журнале.',
+      title: tr('app.outOfOrder'),
+      lead: tr('app.startFailedLead'),
       items: [reason],
-      footer: 'Пациентам: пожалуйста, обратитесь в регистратуру.',
-      technical: [`Инфомат ${kioskVersion}`],
+      footer: tr('app.forPatients'),
+      technical: [tr('app.version', { version: kioskVersion })],
     }),
   );
 }
@@ -73,8 +81,8 @@ export function startFailedScreen(reason: string, kioskVersion: string): string 
 export function restartingScreen(): string {
   return dataUrlFor(
     renderServiceScreenHtml({
-      title: 'Перезапуск…',
-      lead: 'Инфомат скоро снова будет работать. Пожалуйста, подождите или обратитесь в регистратуру.',
+      title: tr('app.restarting'),
+      lead: tr('app.restartingLead'),
     }),
   );
 }

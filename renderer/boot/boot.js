@@ -42,7 +42,8 @@
     note.className = 'welcome-notice';
     note.setAttribute('role', 'alert');
     note.setAttribute('data-testid', 'boot-failed');
-    note.textContent = 'Инфомат не запустился. Пожалуйста, обратитесь в регистратуру.';
+    // The catalogue's words, written into the picture at build (renderer/src/prerender.tsx).
+    note.textContent = app.getAttribute('data-boot-failed') || '';
     menu.replaceWith(note);
   }, FAILED_AFTER_MS);
 

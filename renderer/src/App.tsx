@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorPanel } from './components/ErrorPanel';
-import { DisplayModeButton, useDisplayAttributes } from './components/DisplayModeButton';
+import { DisplayModeButton, useDisplayAttributes, useLanguageAttributes } from './components/DisplayModeButton';
 import { Header } from './components/Header';
 import { IdleDialog } from './components/IdleDialog';
 import { LoadingOverlay } from './components/LoadingOverlay';
 import { ServiceScreen } from './screens/ServiceScreen';
-import { WelcomeScreen } from './screens/WelcomeScreen';
+import { LanguageSwitch, WelcomeScreen } from './screens/WelcomeScreen';
+import { useT } from './i18n';
 import type { FlowScreen as FlowScreenName } from './screens/flow-screens';
 import { useFlowScreens } from './screens/screen-loader';
 import { TAP_GUARD_MS, useTapGuard } from './components/useTapGuard';
@@ -22,6 +23,8 @@ export function Shell({ children, settling = false }: { children: ReactNode; set
   const configured = useFlow((s) => s.info?.orientation);
   const orientation = useOrientation(configured);
   useDisplayAttributes(useFlow((s) => s.display));
+  const t = useT();
+  useLanguageAttributes(useFlow((s) => s.language), t('app.title'));
   return (
     <div className="app" data-orientation={orientation} data-settling={settling ? 'true' : undefined}>
       {children}
@@ -34,6 +37,7 @@ export function App() {
   const screen = useFlow((s) => s.screen);
   const boot = useFlow((s) => s.boot);
   const reportCrash = useFlow((s) => s.reportCrash);
+  const t = useT();
   // One tap guard for every screen: a second tap meant for the previous screen is dropped. The
   // first screen of a page load has no previous one.
   const settling = useTapGuard(screen, inScreen, TAP_GUARD_MS, false);
@@ -43,7 +47,7 @@ export function App() {
   if (startup.phase === 'failed') {
     return (
       <Shell>
-        <ServiceScreen detail={startup.message} onRetry={() => void boot()} />
+        <ServiceScreen detail={t(`problem.${startup.problem}`)} onRetry={() => void boot()} />
       </Shell>
     );
   }
@@ -55,6 +59,7 @@ export function App() {
         {screen !== 'welcome' && <Header />}
         {screen === 'welcome' && (
           <div className="welcome-bar">
+            <LanguageSwitch />
             <DisplayModeButton />
           </div>
         )}
@@ -76,10 +81,11 @@ export function App() {
 /** A screen after Welcome; in the rare tap before they have loaded, a calm line instead of nothing. */
 function FlowScreen({ screen }: { screen: FlowScreenName }) {
   const screens = useFlowScreens();
+  const t = useT();
   if (!screens) {
     return (
       <p className="flow-loading" data-testid="flow-loading" role="status">
-        Загрузка…
+        {t('app.loading')}
       </p>
     );
   }

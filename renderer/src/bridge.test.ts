@@ -36,7 +36,7 @@ describe('bridge', () => {
   });
 
   it('fills missing optional error fields', async () => {
-    const b = hardenBridge(raw({ book: async () => ({ ok: false, error: { kind: 'validation', message: 'занято' } }) }));
+    const b = hardenBridge(raw({ book: async () => ({ ok: false, error: { kind: 'validation', problem: 'slotTaken' } }) }));
     const r = await b.book({
       referralGuid: '5b0c8f0e-0000-4000-8000-000000000d01',
       lpuGuid: '3c1e7b2a-0000-4000-8000-000000000002',
@@ -44,7 +44,7 @@ describe('bridge', () => {
       date: '2026-11-27',
       time: '09:00',
     });
-    expect(r).toEqual({ ok: false, error: { kind: 'validation', code: null, message: 'занято', httpStatus: null } });
+    expect(r).toEqual({ ok: false, error: { kind: 'validation', problem: 'slotTaken', shown: null, httpStatus: null } });
   });
 
   it('finds no bridge when the host injected none', () => {

@@ -7,7 +7,7 @@ import type {
   KioskBridge,
 } from '../../electron/common/bridge-contract';
 import { bridgeMethodNames } from '../../electron/common/channels';
-import { TEXTS } from '../../electron/common/texts';
+import { isKioskProblem } from '../../electron/common/problems';
 
 export type { KioskBridge };
 
@@ -18,19 +18,9 @@ declare global {
 }
 
 
-const NO_LINK: BridgeError = {
-  kind: 'network',
-  code: null,
-  message: TEXTS.errors.kioskLink,
-  httpStatus: null,
-};
-
-const GARBLED: BridgeError = {
-  kind: 'protocol',
-  code: null,
-  message: TEXTS.errors.kioskLink,
-  httpStatus: null,
-};
+/** The link between the screen and the kiosk's own core broke: a local fault, not the MIS's. */
+const NO_LINK: BridgeError = { kind: 'network', problem: 'kioskLink', shown: null, httpStatus: null };
+const GARBLED: BridgeError = { kind: 'protocol', problem: 'kioskLink', shown: null, httpStatus: null };
 
 function isEnvelope(x: unknown): x is Envelope<unknown> {
   if (typeof x !== 'object' || x === null || !('ok' in x)) return false;
@@ -38,7 +28,7 @@ function isEnvelope(x: unknown): x is Envelope<unknown> {
   if (e.ok === true) return 'value' in e;
   if (e.ok !== false || typeof e.error !== 'object' || e.error === null) return false;
   const err = e.error as Partial<BridgeError>;
-  return typeof err.kind === 'string' && typeof err.message === 'string';
+  return typeof err.kind === 'string' && isKioskProblem(err.problem);
 }
 
 /** Wraps a raw bridge so that a thrown call or a malformed answer becomes an error envelope. */
@@ -60,7 +50,7 @@ export function hardenBridge(raw: KioskBridge): KioskBridge {
       // Missing optional fields must not break the error panel.
       return {
         ok: false,
-        error: { kind: e.kind, code: e.code ?? null, message: e.message, httpStatus: e.httpStatus ?? null },
+        error: { kind: e.kind, problem: e.problem, shown: typeof e.shown === 'string' ? e.shown : null, httpStatus: e.httpStatus ?? null },
       };
     };
   }

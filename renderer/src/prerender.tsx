@@ -4,6 +4,7 @@
 // over; React then replaces this markup with its own (createRoot clears the container).
 import { renderToString } from 'react-dom/server';
 import type { KioskBridge } from '../../electron/common/bridge-contract';
+import { DEFAULT_LOCALE, t } from '../../electron/common/i18n/locales';
 import { App } from './App';
 import { FlowProvider } from './store/context';
 import { ServiceBridgeProvider } from './service/context';
@@ -29,8 +30,10 @@ export function renderWelcome(): string {
       </ServiceBridgeProvider>
     </FlowProvider>,
   );
-  // The mark tells boot.js (and the bench) which Welcome is the picture and which is React's.
-  const marked = html.replace(/^<div class="app"/, `<div ${PRERENDER_MARK}="" class="app"`);
+  // The mark tells boot.js (and the bench) which Welcome is the picture and which is React's;
+  // boot.js says the catalogue's line from it if React never comes.
+  const failed = t(DEFAULT_LOCALE)('app.bootFailed').replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const marked = html.replace(/^<div class="app"/, `<div ${PRERENDER_MARK}="" data-boot-failed="${failed}" class="app"`);
   if (marked === html || !marked.includes('data-testid="screen-welcome"')) throw new Error('prerender: Welcome did not render as expected');
   return marked;
 }

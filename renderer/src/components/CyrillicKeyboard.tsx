@@ -1,10 +1,12 @@
 import type { MouseEvent } from 'react';
+import { useT } from '../i18n';
 import type { SurnameKey } from '../logic/referral-query';
 import { Icon } from './Icon';
 
 // ЙЦУКЕН as on a Russian keyboard; Ё at the end of the third row (on a real keyboard it sits
-// far top-left, where an elderly finger would not look for it).
-const ROWS = [
+// far top-left, where an elderly finger would not look for it). The letters are what the MIS
+// stores a surname in, in any session language.
+const ROWS = [ // i18n-ok: the surname's alphabet (MIS data)
   ['Й', 'Ц', 'У', 'К', 'Е', 'Н', 'Г', 'Ш', 'Щ', 'З', 'Х', 'Ъ'],
   ['Ф', 'Ы', 'В', 'А', 'П', 'Р', 'О', 'Л', 'Д', 'Ж', 'Э'],
   ['Я', 'Ч', 'С', 'М', 'И', 'Т', 'Ь', 'Б', 'Ю', 'Ё'],
@@ -14,13 +16,14 @@ const ROWS = [
 const keepFocus = (e: MouseEvent) => e.preventDefault();
 
 export function CyrillicKeyboard({ onKey }: { onKey: (key: SurnameKey) => void }) {
+  const t = useT();
   const key = (label: string, testId: string, k: SurnameKey, cls = '') => (
     <button key={testId} type="button" className={`key kb-key${cls}`} data-testid={testId} onMouseDown={keepFocus} onClick={() => onKey(k)}>
       {label}
     </button>
   );
   return (
-    <div className="kb" role="group" aria-label="Русская клавиатура">
+    <div className="kb" role="group" aria-label={t('keyboard.label')} lang="ru">
       {ROWS.map((row, i) => (
         <div key={i} className={`kb-row kb-row-${i + 1}`}>
           {row.map((l) => key(l, `kb-${l}`, { letter: l }))}
@@ -28,23 +31,23 @@ export function CyrillicKeyboard({ onKey }: { onKey: (key: SurnameKey) => void }
       ))}
       <div className="kb-row kb-row-actions">
         <button type="button" className="key key-action kb-key kb-clear" data-testid="kb-clear" onMouseDown={keepFocus} onClick={() => onKey('clear')}>
-          Очистить
+          {t('keypad.clear')}
         </button>
         {/* A bare «-» on a key reads as a stray mark: the key says what it types. */}
-        {key('Дефис', 'kb-hyphen', 'hyphen', ' kb-hyphen')}
-        <button type="button" className="key kb-key kb-space" data-testid="kb-space" aria-label="Пробел" onMouseDown={keepFocus} onClick={() => onKey('space')}>
-          Пробел
+        {key(t('keyboard.hyphen'), 'kb-hyphen', 'hyphen', ' kb-hyphen')}
+        <button type="button" className="key kb-key kb-space" data-testid="kb-space" aria-label={t('keyboard.space')} onMouseDown={keepFocus} onClick={() => onKey('space')}>
+          {t('keyboard.space')}
         </button>
         <button
           type="button"
           className="key key-action kb-key kb-back"
           data-testid="kb-back"
-          aria-label="Стереть букву"
+          aria-label={t('keyboard.eraseLetter')}
           onMouseDown={keepFocus}
           onClick={() => onKey('back')}
         >
           <Icon name="backspace" size={44} />
-          <span>Стереть</span>
+          <span>{t('keypad.erase')}</span>
         </button>
       </div>
     </div>

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useT } from '../i18n';
 import { useFlow } from '../store/context';
 import type { DisplayMode } from '../store/types';
 
@@ -6,6 +7,7 @@ import type { DisplayMode } from '../store/types';
 export function DisplayModeButton() {
   const on = useFlow((s) => s.display.print === 'large');
   const toggle = useFlow((s) => s.toggleDisplay);
+  const t = useT();
   return (
     <button
       type="button"
@@ -15,9 +17,9 @@ export function DisplayModeButton() {
       onClick={toggle}
     >
       <span className="display-btn-mark" aria-hidden="true">
-        Аа
+        {t('display.mark')}
       </span>{' '}
-      Крупный шрифт
+      {t('display.largePrint')}
     </button>
   );
 }
@@ -29,4 +31,12 @@ export function useDisplayAttributes(display: DisplayMode): void {
     html.dataset.print = display.print;
     html.dataset.contrast = display.contrast;
   }, [display.print, display.contrast]);
+}
+
+/** The page's language and title follow the session's language (screen readers, the window title). */
+export function useLanguageAttributes(language: string, title: string): void {
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = title;
+  }, [language, title]);
 }

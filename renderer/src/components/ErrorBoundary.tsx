@@ -1,7 +1,6 @@
 import { Component, useEffect, useState, type ErrorInfo, type ReactNode } from 'react';
-import { plural } from '../logic/words';
+import { useT } from '../i18n';
 import { BigButton } from './BigButton';
-import { HINTS, LABELS } from '../texts';
 
 /** How long the calm screen stays before the kiosk opens Welcome by itself. */
 export const RESTART_SECONDS = 5;
@@ -60,16 +59,17 @@ function SomethingWentWrong({ seconds, onDone }: { seconds: number; onDone: () =
     if (left <= 0) onDone();
   }, [left, onDone]);
   const n = Math.max(left, 0);
+  const t = useT();
   return (
     <section className="screen screen-service screen-crash" data-testid="screen-crash" role="alert">
       <div className="welcome-main">
-        <h1 className="welcome-title">Что-то пошло не так</h1>
-        <p className="welcome-need">{HINTS.startOver}</p>
+        <h1 className="welcome-title">{t('app.crashTitle')}</h1>
+        <p className="welcome-need">{t('next.startOver')}</p>
         <p className="screen-lead" data-testid="crash-countdown">
-          Начальный экран откроется через {n} {plural(n, 'секунду', 'секунды', 'секунд')}
+          {t('app.crashCountdown', { n })}
         </p>
         <BigButton className="welcome-start" data-testid="crash-restart" onClick={onDone}>
-          {LABELS.startOver}
+          {t('action.startOver')}
         </BigButton>
       </div>
     </section>

@@ -1,66 +1,69 @@
+import type { MessageId } from '../../../electron/common/i18n/catalog';
 import type { NextStep } from '../../../electron/common/next-step';
+import type { KioskProblem } from '../../../electron/common/problems';
+import { Mis, useT } from '../i18n';
 import { useFlow } from '../store/context';
 import type { ErrorChoice } from '../store/types';
 import { BigButton } from './BigButton';
 import { Dialog } from './Dialog';
-import { HINTS, LABELS } from '../texts';
 
-type Choice = { choice: ErrorChoice; label: string; testId: string; variant: 'primary' | 'secondary' };
+type Choice = { choice: ErrorChoice; label: MessageId; testId: string; variant: 'primary' | 'secondary' };
 
-// What the patient should do next, per step of the shared decision table. The server's own
-// message is shown verbatim above this; these lines only add the way forward.
-// `unless`: the hint is left out when the server's message already says the same thing,
-// so the patient does not read «обратитесь в регистратуру» twice.
-const PLAN: Record<NextStep, { hint: string | null; unless?: RegExp; choices: Choice[] }> = {
+// What the patient should do next, per step of the shared decision table (common/next-step.ts).
+// The kiosk's own sentence for the problem says what happened; the step's line says what to do.
+const PLAN: Record<NextStep, { hint: MessageId; choices: Choice[] }> = {
   pickTime: {
-    hint: 'Выберите, пожалуйста, другое время.',
-    unless: /выберите друг/i,
-    choices: [{ choice: 'pickTime', label: 'Выбрать другое время', testId: 'error-pick-time', variant: 'primary' }],
+    hint: 'next.pickTime',
+    choices: [{ choice: 'pickTime', label: 'action.pickTime', testId: 'error-pick-time', variant: 'primary' }],
   },
   showExisting: {
-    hint: null,
+    hint: 'next.showExisting',
     choices: [
-      { choice: 'appointments', label: LABELS.myAppointments, testId: 'error-appointments', variant: 'primary' },
-      { choice: 'referrals', label: LABELS.toReferrals, testId: 'error-referrals', variant: 'secondary' },
+      { choice: 'appointments', label: 'action.myAppointments', testId: 'error-appointments', variant: 'primary' },
+      { choice: 'referrals', label: 'action.toReferrals', testId: 'error-referrals', variant: 'secondary' },
     ],
   },
   registry: {
-    hint: HINTS.registry,
-    unless: /регистратур/i,
-    choices: [{ choice: 'finish', label: LABELS.startOver, testId: 'error-finish', variant: 'primary' }],
+    hint: 'next.registry',
+    choices: [{ choice: 'finish', label: 'action.startOver', testId: 'error-finish', variant: 'primary' }],
   },
   referrals: {
-    hint: 'Выберите другое направление или обратитесь в регистратуру.',
-    choices: [{ choice: 'referrals', label: LABELS.toReferrals, testId: 'error-referrals', variant: 'primary' }],
+    hint: 'next.referrals',
+    choices: [{ choice: 'referrals', label: 'action.toReferrals', testId: 'error-referrals', variant: 'primary' }],
   },
   retry: {
-    hint: 'Попробуйте ещё раз. Если не получится — обратитесь в регистратуру.',
+    hint: 'next.retry',
     choices: [
-      { choice: 'retry', label: LABELS.retry, testId: 'error-retry', variant: 'primary' },
-      { choice: 'finish', label: LABELS.startOver, testId: 'error-start-over', variant: 'secondary' },
+      { choice: 'retry', label: 'action.retry', testId: 'error-retry', variant: 'primary' },
+      { choice: 'finish', label: 'action.startOver', testId: 'error-start-over', variant: 'secondary' },
     ],
   },
   identify: {
-    hint: 'Проверьте номер полиса и дату рождения.',
+    hint: 'next.identify',
     choices: [
-      { choice: 'identify', label: 'Исправить данные', testId: 'error-identify', variant: 'primary' },
-      { choice: 'finish', label: LABELS.startOver, testId: 'error-start-over', variant: 'secondary' },
+      { choice: 'identify', label: 'action.fixData', testId: 'error-identify', variant: 'primary' },
+      { choice: 'finish', label: 'action.startOver', testId: 'error-start-over', variant: 'secondary' },
     ],
   },
   startOver: {
-    // The session message («Сеанс завершён. Начните, пожалуйста, заново.») already says it.
-    hint: HINTS.startOver,
-    unless: /заново|сначала/i,
-    choices: [{ choice: 'finish', label: LABELS.startOver, testId: 'error-start-over', variant: 'primary' }],
+    hint: 'next.startOver',
+    choices: [{ choice: 'finish', label: 'action.startOver', testId: 'error-start-over', variant: 'primary' }],
   },
+};
+
+/** Where a problem's own advice is better than its step's usual line. */
+const HINT_BY_PROBLEM: Partial<Record<KioskProblem, MessageId>> = {
+  sessionExpired: 'next.identifyAgain',
+  credentialExpired: 'next.identifyAgain',
 };
 
 export function ErrorPanel() {
   const error = useFlow((s) => s.error);
   const resolve = useFlow((s) => s.resolveError);
+  const t = useT();
   if (!error) return null;
   const plan = PLAN[error.step];
-  const hint = plan.hint && !(plan.unless && plan.unless.test(error.error.message)) ? plan.hint : null;
+  const hint = error.hint ? t.msg(error.hint) : t((error.problem && HINT_BY_PROBLEM[error.problem]) || plan.hint);
   return (
     <Dialog
       role="alertdialog"
@@ -68,17 +71,25 @@ export function ErrorPanel() {
       className="error-panel"
       data-testid="error-panel"
       data-step={error.step}
+      data-problem={error.problem ?? undefined}
       mark="!"
-      title={error.error.message}
+      title={t.msg(error.message)}
       titleClassName="error-message"
       titleTestId="error-message"
       actions={plan.choices.map((c) => (
         <BigButton key={c.choice} variant={c.variant} data-testid={c.testId} onClick={() => void resolve(c.choice)}>
-          {c.label}
+          {t(c.label)}
         </BigButton>
       ))}
     >
-      {hint && <p className="error-hint">{hint}</p>}
+      {error.shown && (
+        <p className="error-shown" data-testid="error-shown">
+          <span className="error-shown-label">{t('problem.misSays')}</span> <Mis>{error.shown}</Mis>
+        </p>
+      )}
+      <p className="error-hint" data-testid="error-hint">
+        {hint}
+      </p>
     </Dialog>
   );
 }

@@ -1,23 +1,23 @@
+import { useT } from '../i18n';
 import { useFlow } from '../store/context';
-import { canGoBack as hasWayBack } from '../store/flow';
+import { canGoBack as hasWayBack, flowContext } from '../store/flow';
 import { DisplayModeButton } from './DisplayModeButton';
 import { Icon } from './Icon';
 import { StepIndicator } from './StepIndicator';
-import { LABELS } from '../texts';
 
 export function Header() {
-  const screen = useFlow((s) => s.screen);
   const back = useFlow((s) => s.back);
   const endSession = useFlow((s) => s.endSession);
   const busy = useFlow((s) => s.busy);
+  const t = useT();
   // After booking there is nothing to go back to: the ticket is final.
-  const canGoBack = hasWayBack(screen);
+  const canGoBack = useFlow((s) => hasWayBack(s.screen, flowContext(s)));
   return (
     <header className="header">
       <div className="header-side">
         {canGoBack && (
           <button type="button" className="btn btn-secondary nav-btn" data-testid="nav-back" disabled={busy} onClick={back}>
-            <Icon name="back" /> Назад
+            <Icon name="back" /> {t('action.back')}
           </button>
         )}
       </div>
@@ -27,7 +27,7 @@ export function Header() {
       </div>
       <div className="header-side header-side-end">
         <button type="button" className="btn btn-quiet nav-btn" data-testid="nav-restart" onClick={endSession}>
-          <Icon name="restart" /> {LABELS.startOver}
+          <Icon name="restart" /> {t('action.startOver')}
         </button>
       </div>
     </header>

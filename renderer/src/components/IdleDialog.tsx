@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { createIdleTracker, type IdlePhase, type IdleTracker } from '../logic/idle';
-import { plural } from '../logic/words';
+import { useT } from '../i18n';
 import { useFlow } from '../store/context';
 import { BigButton } from './BigButton';
 import { Dialog } from './Dialog';
@@ -15,6 +15,7 @@ export function IdleDialog() {
   const unwatched = useFlow((s) => s.screen === 'welcome' || s.screen === 'ticket');
   const busy = useFlow((s) => s.busy);
   const endSession = useFlow((s) => s.endSession);
+  const t = useT();
   const [phase, setPhase] = useState<IdlePhase>({ kind: 'active' });
   const tracker = useRef<IdleTracker | null>(null);
   const busyRef = useRef(busy);
@@ -64,19 +65,17 @@ export function IdleDialog() {
       overlay="idle"
       className="idle-dialog"
       data-testid="idle-dialog"
-      title="Вы ещё здесь?"
+      title={t('idle.title')}
       actions={
         <BigButton data-testid="idle-continue" onClick={stay} autoFocus>
-          Да, продолжить
+          {t('action.stay')}
         </BigButton>
       }
     >
       <div className="idle-count" data-testid="idle-countdown" aria-live="assertive">
         {n}
       </div>
-      <p className="idle-text">
-        Через {n} {plural(n, 'секунду', 'секунды', 'секунд')} запись прервётся и{'\u00a0'}инфомат вернётся к{'\u00a0'}началу.
-      </p>
+      <p className="idle-text">{t('idle.text', { n })}</p>
     </Dialog>
   );
 }

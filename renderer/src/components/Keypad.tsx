@@ -1,4 +1,5 @@
 import type { MouseEvent } from 'react';
+import { useT } from '../i18n';
 import type { DraftKey } from '../logic/identify-draft';
 import { Icon } from './Icon';
 
@@ -9,8 +10,9 @@ const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 const keepFocus = (e: MouseEvent) => e.preventDefault();
 
 export function Keypad({ onKey }: { onKey: (key: DraftKey) => void }) {
+  const t = useT();
   return (
-    <div className="keypad" role="group" aria-label="Цифровая клавиатура">
+    <div className="keypad" role="group" aria-label={t('keypad.label')}>
       {DIGITS.map((d) => (
         <button
           key={d}
@@ -24,7 +26,7 @@ export function Keypad({ onKey }: { onKey: (key: DraftKey) => void }) {
         </button>
       ))}
       <button type="button" className="key key-action" data-testid="key-clear" onMouseDown={keepFocus} onClick={() => onKey('clear')}>
-        Очистить
+        {t('keypad.clear')}
       </button>
       <button type="button" className="key" data-testid="key-0" onMouseDown={keepFocus} onClick={() => onKey({ digit: '0' })}>
         0
@@ -33,12 +35,12 @@ export function Keypad({ onKey }: { onKey: (key: DraftKey) => void }) {
         type="button"
         className="key key-action"
         data-testid="key-back"
-        aria-label="Стереть цифру"
+        aria-label={t('keypad.eraseDigit')}
         onMouseDown={keepFocus}
         onClick={() => onKey('back')}
       >
         <Icon name="backspace" size={44} />
-        <span>Стереть</span>
+        <span>{t('keypad.erase')}</span>
       </button>
     </div>
   );

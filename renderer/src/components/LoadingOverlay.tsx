@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useT } from '../i18n';
 import { useFlow } from '../store/context';
 import { BigButton } from './BigButton';
 
@@ -11,6 +12,7 @@ export function LoadingOverlay() {
   const busy = useFlow((s) => s.busy);
   const cancellable = useFlow((s) => s.waitCancellable);
   const cancelWait = useFlow((s) => s.cancelWait);
+  const t = useT();
   const [shown, setShown] = useState(false);
   const [long, setLong] = useState(false);
   useEffect(() => {
@@ -29,12 +31,12 @@ export function LoadingOverlay() {
     <div className="overlay overlay-loading" data-testid="loading" role="status" aria-live="polite">
       <div className="loading-box">
         <div className="spinner" aria-hidden="true" />
-        <div className="loading-text">Подождите…</div>
+        <div className="loading-text">{t('wait.text')}</div>
         {long && cancellable && (
           <>
-            <p className="loading-slow">Ответ задерживается. Можно не ждать и{'\u00a0'}попробовать ещё раз.</p>
+            <p className="loading-slow">{t('wait.slow')}</p>
             <BigButton variant="secondary" className="loading-cancel" data-testid="wait-cancel" onClick={cancelWait}>
-              Отменить
+              {t('action.cancel')}
             </BigButton>
           </>
         )}

@@ -1,24 +1,26 @@
 import type { MouseEvent } from 'react';
-import { MONTHS } from '../logic/birth-date';
+import { useT } from '../i18n';
+import { MONTH_NUMBERS } from '../logic/birth-date';
 
 const keepFocus = (e: MouseEvent) => e.preventDefault();
 
 /** The month by name: no digits to mistype, so «1» never waits for a second digit. */
 export function MonthPicker({ value, onPick }: { value: string; onPick: (month: number) => void }) {
   const chosen = Number(value);
+  const t = useT();
   return (
-    <div className="month-picker" role="group" aria-label="Месяц рождения">
-      {MONTHS.map((m, i) => (
+    <div className="month-picker" role="group" aria-label={t('birth.monthPicker')}>
+      {MONTH_NUMBERS.map((m) => (
         <button
-          key={m.name}
+          key={m}
           type="button"
-          className={`key month-key${chosen === i + 1 ? ' month-key-chosen' : ''}`}
-          data-testid={`month-${String(i + 1).padStart(2, '0')}`}
-          aria-pressed={chosen === i + 1}
+          className={`key month-key${chosen === m ? ' month-key-chosen' : ''}`}
+          data-testid={`month-${String(m).padStart(2, '0')}`}
+          aria-pressed={chosen === m}
           onMouseDown={keepFocus}
-          onClick={() => onPick(i + 1)}
+          onClick={() => onPick(m)}
         >
-          {m.name}
+          {t('birth.monthName', { month: m })}
         </button>
       ))}
     </div>

@@ -1,7 +1,11 @@
 // Where the 16 digits are: our own simplified drawing of the plastic policy card and of the
 // paper policy of the unified form, the number drawn as the one coloured block on each. No
 // text inside the drawing (it would be too small to read); the caption says it in words.
+import { POLICY_LENGTH } from '../../../electron/common/rules';
+import { useT } from '../i18n';
+
 export function PolicyPicture() {
+  const t = useT();
   return (
     <figure className="policy-picture" data-testid="policy-picture">
       <svg className="policy-svg" viewBox="0 0 330 130" role="img" aria-labelledby="policy-picture-caption">
@@ -34,7 +38,7 @@ export function PolicyPicture() {
         </g>
       </svg>
       <figcaption id="policy-picture-caption" className="policy-caption">
-        16&nbsp;цифр номера — на лицевой стороне полиса: на карте под чипом, на бумажном полисе вверху
+        {t('identify.picture', { digits: POLICY_LENGTH })}
       </figcaption>
     </figure>
   );

@@ -1,10 +1,12 @@
 import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useT } from '../i18n';
 import { Icon } from './Icon';
 
 // A list that may be longer than the screen. Swiping works, but a shaky finger on a public
 // touchscreen often taps instead, so explicit «Выше»/«Ниже» buttons appear whenever there is
 // more to see, and a fade marks the cut edge.
 export function ScrollArea({ children, className }: { children: ReactNode; className?: string }) {
+  const t = useT();
   const ref = useRef<HTMLDivElement>(null);
   const [edges, setEdges] = useState({ up: false, down: false });
 
@@ -48,11 +50,11 @@ export function ScrollArea({ children, className }: { children: ReactNode; class
       {scrollable && (
         <div className="pager">
           <button type="button" className="btn btn-secondary pager-btn" disabled={!edges.up} onClick={() => page(-1)}>
-            <Icon name="up" /> Выше
+            <Icon name="up" /> {t('list.up')}
           </button>
-          <span className="pager-hint">{edges.down ? 'Ниже есть ещё' : 'Это конец списка'}</span>
+          <span className="pager-hint">{t(edges.down ? 'list.more' : 'list.end')}</span>
           <button type="button" className="btn btn-secondary pager-btn" disabled={!edges.down} onClick={() => page(1)}>
-            <Icon name="down" /> Ниже
+            <Icon name="down" /> {t('list.down')}
           </button>
         </div>
       )}

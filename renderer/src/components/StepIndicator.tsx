@@ -1,3 +1,4 @@
+import { useT } from '../i18n';
 import { useFlow } from '../store/context';
 import { FLOW, stepOf } from '../store/flow';
 
@@ -6,12 +7,15 @@ const STEPS = [...new Set(FLOW.map((s) => s.step))];
 
 export function StepIndicator() {
   const screen = useFlow((s) => s.screen);
+  const t = useT();
   const at = stepOf(screen);
   if (!at) return <div className="steps" />;
+  const of = t('step.of', { step: at.step, total: at.total });
+  const label = t(at.label);
   return (
-    <div className="steps" aria-label={`Шаг ${at.step} из ${at.total}: ${at.label}`}>
+    <div className="steps" aria-label={`${of} ${label}`}>
       <div className="steps-text" data-testid="steps-text">
-        Шаг {at.step} из {at.total}: <strong>{at.label}</strong>
+        {of} <strong>{label}</strong>
       </div>
       <ol className="steps-bar" aria-hidden="true">
         {STEPS.map((n) => (

@@ -2,7 +2,8 @@
 // (YYYY-MM-DD), passed in so that the check does not depend on the kiosk's OS time zone.
 // Each part is checked on its own first, so the message names the one box to fix, and only
 // one message is ever shown.
-import { plural } from './words';
+import { dateLong } from '../../../electron/common/clinic-time';
+import { msg, type Msg } from '../../../electron/common/i18n/catalog';
 
 export const MAX_AGE_YEARS = 120;
 
@@ -10,23 +11,10 @@ export type BirthDateParts = { day: string; month: string; year: string };
 
 export type BirthDateCheck =
   | { ok: true; ymd: string }
-  | { ok: false; field: 'day' | 'month' | 'year'; message: string };
+  | { ok: false; field: 'day' | 'month' | 'year'; message: Msg };
 
-/** Month names: the picker's labels (nominative) and the «в ноябре» of a message (prepositional). */
-export const MONTHS: readonly { name: string; inMonth: string; ofMonth: string }[] = [
-  { name: 'Январь', inMonth: 'январе', ofMonth: 'января' },
-  { name: 'Февраль', inMonth: 'феврале', ofMonth: 'февраля' },
-  { name: 'Март', inMonth: 'марте', ofMonth: 'марта' },
-  { name: 'Апрель', inMonth: 'апреле', ofMonth: 'апреля' },
-  { name: 'Май', inMonth: 'мае', ofMonth: 'мая' },
-  { name: 'Июнь', inMonth: 'июне', ofMonth: 'июня' },
-  { name: 'Июль', inMonth: 'июле', ofMonth: 'июля' },
-  { name: 'Август', inMonth: 'августе', ofMonth: 'августа' },
-  { name: 'Сентябрь', inMonth: 'сентябре', ofMonth: 'сентября' },
-  { name: 'Октябрь', inMonth: 'октябре', ofMonth: 'октября' },
-  { name: 'Ноябрь', inMonth: 'ноябре', ofMonth: 'ноября' },
-  { name: 'Декабрь', inMonth: 'декабре', ofMonth: 'декабря' },
-];
+/** The months, 1 to 12 (their names are the catalogue's, `birth.monthName`). */
+export const MONTH_NUMBERS: readonly number[] = Array.from({ length: 12 }, (_, i) => i + 1);
 
 export function daysInMonth(year: number, month: number): number {
   // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear keeps the year as given.
@@ -47,48 +35,30 @@ export function calendarDate({ day, month, year }: BirthDateParts): string | nul
   return `${year}-${pad2(m)}-${pad2(d)}`;
 }
 
-/** «15 января 1980 г.» for the line under the boxes; null when the boxes spell no date. */
-export function birthDateText(parts: BirthDateParts): string | null {
+/** «15 января 1980 г.» / «15 January 1980» for the line under the boxes; null when the boxes spell no date. */
+export function birthDateText(parts: BirthDateParts, tag: string): string | null {
   const ymd = calendarDate(parts);
-  if (!ymd) return null;
-  const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
-  return `${d}\u00a0${MONTHS[m - 1]!.ofMonth} ${y}\u00a0г.`;
-}
-
-/** «В ноябре 30 дней», «В феврале 2023 года 28 дней»: why the day does not exist. */
-export function monthLengthText(month: number, year: number): string {
-  const n = daysInMonth(year, month);
-  const where = month === 2 ? `В феврале ${year}\u00a0года` : `В ${MONTHS[month - 1]!.inMonth}`;
-  return `${where} ${n}\u00a0${plural(n, 'день', 'дня', 'дней')}.`;
+  // A short line that must not break: «15 января 1980 г.» stays whole.
+  return ymd ? dateLong(ymd, tag).replace(/[\s\u202f]/g, '\u00a0') : null;
 }
 
 export function checkBirthDate(parts: BirthDateParts, today: string): BirthDateCheck {
   const { day, month, year } = parts;
-  if (!day) return { ok: false, field: 'day', message: 'Введите день рождения.' };
+  if (!day) return { ok: false, field: 'day', message: msg('birth.dayEmpty') };
   const d = Number(day);
-  if (d < 1 || d > 31) return { ok: false, field: 'day', message: 'День — число от 1 до 31. Проверьте день.' };
-  if (!month) return { ok: false, field: 'month', message: 'Выберите месяц рождения.' };
+  if (d < 1 || d > 31) return { ok: false, field: 'day', message: msg('birth.dayRange') };
+  if (!month) return { ok: false, field: 'month', message: msg('birth.monthEmpty') };
   const m = Number(month);
-  if (m < 1 || m > 12) return { ok: false, field: 'month', message: 'Месяц — число от 1 до 12. Выберите месяц.' };
-  if (!year) return { ok: false, field: 'year', message: 'Введите год рождения — четыре цифры.' };
-  if (year.length !== 4) {
-    return { ok: false, field: 'year', message: 'Год рождения — четыре цифры, например 1956.' };
-  }
+  if (m < 1 || m > 12) return { ok: false, field: 'month', message: msg('birth.monthRange') };
+  if (!year) return { ok: false, field: 'year', message: msg('birth.yearEmpty') };
+  if (year.length !== 4) return { ok: false, field: 'year', message: msg('birth.yearDigits') };
   const y = Number(year);
   if (d > daysInMonth(y, m)) {
-    return { ok: false, field: 'day', message: `Такой даты нет. ${monthLengthText(m, y)} Проверьте день.` };
+    return { ok: false, field: 'day', message: msg('birth.noSuchDay', { month: m, year: y, days: daysInMonth(y, m) }) };
   }
   const ymd = `${year}-${pad2(m)}-${pad2(d)}`;
-  if (ymd > today) {
-    return { ok: false, field: 'year', message: 'Дата рождения не может быть позже сегодняшнего дня. Проверьте год.' };
-  }
-  if (ageOn(ymd, today) > MAX_AGE_YEARS) {
-    return {
-      ok: false,
-      field: 'year',
-      message: `Проверьте год рождения: получается возраст больше ${MAX_AGE_YEARS}\u00a0лет.`,
-    };
-  }
+  if (ymd > today) return { ok: false, field: 'year', message: msg('birth.future') };
+  if (ageOn(ymd, today) > MAX_AGE_YEARS) return { ok: false, field: 'year', message: msg('birth.tooOld', { years: MAX_AGE_YEARS }) };
   return { ok: true, ymd };
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTH_TEXTS, healthNotice } from './health-notice';
+import { healthNotice } from './health-notice';
 
 describe('Welcome health notice', () => {
   it('MIS down blocks the start and outranks the printer', () => {
-    expect(healthNotice({ printer: 'paper-end', mis: 'down', checkedAt: null })).toEqual({ kind: 'mis-down', text: HEALTH_TEXTS.misDown, blocksStart: true });
+    expect(healthNotice({ printer: 'paper-end', mis: 'down', checkedAt: null })).toEqual({ kind: 'mis-down', text: { id: 'welcome.misDown' }, blocksStart: true });
   });
 
   it('a printer that cannot print warns but lets the patient book', () => {

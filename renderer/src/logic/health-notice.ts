@@ -1,14 +1,10 @@
 // What Welcome tells the patient before they start, from the main process's pre-flight check.
 import type { KioskHealth } from '../../../electron/common/bridge-contract';
-
-export const HEALTH_TEXTS = {
-  noSlip: 'Талон не напечатается — номер покажем на экране, запишите или сфотографируйте его',
-  misDown: 'Запись через инфомат временно недоступна — обратитесь в регистратуру',
-} as const;
+import { msg, type Msg } from '../../../electron/common/i18n/catalog';
 
 export type HealthNotice = {
   kind: 'mis-down' | 'no-slip';
-  text: string;
+  text: Msg;
   /** Whether starting is pointless (every step after Identify needs the MIS). */
   blocksStart: boolean;
 };
@@ -23,9 +19,9 @@ const NO_SLIP = new Set<KioskHealth['printer']>(['paper-end', 'cover-open', 'off
  */
 export function healthNotice(h: KioskHealth | null): HealthNotice | null {
   if (!h) return null;
-  if (h.mis === 'down') return { kind: 'mis-down', text: HEALTH_TEXTS.misDown, blocksStart: true };
+  if (h.mis === 'down') return { kind: 'mis-down', text: msg('welcome.misDown'), blocksStart: true };
   if (NO_SLIP.has(h.printer)) {
-    return { kind: 'no-slip', text: HEALTH_TEXTS.noSlip, blocksStart: false };
+    return { kind: 'no-slip', text: msg('welcome.noSlip'), blocksStart: false };
   }
   return null;
 }

@@ -1,7 +1,7 @@
 // The policy rule itself (16 digits) lives in electron/common/rules.ts. No checksum is checked
 // here: the registry, not the kiosk, decides whether a number is real.
+import { msg, type Msg } from '../../../electron/common/i18n/catalog';
 import { POLICY_LENGTH } from '../../../electron/common/rules';
-import { TEXTS } from '../../../electron/common/texts';
 
 export { POLICY_LENGTH };
 
@@ -14,9 +14,9 @@ export function groupPolicy(digits: string): string {
   return digits.replace(/(\d{4})(?=\d)/g, '$1 ');
 }
 
-export function policyProblem(digits: string): string | null {
-  if (digits.length === 0) return TEXTS.policy.empty;
-  if (digits.length < POLICY_LENGTH) return TEXTS.policy.tooShort(digits.length);
-  if (digits.length > POLICY_LENGTH) return TEXTS.policy.tooLong;
+export function policyProblem(digits: string): Msg | null {
+  if (digits.length === 0) return msg('policy.empty', { digits: POLICY_LENGTH });
+  if (digits.length < POLICY_LENGTH) return msg('policy.tooShort', { typed: digits.length, digits: POLICY_LENGTH });
+  if (digits.length > POLICY_LENGTH) return msg('policy.tooLong', { digits: POLICY_LENGTH });
   return null;
 }

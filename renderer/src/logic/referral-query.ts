@@ -2,6 +2,7 @@
 // the number on the digit keypad, then the surname on the on-screen ЙЦУКЕН keyboard. The
 // surname is capitalised as it is typed («Петров», «Римский-Корсаков»), so the screen shows it
 // the way it is written on the referral whatever key case the patient thinks in.
+import { msg, type Msg } from '../../../electron/common/i18n/catalog';
 import { REFERRAL_NUMBER_PATTERN, SURNAME_PATTERN } from '../../../electron/common/rules';
 import type { DraftKey } from './identify-draft';
 
@@ -11,10 +12,10 @@ export const SURNAME_MAX = 60;
 export type SurnameKey = { letter: string } | 'space' | 'hyphen' | 'back' | 'clear';
 
 export const PROBLEMS = {
-  numberEmpty: 'Введите номер направления — он напечатан на бланке направления.',
-  surnameEmpty: 'Введите фамилию — так, как она написана в направлении.',
-  surnameShape: 'Фамилия пишется русскими буквами; дефис и пробел — только между буквами.',
-} as const;
+  numberEmpty: msg('referralNumber.empty'),
+  surnameEmpty: msg('surname.empty'),
+  surnameShape: msg('surname.shape'),
+} as const satisfies Record<string, Msg>;
 
 export function applyNumberKey(number: string, key: DraftKey): string {
   if (key === 'clear') return '';
@@ -42,12 +43,12 @@ export function applySurnameKey(surname: string, key: SurnameKey): string {
 /** The surname as it is sent: a separator typed last is not part of it. */
 export const surnameForLookup = (surname: string): string => surname.replace(/[ -]+$/, '');
 
-export function numberProblem(number: string): string | null {
+export function numberProblem(number: string): Msg | null {
   if (number === '') return PROBLEMS.numberEmpty;
   return REFERRAL_NUMBER_PATTERN.test(number) ? null : PROBLEMS.numberEmpty;
 }
 
-export function surnameProblem(surname: string): string | null {
+export function surnameProblem(surname: string): Msg | null {
   const s = surnameForLookup(surname);
   if (s === '') return PROBLEMS.surnameEmpty;
   return SURNAME_PATTERN.test(s) ? null : PROBLEMS.surnameShape;

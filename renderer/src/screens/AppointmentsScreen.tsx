@@ -1,13 +1,15 @@
 import { clinicDateTimeLong } from '../../../electron/common/clinic-time';
+import type { Translate } from '../../../electron/common/i18n/catalog';
 import { BigButton } from '../components/BigButton';
 import { Dialog } from '../components/Dialog';
 import { Icon } from '../components/Icon';
 import { ScrollArea } from '../components/ScrollArea';
 import { Screen } from '../components/Screen';
+import { Mis, useLocaleTag, useT } from '../i18n';
 import { capitalize, placeText } from '../logic/words';
 import { useFlow } from '../store/context';
 import { useTimeZone } from '../store/hooks';
-import { LABELS } from '../texts';
+import type { AppointmentPrint } from '../store/types';
 
 export function AppointmentsScreen() {
   const appointments = useFlow((s) => s.appointments);
@@ -21,47 +23,49 @@ export function AppointmentsScreen() {
   const busy = useFlow((s) => s.busy);
   const printing = slip?.phase === 'printing';
   const tz = useTimeZone();
+  const t = useT();
+  const tag = useLocaleTag();
   const sorted = [...appointments].sort((a, b) => Date.parse(a.beginTime) - Date.parse(b.beginTime));
   return (
-    <Screen name="appointments" title={LABELS.myAppointments}>
+    <Screen name="appointments" title={t('action.myAppointments')}>
       {notice && (
         <div className="notice" data-testid="cancel-notice" role="status">
-          {notice}
+          {t.msg(notice)}
         </div>
       )}
       {sorted.length === 0 ? (
-        <div className="empty">Активных записей нет</div>
+        <div className="empty">{t('appointments.empty')}</div>
       ) : (
         <ScrollArea>
           <div className="cards">
-            {sorted.map((t) => (
-              <div key={t.ticketGuid} className="card card-static" data-testid={`appointment-${t.ticketGuid}`}>
+            {sorted.map((a) => (
+              <div key={a.ticketGuid} className="card card-static" data-testid={`appointment-${a.ticketGuid}`}>
                 <span className="card-body">
-                  <span className="card-kicker">Талон № {t.number}</span>
-                  <span className="card-title">{capitalize(clinicDateTimeLong(t.beginTime, tz))}</span>
-                  <span className="card-line">
-                    {t.doctorName}
-                    {t.speciality ? ` · ${t.speciality}` : ''}
-                  </span>
-                  {placeText(t.room, t.floor) && <span className="card-line">{capitalize(placeText(t.room, t.floor))}</span>}
-                  <span className="card-line card-muted">
-                    {t.clinic.name}, {t.clinic.address}
-                  </span>
-                  {slip?.ticketGuid === t.ticketGuid && <SlipLine phase={slip.phase} message={'message' in slip ? slip.message : null} guid={t.ticketGuid} />}
+                  <span className="card-kicker">{t('appointments.ticket', { number: a.number })}</span>
+                  <span className="card-title">{capitalize(clinicDateTimeLong(a.beginTime, tz, tag))}</span>
+                  <Mis className="card-line">
+                    {a.doctorName}
+                    {a.speciality ? ` · ${a.speciality}` : ''}
+                  </Mis>
+                  {placeText(a.room, a.floor, t) && <span className="card-line">{placeText(a.room, a.floor, t)}</span>}
+                  <Mis className="card-line card-muted">
+                    {a.clinic.name}, {a.clinic.address}
+                  </Mis>
+                  {slip?.ticketGuid === a.ticketGuid && <SlipLine slip={slip} t={t} />}
                 </span>
                 <span className="card-actions">
                   <BigButton
                     variant="secondary"
                     className="card-action"
-                    data-testid={`print-${t.ticketGuid}`}
+                    data-testid={`print-${a.ticketGuid}`}
                     disabled={printing || busy}
-                    onClick={() => void printAppointment(t.ticketGuid)}
+                    onClick={() => void printAppointment(a.ticketGuid)}
                   >
-                    <Icon name="printer" /> Талон
+                    <Icon name="printer" /> {t('appointments.print')}
                   </BigButton>
                   {canCancel && (
-                    <BigButton variant="secondary" className="card-action" data-testid={`cancel-${t.ticketGuid}`} disabled={busy} onClick={() => askCancel(t.ticketGuid)}>
-                      Отменить
+                    <BigButton variant="secondary" className="card-action" data-testid={`cancel-${a.ticketGuid}`} disabled={busy} onClick={() => askCancel(a.ticketGuid)}>
+                      {t('action.cancel')}
                     </BigButton>
                   )}
                 </span>
@@ -73,7 +77,7 @@ export function AppointmentsScreen() {
       <CancelDialog />
       <div className="screen-footer">
         <BigButton variant="secondary" data-testid="to-referrals" onClick={() => void toReferrals()}>
-          {LABELS.toReferrals}
+          {t('action.toReferrals')}
         </BigButton>
       </div>
     </Screen>
@@ -81,11 +85,19 @@ export function AppointmentsScreen() {
 }
 
 /** What became of the slip asked for on this card. */
-function SlipLine({ phase, message, guid }: { phase: string; message: string | null; guid: string }) {
-  const text = phase === 'printing' ? 'Печатаем талон…' : phase === 'printed' ? 'Возьмите талон' : (message ?? '');
+function SlipLine({ slip, t }: { slip: AppointmentPrint; t: Translate }) {
+  const { phase } = slip;
+  const text =
+    phase === 'printing'
+      ? t('printer.printing')
+      : phase === 'printed'
+        ? t('printer.printed')
+        : slip.problem
+          ? `${t(`problem.${slip.problem}`)} ${t('next.registry')}`
+          : t(`printer.${slip.fault ?? 'internal'}`);
   const tone = phase === 'printing' || phase === 'printed' ? 'card-good' : 'card-reason';
   return (
-    <span className={tone} data-testid={`print-state-${guid}`} data-state={phase} role="status">
+    <span className={tone} data-testid={`print-state-${slip.ticketGuid}`} data-state={phase} role="status">
       {text}
     </span>
   );
@@ -93,31 +105,33 @@ function SlipLine({ phase, message, guid }: { phase: string; message: string | n
 
 /** Cancelling is final: the patient confirms it on a dialog that names the appointment. */
 function CancelDialog() {
-  const t = useFlow((s) => s.cancelling);
+  const a = useFlow((s) => s.cancelling);
   const confirm = useFlow((s) => s.confirmCancel);
   const dismiss = useFlow((s) => s.dismissCancel);
   const busy = useFlow((s) => s.busy);
   const tz = useTimeZone();
-  if (!t) return null;
+  const t = useT();
+  const tag = useLocaleTag();
+  if (!a) return null;
   return (
     <Dialog
       role="alertdialog"
       data-testid="cancel-dialog"
-      title="Отменить запись?"
+      title={t('cancel.title')}
       actions={
         <>
           <BigButton variant="secondary" data-testid="cancel-dismiss" onClick={dismiss}>
-            Нет, оставить
+            {t('cancel.keep')}
           </BigButton>
           <BigButton variant="danger" data-testid="cancel-confirm" disabled={busy} onClick={() => void confirm()}>
-            Да, отменить
+            {t('cancel.confirm')}
           </BigButton>
         </>
       }
     >
       <p className="dialog-text">
         {/* «Иванов И.И.» already ends the sentence with its own dot. */}
-        {capitalize(clinicDateTimeLong(t.beginTime, tz))}, {t.doctorName.replace(/\.$/, '')}. Время освободится для других пациентов.
+        {capitalize(clinicDateTimeLong(a.beginTime, tz, tag))}, <Mis>{a.doctorName.replace(/\.$/, '')}</Mis>. {t('cancel.freed')}
       </p>
     </Dialog>
   );

@@ -3,6 +3,8 @@ import { hoursOnDayText } from '../../../electron/common/clinic-hours';
 import { typograph } from '../../../electron/common/typograph';
 import { BigButton } from '../components/BigButton';
 import { Screen } from '../components/Screen';
+import { Mis, useLocaleTag, useT } from '../i18n';
+import { referralTypeLabel } from '../logic/referral-words';
 import { capitalize, placeText } from '../logic/words';
 import { useFlow } from '../store/context';
 import { useTimeZone } from '../store/hooks';
@@ -15,35 +17,38 @@ export function ConfirmScreen() {
   const book = useFlow((s) => s.book);
   const busy = useFlow((s) => s.busy);
   const tz = useTimeZone();
+  const t = useT();
+  const tag = useLocaleTag();
   if (!referral || !clinic || !resource || !slot) return null;
-  const place = placeText(resource.room, resource.floor);
-  const hours = hoursOnDayText(clinic.hours, clinicYmd(slot.beginTime, tz));
+  const place = placeText(resource.room, resource.floor, t);
+  const hours = hoursOnDayText(clinic.hours, clinicYmd(slot.beginTime, tz), t);
+  const type = referralTypeLabel(referral.type, t);
   return (
-    <Screen name="confirm" title="Проверьте и подтвердите запись">
+    <Screen name="confirm" title={t('confirm.title')}>
       {/* It scrolls when the longest names do not fit: focusable, so a keyboard can scroll it too. */}
       <dl className="summary" tabIndex={0}>
         <div className="summary-row summary-key">
-          <dt>Дата и время</dt>
-          <dd data-testid="confirm-datetime">{typograph(capitalize(clinicDateTimeLong(slot.beginTime, tz)))}</dd>
+          <dt>{t('field.dateTime')}</dt>
+          <dd data-testid="confirm-datetime">{typograph(capitalize(clinicDateTimeLong(slot.beginTime, tz, tag)))}</dd>
         </div>
         <div className="summary-row">
-          <dt>{resource.resType === 'Doctor' ? 'Врач' : 'Приём'}</dt>
+          <dt>{t(resource.resType === 'Doctor' ? 'field.doctor' : 'field.visit')}</dt>
           <dd>
-            {resource.name}
-            {resource.role && <span className="summary-sub">{resource.role}</span>}
+            <Mis>{resource.name}</Mis>
+            {resource.role && <Mis className="summary-sub">{resource.role}</Mis>}
           </dd>
         </div>
         {place && (
           <div className="summary-row">
-            <dt>Где</dt>
-            <dd>{capitalize(place)}</dd>
+            <dt>{t('field.where')}</dt>
+            <dd>{place}</dd>
           </div>
         )}
         <div className="summary-row">
-          <dt>Поликлиника</dt>
+          <dt>{t('field.clinic')}</dt>
           <dd>
-            {clinic.name}
-            <span className="summary-sub">{clinic.address}</span>
+            <Mis>{clinic.name}</Mis>
+            <Mis className="summary-sub">{clinic.address}</Mis>
             {hours && (
               <span className="summary-sub" data-testid="confirm-hours">
                 {hours}
@@ -52,18 +57,18 @@ export function ConfirmScreen() {
           </dd>
         </div>
         <div className="summary-row">
-          <dt>Направление</dt>
+          <dt>{t('field.referral')}</dt>
           <dd>
-            {referral.title}
+            {referral.title ? <Mis>{referral.title}</Mis> : type}
             <span className="summary-sub">
-              {referral.typeLabel} · №{'\u00a0'}{referral.number}
+              {type} · {t('referral.number', { number: referral.number })}
             </span>
           </dd>
         </div>
       </dl>
       <div className="screen-footer">
         <BigButton className="btn-wide" data-testid="confirm-book" disabled={busy} onClick={() => void book()}>
-          Записаться
+          {t('action.book')}
         </BigButton>
       </div>
     </Screen>

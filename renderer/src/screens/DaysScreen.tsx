@@ -1,24 +1,27 @@
 import { dayShort } from '../../../electron/common/clinic-time';
 import { ScrollArea } from '../components/ScrollArea';
 import { Screen } from '../components/Screen';
-import { freeTicketsText } from '../logic/words';
+import { Mis, useLocaleTag, useT } from '../i18n';
 import { useFlow } from '../store/context';
 
 export function DaysScreen() {
   const resource = useFlow((s) => s.resource);
   const choose = useFlow((s) => s.chooseDay);
+  const t = useT();
+  const tag = useLocaleTag();
   const days = (resource?.days ?? []).filter((d) => d.slots.length > 0);
+  const lead = resource ? <Mis>{`${resource.name}${resource.role ? ` · ${resource.role}` : ''}`}</Mis> : undefined;
   return (
-    <Screen name="days" title="Выберите день" lead={resource ? `${resource.name}${resource.role ? ` · ${resource.role}` : ''}` : undefined}>
+    <Screen name="days" title={t('days.title')} lead={lead}>
       {days.length === 0 ? (
-        <div className="empty">Свободных дней нет — выберите другого врача или обратитесь в регистратуру</div>
+        <div className="empty">{t('days.empty')}</div>
       ) : (
         <ScrollArea>
           <div className="grid-days">
             {days.map((d) => (
-              <button key={d.date} type="button" className="tile tile-day" data-testid={`day-${d.date}`} onClick={() => choose(d.date)}>
-                <span className="tile-main">{dayShort(d.date)}</span>
-                <span className="tile-sub">{freeTicketsText(d.slots.length)}</span>
+              <button key={d.date} type="button" className="tile tile-day" data-testid={`day-${d.date}`} onClick={() => void choose(d.date)}>
+                <span className="tile-main">{dayShort(d.date, tag)}</span>
+                <span className="tile-sub">{t('days.free', { count: d.slots.length })}</span>
               </button>
             ))}
           </div>

@@ -14,9 +14,10 @@ import {
 } from '../logic/identify-draft';
 import { groupPolicy } from '../logic/policy';
 import { birthDateText, liveBirthDateProblem } from '../logic/birth-date';
-import { clinicYmd } from '../../../electron/common/clinic-time';
+import { clinicYmd, DEFAULT_CLINIC_TIME_ZONE } from '../../../electron/common/clinic-time';
+import { POLICY_LENGTH } from '../../../electron/common/rules';
+import { useLocaleTag, useT } from '../i18n';
 import { useFlow, useFlowStore } from '../store/context';
-import { TEXTS } from '../../../electron/common/texts';
 
 const TEST_ID: Record<IdentifyField, string> = {
   policy: 'field-policy',
@@ -100,8 +101,9 @@ export function IdentifyScreen() {
     setField(next.field);
   };
 
-  const timeZone = useFlow((s) => s.info?.timeZone ?? 'Europe/Moscow');
-  const preview = birthDateText(draft);
+  const timeZone = useFlow((s) => s.info?.timeZone ?? DEFAULT_CLINIC_TIME_ZONE);
+  const t = useT();
+  const preview = birthDateText(draft, useLocaleTag());
   // One message at a time: the one from «Продолжить» if any, else the live check of a complete date.
   const live = liveBirthDateProblem(draft, clinicYmd(new Date().toISOString(), timeZone));
   const shownProblem = problem ?? (live && !live.ok ? { field: live.field, message: live.message } : null);
@@ -130,40 +132,40 @@ export function IdentifyScreen() {
   );
 
   return (
-    <Screen name="identify" title="Введите полис и дату рождения" className="identify">
+    <Screen name="identify" title={t('identify.title')} className="identify">
       <div className="identify-layout">
         <div className="identify-fields">
-          {box('policy', 'Номер полиса ОМС — 16\u00a0цифр', groupPolicy(draft.policy))}
+          {box('policy', t('identify.policyLabel', { digits: POLICY_LENGTH }), groupPolicy(draft.policy))}
           <div className="policy-count" data-testid="policy-count">
-            Введено цифр: {draft.policy.length} из {FIELD_LENGTH.policy}
+            {t('identify.policyCount', { typed: draft.policy.length, digits: FIELD_LENGTH.policy })}
           </div>
           <fieldset className="birth">
-            <legend className="field-label">Дата рождения</legend>
+            <legend className="field-label">{t('identify.birthDate')}</legend>
             <div className="birth-row">
-              {box('day', 'День', draft.day)}
-              {box('month', 'Месяц', draft.month)}
-              {box('year', 'Год — 4\u00a0цифры', draft.year)}
+              {box('day', t('identify.day'), draft.day)}
+              {box('month', t('identify.month'), draft.month)}
+              {box('year', t('identify.year'), draft.year)}
             </div>
             <div className="birth-preview" data-testid="birth-preview" aria-live="polite">
               {preview ?? '\u00a0'}
             </div>
           </fieldset>
           <div className="identify-problem" role="alert" data-testid="identify-problem">
-            {shownProblem?.message ?? ''}
+            {shownProblem ? t.msg(shownProblem.message) : ''}
           </div>
           {!problem && scanNotice && (
             <div className="identify-scan-notice" role="status" data-testid="scan-notice">
-              {scanNotice}
+              {t.msg(scanNotice)}
             </div>
           )}
-          {scanner !== 'none' && !scanNotice && <div className="identify-scan-hint">{TEXTS.scan.hint}</div>}
+          {scanner !== 'none' && !scanNotice && <div className="identify-scan-hint">{t('identify.scanHint')}</div>}
         </div>
         <PolicyPicture />
         <div className="identify-keypad">
           {field === 'month' ? <MonthPicker value={draft.month} onPick={onMonth} /> : <Keypad onKey={press} />}
         </div>
         <BigButton className="identify-submit" data-testid="identify-submit" onClick={() => void submit()}>
-          Продолжить
+          {t('action.continue')}
         </BigButton>
       </div>
     </Screen>

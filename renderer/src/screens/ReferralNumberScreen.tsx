@@ -5,8 +5,8 @@ import { usePhysicalKeys } from '../components/usePhysicalKeys';
 import { Screen } from '../components/Screen';
 import type { DraftKey } from '../logic/identify-draft';
 import { applyNumberKey, numberKeyOf, REFERRAL_NUMBER_MAX } from '../logic/referral-query';
+import { useT } from '../i18n';
 import { useFlow } from '../store/context';
-import { LABELS } from '../texts';
 
 /** The referral's number, typed on the keypad (an MIS that finds a referral by its number). */
 export function ReferralNumberScreen() {
@@ -17,6 +17,7 @@ export function ReferralNumberScreen() {
   const patient = useFlow((s) => s.patient);
   const showAppointments = useFlow((s) => s.showAppointments);
   const hasVisits = useFlow((s) => s.info?.mis.visits ?? false);
+  const t = useT();
   usePhysicalKeys(
     (e) => numberKeyOf(e.key) ?? null,
     (key) => (key === 'submit' ? submit() : setNumber(applyNumberKey(number, key))),
@@ -27,25 +28,25 @@ export function ReferralNumberScreen() {
   return (
     <Screen
       name="referralNumber"
-      title="Введите номер направления"
-      lead={patient ? `Полис ${patient.policyMasked}. Номер напечатан на бланке направления.` : 'Номер напечатан на бланке направления.'}
+      title={t('referralNumber.title')}
+      lead={patient ? `${t('referrals.policy', { masked: patient.policyMasked })}. ${t('referralNumber.lead')}` : t('referralNumber.lead')}
       action={
         hasVisits ? (
           <BigButton variant="secondary" data-testid="my-appointments" onClick={() => void showAppointments()}>
-            {LABELS.myAppointments}
+            {t('action.myAppointments')}
           </BigButton>
         ) : undefined
       }
       className="query"
     >
       <QueryEntry
-        label="Номер направления — только цифры"
+        label={t('referralNumber.label')}
         fieldId="field-referral-number"
         value={number}
         maxLength={REFERRAL_NUMBER_MAX}
-        problem={problem}
+        problem={problem ? t.msg(problem) : null}
         keys={<Keypad onKey={press} />}
-        submit={{ label: 'Продолжить', testId: 'referral-number-submit', onClick: submit }}
+        submit={{ label: t('action.continue'), testId: 'referral-number-submit', onClick: submit }}
       />
     </Screen>
   );

@@ -3,6 +3,7 @@ import { QueryEntry } from '../components/QueryEntry';
 import { usePhysicalKeys } from '../components/usePhysicalKeys';
 import { Screen } from '../components/Screen';
 import { applySurnameKey, SURNAME_MAX, surnameKeyOf, type SurnameKey } from '../logic/referral-query';
+import { useT } from '../i18n';
 import { useFlow } from '../store/context';
 
 /** The patient's surname on the on-screen ЙЦУКЕН keyboard; «Найти» looks the referral up. */
@@ -12,6 +13,7 @@ export function ReferralSurnameScreen() {
   const setSurname = useFlow((s) => s.setSurname);
   const find = useFlow((s) => s.findReferral);
   const problem = useFlow((s) => (s.referralProblem?.on === 'referralSurname' ? s.referralProblem.message : null));
+  const t = useT();
   // Physical keys too: a Cyrillic letter as typed, else the ЙЦУКЕН letter on that key.
   usePhysicalKeys(
     (e) => surnameKeyOf(e.key, e.code) ?? null,
@@ -23,20 +25,20 @@ export function ReferralSurnameScreen() {
   return (
     <Screen
       name="referralSurname"
-      title="Введите фамилию"
-      lead={`Как в направлении №\u00a0${number}`}
+      title={t('surname.title')}
+      lead={t('surname.lead', { number })}
       className="query"
     >
       <QueryEntry
-        label="Фамилия"
+        label={t('surname.label')}
         fieldId="field-surname"
         value={surname}
         maxLength={SURNAME_MAX}
         lang="ru"
-        problem={problem}
+        problem={problem ? t.msg(problem) : null}
         layoutClass="query-layout-letters"
         keys={<CyrillicKeyboard onKey={press} />}
-        submit={{ label: 'Найти', testId: 'referral-find', onClick: () => void find() }}
+        submit={{ label: t('action.find'), testId: 'referral-find', onClick: () => void find() }}
       />
     </Screen>
   );

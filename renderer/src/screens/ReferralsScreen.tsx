@@ -1,13 +1,15 @@
 import type { Referral } from '../../../electron/common/bridge-contract';
+import type { Translate } from '../../../electron/common/i18n/catalog';
 import { clinicDateTimeLong, clinicYmd, dayNumeric } from '../../../electron/common/clinic-time';
 import { BigButton } from '../components/BigButton';
 import { ChoiceCard } from '../components/ChoiceCard';
 import { ScrollArea } from '../components/ScrollArea';
 import { Screen } from '../components/Screen';
+import { Mis, useLocaleTag, useT } from '../i18n';
 import { placeText } from '../logic/words';
+import { referralTypeLabel } from '../logic/referral-words';
 import { useFlow } from '../store/context';
 import { useTimeZone } from '../store/hooks';
-import { LABELS } from '../texts';
 
 export function ReferralsScreen() {
   const referrals = useFlow((s) => s.referrals);
@@ -16,33 +18,35 @@ export function ReferralsScreen() {
   const showAppointments = useFlow((s) => s.showAppointments);
   const hasVisits = useFlow((s) => s.info?.mis.visits ?? true);
   const tz = useTimeZone();
+  const t = useT();
+  const tag = useLocaleTag();
   // Bookable ones first: the patient came for those; the rest stay visible below with reasons.
   const sorted = [...referrals].sort((a, b) => Number(b.bookable) - Number(a.bookable));
-  const lead = patient ? `Полис ${patient.policyMasked}` : undefined;
+  const lead = patient ? t('referrals.policy', { masked: patient.policyMasked }) : undefined;
 
   return (
     <Screen
       name="referrals"
-      title="Выберите направление"
+      title={t('referrals.title')}
       lead={lead}
       action={
         hasVisits ? (
           <BigButton variant="secondary" data-testid="my-appointments" onClick={() => void showAppointments()}>
-            {LABELS.myAppointments}
+            {t('action.myAppointments')}
           </BigButton>
         ) : undefined
       }
     >
       {sorted.length === 0 ? (
         <div className="empty" data-testid="referrals-empty">
-          Направлений для записи нет — обратитесь в регистратуру
+          {t('referrals.empty')}
         </div>
       ) : (
         <ScrollArea>
           <div className="cards">
             {sorted.map((r) => (
               <ChoiceCard key={r.guid} testId={`referral-${r.guid}`} disabled={!r.bookable} onChoose={() => void choose(r.guid)}>
-                <ReferralBody referral={r} timeZone={tz} />
+                <ReferralBody referral={r} timeZone={tz} t={t} tag={tag} />
               </ChoiceCard>
             ))}
           </div>
@@ -52,23 +56,24 @@ export function ReferralsScreen() {
   );
 }
 
-function ReferralBody({ referral: r, timeZone }: { referral: Referral; timeZone: string }) {
+function ReferralBody({ referral: r, timeZone, t, tag }: { referral: Referral; timeZone: string; t: Translate; tag: string }) {
+  const place = r.ticket ? placeText(r.ticket.room, r.ticket.floor, t) : '';
   return (
     <>
       <span className="card-kicker">
-        {r.typeLabel} · № {r.number}
+        {referralTypeLabel(r.type, t)} · {t('referral.number', { number: r.number })}
       </span>
-      <span className="card-title">{r.title}</span>
-      <span className="card-line">Выдано: {r.issuedBy}</span>
-      {r.validUntil && (
-        <span className="card-line">действует до {dayNumeric(clinicYmd(r.validUntil, timeZone))}</span>
-      )}
-      {!r.bookable && r.reason && <span className="card-reason">{r.reason}</span>}
+      <span className="card-title">{r.title ? <Mis>{r.title}</Mis> : referralTypeLabel(r.type, t)}</span>
+      <span className="card-line">
+        {t('referral.issuedBy')} <Mis>{r.issuedBy}</Mis>
+      </span>
+      {r.validUntil && <span className="card-line">{t('referral.validUntil', { date: dayNumeric(clinicYmd(r.validUntil, timeZone)) })}</span>}
+      {!r.bookable && <span className="card-reason">{t(r.status === 'Active' ? 'referral.notBookable' : `referral.status.${r.status}`)}</span>}
       {r.status === 'Booked' && r.ticket && (
         <span className="card-booked">
-          Вы записаны: {clinicDateTimeLong(r.ticket.beginTime, timeZone)}
+          {t('referral.bookedAt')} {clinicDateTimeLong(r.ticket.beginTime, timeZone, tag)}
           {/* Mid-sentence: «…, 10:00, кабинет 105, этаж 1» (placeText starts a sentence). */}
-          {placeText(r.ticket.room, r.ticket.floor) && `, ${lowerFirst(placeText(r.ticket.room, r.ticket.floor))}`}
+          {place && `, ${lowerFirst(place)}`}
         </span>
       )}
     </>
@@ -76,5 +81,5 @@ function ReferralBody({ referral: r, timeZone }: { referral: Referral; timeZone:
 }
 
 function lowerFirst(s: string): string {
-  return s.charAt(0).toLocaleLowerCase('ru-RU') + s.slice(1);
+  return s.charAt(0).toLocaleLowerCase() + s.slice(1);
 }

@@ -2,9 +2,11 @@ import { clinicTime, dayShort } from '../../../electron/common/clinic-time';
 import { ChoiceCard } from '../components/ChoiceCard';
 import { ScrollArea } from '../components/ScrollArea';
 import { Screen } from '../components/Screen';
-import { capitalize, placeText } from '../logic/words';
-import { useTimeZone } from '../store/hooks';
+import { Mis, useLocaleTag, useT } from '../i18n';
+import { referralTypeLabel } from '../logic/referral-words';
+import { placeText } from '../logic/words';
 import { useFlow } from '../store/context';
+import { useTimeZone } from '../store/hooks';
 
 export function ResourcesScreen() {
   const resources = useFlow((s) => s.resources);
@@ -12,37 +14,51 @@ export function ResourcesScreen() {
   const referral = useFlow((s) => s.referral);
   const choose = useFlow((s) => s.chooseResource);
   const tz = useTimeZone();
+  const t = useT();
+  const tag = useLocaleTag();
   const sorted = [...resources].sort((a, b) => Number(b.days.length > 0) - Number(a.days.length > 0));
-  const title = resources.every((r) => r.resType === 'Doctor') ? 'Выберите врача' : 'Выберите врача или кабинет';
-  const lead = [referral?.title, clinic?.name].filter(Boolean).join(' · ');
+  const title = t(resources.every((r) => r.resType === 'Doctor') ? 'resources.titleDoctor' : 'resources.titleAny');
+  const lead = referral ? (
+    <>
+      {referral.title ? <Mis>{referral.title}</Mis> : referralTypeLabel(referral.type, t)}
+      {clinic && (
+        <>
+          {' · '}
+          <Mis>{clinic.name}</Mis>
+        </>
+      )}
+    </>
+  ) : undefined;
   return (
-    <Screen name="resources" title={title} lead={lead || undefined}>
+    <Screen name="resources" title={title} lead={lead}>
       {sorted.length === 0 ? (
-        <div className="empty">Свободного времени по этому направлению нет — обратитесь в регистратуру</div>
+        <div className="empty">{t('resources.empty')}</div>
       ) : (
         <ScrollArea>
           <div className="cards">
             {sorted.map((r) => {
               const first = r.days[0];
               const firstSlot = first?.slots[0];
-              const place = placeText(r.room, r.floor);
+              const place = placeText(r.room, r.floor, t);
               return (
                 <ChoiceCard
                   key={r.resourceGuid}
                   testId={`resource-${r.resourceGuid}`}
                   disabled={r.days.length === 0}
-                  onChoose={() => choose(r.resourceGuid)}
+                  onChoose={() => void choose(r.resourceGuid)}
                 >
-                  <span className="card-title">{r.name}</span>
-                  {r.role && <span className="card-line">{r.role}</span>}
-                  {place && <span className="card-line card-place">{capitalize(place)}</span>}
-                  {r.notice && <span className="card-line" data-testid="resource-notice">{r.notice}</span>}
+                  <Mis className="card-title">{r.name}</Mis>
+                  {r.role && <Mis className="card-line">{r.role}</Mis>}
+                  {place && <span className="card-line card-place">{place}</span>}
+                  {r.notice && (
+                    <Mis className="card-line" testId="resource-notice">
+                      {r.notice}
+                    </Mis>
+                  )}
                   {first && firstSlot ? (
-                    <span className="card-good">
-                      Ближайшее время: {dayShort(first.date)}, {clinicTime(firstSlot.beginTime, tz)}
-                    </span>
+                    <span className="card-good">{t('resources.nearest', { when: `${dayShort(first.date, tag)}, ${clinicTime(firstSlot.beginTime, tz)}` })}</span>
                   ) : (
-                    <span className="card-reason">Нет свободного времени</span>
+                    <span className="card-reason">{t('resources.none')}</span>
                   )}
                 </ChoiceCard>
               );

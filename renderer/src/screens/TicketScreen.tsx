@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { clinicDateTimeLong } from '../../../electron/common/clinic-time';
+import type { Translate } from '../../../electron/common/i18n/catalog';
 import { BigButton } from '../components/BigButton';
 import { Icon } from '../components/Icon';
-import { capitalize, plural } from '../logic/words';
+import { Mis, useLocaleTag, useT } from '../i18n';
+import { capitalize } from '../logic/words';
 import { useFlow } from '../store/context';
 import { useTimeZone } from '../store/hooks';
 import type { PrintStatus } from '../store/types';
-import { LABELS } from '../texts';
 
 export function TicketScreen() {
   const ticket = useFlow((s) => s.ticket);
@@ -15,6 +16,8 @@ export function TicketScreen() {
   const done = useFlow((s) => s.endSession);
   const refreshPrintStatus = useFlow((s) => s.refreshPrintStatus);
   const tz = useTimeZone();
+  const t = useT();
+  const tag = useLocaleTag();
   const left = useReturnCountdown(print, done);
   // The printer refused (paper out, cover open): ask the core again until it allows a retry,
   // so «Печать ещё раз» appears once staff have loaded paper.
@@ -33,35 +36,35 @@ export function TicketScreen() {
           repeated tap must never close the ticket before the patient has read it. */}
       <div className="ticket-head">
         <h1 className="screen-title ticket-heading">
-          <Icon name="check" size={48} /> Вы записаны
+          <Icon name="check" size={48} /> {t('ticket.title')}
         </h1>
         <div className="ticket-leave">
           <BigButton className="ticket-done" data-testid="done" onClick={done}>
-            Готово
+            {t('action.done')}
           </BigButton>
           {left !== null && (
             <span className="ticket-countdown" data-testid="ticket-countdown" data-seconds={left} aria-live="off">
-              К началу через {left} {plural(left, 'секунду', 'секунды', 'секунд')}
+              {t('ticket.countdown', { n: left })}
             </span>
           )}
         </div>
       </div>
       <div className="ticket">
         <div className="ticket-number-box">
-          <span className="ticket-label">Номер талона</span>
+          <span className="ticket-label">{t('field.ticketNumber')}</span>
           <span className="ticket-number" data-testid="ticket-number">
             {ticket.number}
           </span>
         </div>
         <div className="ticket-where">
           <div className="ticket-cell">
-            <span className="ticket-label">Кабинет</span>
-            <span className="ticket-big" data-testid="ticket-room">
+            <span className="ticket-label">{t('field.room')}</span>
+            <Mis className="ticket-big" testId="ticket-room">
               {ticket.room || '—'}
-            </span>
+            </Mis>
           </div>
           <div className="ticket-cell">
-            <span className="ticket-label">Этаж</span>
+            <span className="ticket-label">{t('field.floor')}</span>
             <span className="ticket-big" data-testid="ticket-floor">
               {ticket.floor ?? '—'}
             </span>
@@ -69,32 +72,30 @@ export function TicketScreen() {
         </div>
         <dl className="ticket-rows">
           <div>
-            <dt>Дата и время</dt>
-            <dd data-testid="ticket-datetime">{capitalize(clinicDateTimeLong(ticket.beginTime, tz))}</dd>
+            <dt>{t('field.dateTime')}</dt>
+            <dd data-testid="ticket-datetime">{capitalize(clinicDateTimeLong(ticket.beginTime, tz, tag))}</dd>
           </div>
           <div>
-            <dt>{ticket.resType === 'Doctor' ? 'Врач' : 'Приём'}</dt>
+            <dt>{t(ticket.resType === 'Doctor' ? 'field.doctor' : 'field.visit')}</dt>
             <dd data-testid="ticket-doctor">
-              {ticket.doctorName}
-              {(ticket.doctorRole || ticket.speciality) && (
-                <span className="summary-sub">{ticket.doctorRole || ticket.speciality}</span>
-              )}
+              <Mis>{ticket.doctorName}</Mis>
+              {(ticket.doctorRole || ticket.speciality) && <Mis className="summary-sub">{ticket.doctorRole || ticket.speciality}</Mis>}
             </dd>
           </div>
           <div>
-            <dt>Поликлиника</dt>
+            <dt>{t('field.clinic')}</dt>
             <dd data-testid="ticket-clinic">
-              {ticket.clinic.name}
-              <span className="summary-sub">{ticket.clinic.address}</span>
+              <Mis>{ticket.clinic.name}</Mis>
+              <Mis className="summary-sub">{ticket.clinic.address}</Mis>
             </dd>
           </div>
         </dl>
       </div>
       <div className="ticket-print">
-        <PrintState print={print} number={ticket.number} />
+        <PrintState print={print} number={ticket.number} t={t} />
         {canReprint && (
           <BigButton variant="secondary" className="ticket-reprint" data-testid="reprint" onClick={() => void reprint()}>
-            <Icon name="printer" /> {LABELS.printAgain}
+            <Icon name="printer" /> {t('action.printAgain')}
           </BigButton>
         )}
       </div>
@@ -133,19 +134,19 @@ function useReturnCountdown(print: PrintStatus, finish: () => void): number | nu
   return tick?.key === key ? tick.left : TICKET_SECONDS;
 }
 
-function PrintState({ print, number }: { print: PrintStatus; number: string }) {
+function PrintState({ print, number, t }: { print: PrintStatus; number: string; t: Translate }) {
   switch (print.phase) {
     case 'idle':
     case 'printing':
       return (
         <div className="print-status print-busy" data-testid="print-status" data-state="printing" role="status">
-          <span className="spinner spinner-small" aria-hidden="true" /> Печатаем талон…
+          <span className="spinner spinner-small" aria-hidden="true" /> {t('printer.printing')}
         </div>
       );
     case 'printed':
       return (
         <div className="print-status print-ok" data-testid="print-status" data-state="printed" role="status">
-          Возьмите талон
+          {t('printer.printed')}
         </div>
       );
     case 'uncertain':
@@ -154,7 +155,7 @@ function PrintState({ print, number }: { print: PrintStatus; number: string }) {
       return (
         <div className="print-status print-check" data-testid="print-status" data-state="uncertain" role="status">
           <span className="print-check-line">
-            <Icon name="printer" /> {print.message}
+            <Icon name="printer" /> {t(`printer.${print.fault}`)}
           </span>
         </div>
       );
@@ -163,9 +164,9 @@ function PrintState({ print, number }: { print: PrintStatus; number: string }) {
       // No slip: the number on screen is all the patient takes away, so it is large here too.
       return (
         <div className="print-status print-bad" data-testid="print-status" data-state={print.phase} role="alert">
-          <span>{print.message}</span>
+          <span>{print.problem ? `${t(`problem.${print.problem}`)} ${t('next.registry')}` : t(`printer.${print.fault}`)}</span>
           <span className="print-advice">
-            Номер талона:{' '}
+            {t('printer.numberIs')}{' '}
             <strong className="print-number" data-testid="print-ticket-number">
               {number}
             </strong>

@@ -1,6 +1,7 @@
 import { clinicTime, dayLong } from '../../../electron/common/clinic-time';
 import { ScrollArea } from '../components/ScrollArea';
 import { Screen } from '../components/Screen';
+import { Mis, useLocaleTag, useT } from '../i18n';
 import { capitalize } from '../logic/words';
 import { useFlow } from '../store/context';
 import { useTimeZone } from '../store/hooks';
@@ -10,17 +11,26 @@ export function TimesScreen() {
   const date = useFlow((s) => s.day);
   const choose = useFlow((s) => s.chooseTime);
   const tz = useTimeZone();
+  const t = useT();
+  const tag = useLocaleTag();
   const slots = resource?.days.find((d) => d.date === date)?.slots ?? [];
-  const lead = [date ? capitalize(dayLong(date)) : null, resource?.name].filter(Boolean).join(' · ');
+  const lead =
+    date || resource ? (
+      <>
+        {date ? capitalize(dayLong(date, tag)) : null}
+        {date && resource ? ' · ' : null}
+        {resource ? <Mis>{resource.name}</Mis> : null}
+      </>
+    ) : undefined;
   return (
-    <Screen name="times" title="Выберите время" lead={lead || undefined}>
+    <Screen name="times" title={t('times.title')} lead={lead}>
       {slots.length === 0 ? (
-        <div className="empty">На этот день свободного времени больше нет — выберите другой день</div>
+        <div className="empty">{t('times.empty')}</div>
       ) : (
         <ScrollArea>
           <div className="grid-times">
             {slots.map((s) => (
-              <button key={s.timeTableGuid} type="button" className="tile tile-time" data-testid={`time-${s.time}`} onClick={() => choose(s.time)}>
+              <button key={s.timeTableGuid} type="button" className="tile tile-time" data-testid={`time-${s.time}`} onClick={() => void choose(s.time)}>
                 {clinicTime(s.beginTime, tz)}
               </button>
             ))}

@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
+import { LOCALE_IDS, t as translatorFor } from '../../../electron/common/i18n/locales';
 import { useBootHandover } from '../boot-handover';
 import { BigButton } from '../components/BigButton';
 import { Icon } from '../components/Icon';
+import { useT } from '../i18n';
 import { healthNotice } from '../logic/health-notice';
 import { useFlow } from '../store/context';
-import { LABELS } from '../texts';
 import { loadFlowScreensAfterPaint } from './screen-loader';
 
 /** How often Welcome re-reads the main process's last health check (a local call, no MIS). */
@@ -19,6 +20,7 @@ export function WelcomeScreen() {
   const canListVisits = useFlow((s) => s.info?.mis.visits ?? true);
   const health = useFlow((s) => s.health);
   const infoKnown = useFlow((s) => s.info != null);
+  const t = useT();
   const notice = healthNotice(health);
   const blocked = notice?.blocksStart ?? false;
 
@@ -29,50 +31,80 @@ export function WelcomeScreen() {
   useBootHandover(health !== null && infoKnown);
   useEffect(() => {
     void refreshHealth();
-    const t = setInterval(() => void refreshHealth(), HEALTH_POLL_MS);
-    return () => clearInterval(t);
+    const timer = setInterval(() => void refreshHealth(), HEALTH_POLL_MS);
+    return () => clearInterval(timer);
   }, [refreshHealth]);
 
   return (
     <section className="screen screen-welcome" data-testid="screen-welcome">
-      {demo && <div className="demo-badge">Демонстрационный режим</div>}
+      {demo && <div className="demo-badge">{t('app.demo')}</div>}
       <div className="welcome-main">
-        <h1 className="welcome-title">Запись к врачу по{'\u00a0'}направлению</h1>
+        <h1 className="welcome-title">{t('welcome.title')}</h1>
         {notice ? (
           <p className={`welcome-notice welcome-notice-${notice.kind}`} data-testid="welcome-notice" data-kind={notice.kind} role={blocked ? 'alert' : 'status'}>
             <Icon name={notice.kind === 'mis-down' ? 'alert' : 'printer'} size={48} />
-            <span>{notice.text}</span>
+            <span>{t.msg(notice.text)}</span>
           </p>
         ) : (
-          <p className="welcome-need">Понадобится полис ОМС</p>
+          <p className="welcome-need">{t('welcome.need')}</p>
         )}
         <ol className="welcome-steps">
           <li>
-            <span className="welcome-num">1</span>Введите номер полиса и дату рождения
+            <span className="welcome-num">1</span>
+            {t('welcome.step1')}
           </li>
           <li>
-            <span className="welcome-num">2</span>Выберите направление, врача, день и время
+            <span className="welcome-num">2</span>
+            {t('welcome.step2')}
           </li>
           <li>
-            <span className="welcome-num">3</span>Возьмите талон на приём
+            <span className="welcome-num">3</span>
+            {t('welcome.step3')}
           </li>
         </ol>
         <div className="welcome-menu">
           <BigButton className="welcome-start" data-testid="start" disabled={blocked} onClick={() => start('book')}>
-            Записаться по{'\u00a0'}направлению
+            {t('welcome.start')}
           </BigButton>
           {canListVisits && (
             <BigButton variant="secondary" className="welcome-more" data-testid="start-appointments" disabled={blocked} onClick={() => start('appointments')}>
-              {LABELS.myAppointments}
+              {t('action.myAppointments')}
             </BigButton>
           )}
         </div>
         {scanner !== 'none' && (
           <p className="welcome-scan" data-testid="welcome-scan">
-            Есть бумажный полис со штрих-кодом? Поднесите его к сканеру — вводить номер не нужно.
+            {t('welcome.scan')}
           </p>
         )}
       </div>
     </section>
+  );
+}
+
+/**
+ * The session's language, in each language's own name: a patient who cannot read the current
+ * one still finds theirs. Resets with the session, like large print.
+ */
+export function LanguageSwitch() {
+  const language = useFlow((s) => s.language);
+  const setLanguage = useFlow((s) => s.setLanguage);
+  const t = useT();
+  return (
+    <div className="lang-switch" role="group" aria-label={t('language.switch')}>
+      {LOCALE_IDS.map((id) => (
+        <button
+          key={id}
+          type="button"
+          lang={id}
+          className={`btn btn-quiet nav-btn lang-btn${language === id ? ' lang-btn-on' : ''}`}
+          data-testid={`lang-${id}`}
+          aria-pressed={language === id}
+          onClick={() => setLanguage(id)}
+        >
+          {translatorFor(id)('language.name')}
+        </button>
+      ))}
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ServiceGate } from '../../../electron/common/service-contract';
-import { SERVICE_TEXTS } from '../../../electron/common/service-texts';
 import { BigButton } from '../components/BigButton';
+import { useT } from '../i18n';
 import { Keypad } from '../components/Keypad';
 import type { DraftKey } from '../logic/identify-draft';
 
@@ -22,6 +22,7 @@ export interface PinPadProps {
 /** The technician's PIN keypad. It only collects digits: the core alone checks them. */
 export function PinPad({ title, lead, gate, message, busy, onSubmit, onCancel }: PinPadProps) {
   const [pin, setPin] = useState('');
+  const t = useT();
   const closed = gate !== null && gate.state !== 'ready';
   const onKey = (key: DraftKey) => {
     if (key === 'clear') setPin('');
@@ -36,9 +37,9 @@ export function PinPad({ title, lead, gate, message, busy, onSubmit, onCancel }:
   };
   const notice =
     gate?.state === 'locked'
-      ? SERVICE_TEXTS.locked(gate.minutesLeft ?? 5)
+      ? t('service.locked', { minutes: gate.minutesLeft ?? 5 })
       : gate?.state === 'not-configured'
-        ? SERVICE_TEXTS.notConfigured
+        ? t('service.notConfigured')
         : message;
   return (
     <section className="svc-pin" data-testid="service-pin" data-state={gate?.state ?? 'asking'} aria-label={title}>
@@ -47,7 +48,7 @@ export function PinPad({ title, lead, gate, message, busy, onSubmit, onCancel }:
         {!closed && <p className="svc-lead">{lead}</p>}
       </div>
       {!closed && (
-        <div className="svc-pin-dots" data-testid="service-pin-dots" aria-label={`Введено цифр: ${pin.length}`}>
+        <div className="svc-pin-dots" data-testid="service-pin-dots" aria-label={t('service.pinTyped', { n: pin.length })}>
           {Array.from({ length: Math.max(4, pin.length) }, (_, i) => (
             <span key={i} className={`svc-dot${i < pin.length ? ' svc-dot-on' : ''}`} />
           ))}
@@ -65,11 +66,11 @@ export function PinPad({ title, lead, gate, message, busy, onSubmit, onCancel }:
       )}
       <div className="svc-pin-actions">
         <BigButton variant="quiet" data-testid="service-pin-cancel" onClick={onCancel}>
-          {closed ? 'Закрыть' : 'Отмена'}
+          {t(closed ? 'service.close' : 'service.cancel')}
         </BigButton>
         {!closed && (
           <BigButton data-testid="service-pin-submit" disabled={pin.length < 4 || busy || gate === null} onClick={submit}>
-            Подтвердить
+            {t('service.confirm')}
           </BigButton>
         )}
       </div>

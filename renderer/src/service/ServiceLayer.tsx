@@ -4,8 +4,10 @@
 // says the service session is over (idle, a lock, a reload).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Envelope } from '../../../electron/common/bridge-contract';
+import { DEFAULT_CLINIC_TIME_ZONE } from '../../../electron/common/clinic-time';
+import { msg, type Msg } from '../../../electron/common/i18n/catalog';
 import type { ServiceEnterResult, ServiceGate, ServiceLeaveResult } from '../../../electron/common/service-contract';
-import { SERVICE_TEXTS } from '../../../electron/common/service-texts';
+import { useT } from '../i18n';
 import { useFlow } from '../store/context';
 import { useServiceBridge } from './context';
 import { createCornerTaps } from './corner-taps';
@@ -14,23 +16,24 @@ import { ServicePanel } from './ServicePanel';
 
 type Phase =
   | { kind: 'closed' }
-  | { kind: 'pin'; purpose: 'enter' | 'leave'; gate: ServiceGate | null; message: string | null }
+  | { kind: 'pin'; purpose: 'enter' | 'leave'; gate: ServiceGate | null; message: Msg | null }
   | { kind: 'panel' }
-  | { kind: 'note'; text: string };
+  | { kind: 'note'; text: Msg };
 
 /** How long the «Перезапуск…» note waits for the shell before giving the screen back. */
 const NOTE_MS = 20_000;
 
-function refusalText(r: Exclude<ServiceEnterResult | ServiceLeaveResult, { state: 'open' } | { state: 'leaving' }>): string {
-  if (r.state === 'wrong') return SERVICE_TEXTS.wrongPin(r.attemptsLeft);
-  if (r.state === 'locked') return SERVICE_TEXTS.locked(r.minutesLeft);
-  return SERVICE_TEXTS.notConfigured;
+function refusalText(r: Exclude<ServiceEnterResult | ServiceLeaveResult, { state: 'open' } | { state: 'leaving' }>): Msg {
+  if (r.state === 'wrong') return msg('service.wrongPin', { left: r.attemptsLeft });
+  if (r.state === 'locked') return msg('service.locked', { minutes: r.minutesLeft });
+  return msg('service.notConfigured');
 }
 
 export function ServiceLayer() {
   const bridge = useServiceBridge();
   const endPatientSession = useFlow((s) => s.endSession);
-  const timeZone = useFlow((s) => s.info?.timeZone ?? 'Europe/Moscow');
+  const timeZone = useFlow((s) => s.info?.timeZone ?? DEFAULT_CLINIC_TIME_ZONE);
+  const t = useT();
   const [phase, setPhase] = useState<Phase>({ kind: 'closed' });
   const [busy, setBusy] = useState(false);
   const idleSeconds = useRef(120);
@@ -115,7 +118,7 @@ export function ServiceLayer() {
     if (phase.purpose === 'enter') {
       const r = await bridge.serviceEnter({ pin });
       setBusy(false);
-      if (!r.ok) return setPhase({ ...phase, message: r.error.message });
+      if (!r.ok) return setPhase({ ...phase, message: msg(`problem.${r.error.problem}`) });
       if (r.value.state === 'open') {
         idleSeconds.current = r.value.idleSeconds;
         lastTouch.current = Date.now();
@@ -129,8 +132,8 @@ export function ServiceLayer() {
     const r = await bridge.serviceLeaveToOs({ pin });
     setBusy(false);
     const v = settle(r);
-    if (!v) return r.ok ? undefined : setPhase({ ...phase, message: r.error.message });
-    if (v.state === 'leaving') return setPhase({ kind: 'note', text: 'Инфомат закрывается. Рабочий стол откроется через несколько секунд.' });
+    if (!v) return r.ok ? undefined : setPhase({ ...phase, message: msg(`problem.${r.error.problem}`) });
+    if (v.state === 'leaving') return setPhase({ kind: 'note', text: msg('service.leaving') });
     setPhase({ ...phase, message: refusalText(v), gate: v.state === 'wrong' ? phase.gate : { state: v.state, minutesLeft: v.state === 'locked' ? v.minutesLeft : null } });
   };
 
@@ -144,7 +147,7 @@ export function ServiceLayer() {
     // Its value is null: only `ok` says it was accepted.
     settle(r);
     if (!r.ok) return;
-    setPhase({ kind: 'note', text: 'Перезапуск… Инфомат снова откроется через несколько секунд.' });
+    setPhase({ kind: 'note', text: msg('service.restarting') });
   };
 
   const leaveReturn = async () => {
@@ -153,14 +156,14 @@ export function ServiceLayer() {
   };
 
   return (
-    <div className="svc-layer" data-testid="service-layer" role="dialog" aria-modal="true" aria-label={SERVICE_TEXTS.title}>
+    <div className="svc-layer" data-testid="service-layer" role="dialog" aria-modal="true" aria-label={t('service.title')}>
       {phase.kind === 'pin' && (
         <PinPad
           key={phase.purpose}
-          title={phase.purpose === 'enter' ? SERVICE_TEXTS.title : 'Выйти в систему'}
-          lead={phase.purpose === 'enter' ? SERVICE_TEXTS.enterPin : 'Программа инфомата закроется. Введите PIN-код ещё раз'}
+          title={t(phase.purpose === 'enter' ? 'service.title' : 'service.leaveTitle')}
+          lead={t(phase.purpose === 'enter' ? 'service.enterPin' : 'service.leaveLead')}
           gate={phase.gate}
-          message={phase.message}
+          message={phase.message ? t.msg(phase.message) : null}
           busy={busy}
           onSubmit={(pin) => void submitPin(pin)}
           onCancel={cancelPin}
@@ -178,7 +181,7 @@ export function ServiceLayer() {
       )}
       {phase.kind === 'note' && (
         <section className="svc-note" data-testid="service-note">
-          <h1 className="svc-title">{phase.text}</h1>
+          <h1 className="svc-title">{t.msg(phase.text)}</h1>
         </section>
       )}
     </div>

@@ -1,19 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Envelope } from '../../../electron/common/bridge-contract';
 import type { ServiceMisCheck, ServiceStatus } from '../../../electron/common/service-contract';
-import { SERVICE_TEXTS } from '../../../electron/common/service-texts';
+import type { Translate } from '../../../electron/common/i18n/catalog';
 import { BigButton } from '../components/BigButton';
+import { useT } from '../i18n';
 import type { KioskBridge } from '../bridge';
-import { CLIENT_APP_TEXT, PRINT_STATE_TEXT, whenText } from './format';
+import { whenText } from './format';
 
 export type ServiceTab = 'printer' | 'mis' | 'about' | 'log';
 
-const TABS: Array<{ id: ServiceTab; label: string }> = [
-  { id: 'printer', label: 'Принтер' },
-  { id: 'mis', label: 'Связь с МИС' },
-  { id: 'about', label: 'Сведения' },
-  { id: 'log', label: 'Журнал' },
-];
+const TABS: ServiceTab[] = ['printer', 'mis', 'about', 'log'];
 
 export interface ServicePanelProps {
   bridge: KioskBridge;
@@ -29,6 +25,7 @@ export function ServicePanel({ bridge, timeZone, settle, onRestart, onLeave, onR
   const [tab, setTab] = useState<ServiceTab>('printer');
   const [status, setStatus] = useState<ServiceStatus | null>(null);
   const [printing, setPrinting] = useState(false);
+  const t = useT();
 
   const loadStatus = useCallback(async () => {
     const s = settle(await bridge.serviceStatus({}));
@@ -61,104 +58,103 @@ export function ServicePanel({ bridge, timeZone, settle, onRestart, onLeave, onR
   return (
     <section className="svc-panel" data-testid="service-panel" data-tab={tab}>
       <header className="svc-panel-head">
-        <h1 className="svc-title">{SERVICE_TEXTS.title}</h1>
+        <h1 className="svc-title">{t('service.title')}</h1>
         {status && (
           <p className="svc-lead" data-testid="service-kiosk">
-            Инфомат {status.about.kioskId} · версия {status.about.version}
+            {t('service.kiosk', { id: status.about.kioskId, version: status.about.version })}
           </p>
         )}
       </header>
       <nav className="svc-tabs" role="tablist">
-        {TABS.map((t) => (
+        {TABS.map((id) => (
           <button
-            key={t.id}
+            key={id}
             type="button"
             role="tab"
-            aria-selected={tab === t.id}
-            className={`svc-tab${tab === t.id ? ' svc-tab-on' : ''}`}
-            data-testid={`service-tab-${t.id}`}
-            onClick={() => setTab(t.id)}
+            aria-selected={tab === id}
+            className={`svc-tab${tab === id ? ' svc-tab-on' : ''}`}
+            data-testid={`service-tab-${id}`}
+            onClick={() => setTab(id)}
           >
-            {t.label}
+            {t(`service.tab.${id}`)}
           </button>
         ))}
       </nav>
       <div className="svc-body" role="tabpanel">
-        {tab === 'printer' && status && <PrinterSection status={status} timeZone={timeZone} printing={printing} onPrint={printTest} onPaper={paperReplaced} />}
-        {tab === 'mis' && <MisSection bridge={bridge} settle={settle} timeZone={timeZone} />}
-        {tab === 'about' && status && <AboutSection status={status} />}
-        {tab === 'log' && <LogSection bridge={bridge} settle={settle} />}
+        {tab === 'printer' && status && <PrinterSection status={status} timeZone={timeZone} printing={printing} onPrint={printTest} onPaper={paperReplaced} t={t} />}
+        {tab === 'mis' && <MisSection bridge={bridge} settle={settle} timeZone={timeZone} t={t} />}
+        {tab === 'about' && status && <AboutSection status={status} t={t} />}
+        {tab === 'log' && <LogSection bridge={bridge} settle={settle} t={t} />}
       </div>
       <footer className="svc-actions">
         <BigButton variant="quiet" data-testid="service-restart" onClick={onRestart}>
-          Перезапустить
+          {t('service.restart')}
         </BigButton>
         <BigButton variant="quiet" data-testid="service-leave" onClick={onLeave}>
-          Выйти в систему
+          {t('service.leave')}
         </BigButton>
         <BigButton data-testid="service-return" onClick={onReturn}>
-          Вернуться
+          {t('service.return')}
         </BigButton>
       </footer>
     </section>
   );
 }
 
-function PrinterSection({ status, timeZone, printing, onPrint, onPaper }: {
+function PrinterSection({ status, timeZone, printing, onPrint, onPaper, t }: {
   status: ServiceStatus;
   timeZone: string;
   printing: boolean;
   onPrint: () => void;
   onPaper: () => void;
+  t: Translate;
 }) {
   const p = status.printer;
   const ok = p.state === 'ready' || p.state === 'near-end';
   return (
     <div className="svc-section" data-testid="service-section-printer">
       <div className={`svc-state ${ok ? 'svc-state-ok' : 'svc-state-bad'}`} data-testid="service-printer-state" data-state={p.state}>
-        {p.text}
+        {t(`service.printer.${p.state}`)}
       </div>
-      {p.journalFault && <p className="svc-notice svc-notice-error">Журнал печати не записывается: {p.journalFault}</p>}
+      {p.journalFault && <p className="svc-notice svc-notice-error">{t('service.journalFault', { detail: p.journalFault })}</p>}
       <div className="svc-row">
         <BigButton variant="secondary" data-testid="service-print-test" disabled={printing} onClick={onPrint}>
-          {printing ? 'Печатаю…' : 'Напечатать тестовый талон'}
+          {t(printing ? 'service.printing' : 'service.printTest')}
         </BigButton>
         {p.lastTest && (
           <p className="svc-result" data-testid="service-print-result" data-state={p.lastTest.state}>
-            {PRINT_STATE_TEXT[p.lastTest.state]}
-            {p.lastTest.message ? `: ${p.lastTest.message}` : ''}
+            {t(`service.test.${p.lastTest.state}`)}
+            {p.lastTest.fault && p.lastTest.state === 'failed' ? `: ${t(`printer.${p.lastTest.fault}`)}` : ''}
           </p>
         )}
       </div>
-      <h2 className="svc-subtitle">Бумага</h2>
+      <h2 className="svc-subtitle">{t('service.paper')}</h2>
       <dl className="svc-facts">
         <div>
-          <dt>Напечатано с замены рулона</dt>
+          <dt>{t('service.paperPrinted')}</dt>
           <dd data-testid="service-paper-printed">{status.paper.printed}</dd>
         </div>
         <div>
-          <dt>Осталось примерно</dt>
-          <dd data-testid="service-paper-left">{status.paper.slipsLeft} талонов</dd>
+          <dt>{t('service.paperLeft')}</dt>
+          <dd data-testid="service-paper-left">{t('service.paperLeftValue', { count: status.paper.slipsLeft })}</dd>
         </div>
         <div>
-          <dt>Рулон</dt>
-          <dd>
-            {status.paper.rollLengthM} м, талон ≈ {status.paper.slipLengthMm} мм
-          </dd>
+          <dt>{t('service.roll')}</dt>
+          <dd>{t('service.rollValue', { meters: status.paper.rollLengthM, mm: status.paper.slipLengthMm })}</dd>
         </div>
         <div>
-          <dt>Бумага заменена</dt>
-          <dd data-testid="service-paper-reset-at">{whenText(status.paper.resetAt, timeZone)}</dd>
+          <dt>{t('service.paperReplaced')}</dt>
+          <dd data-testid="service-paper-reset-at">{whenText(status.paper.resetAt, timeZone, t)}</dd>
         </div>
       </dl>
       <BigButton variant="secondary" data-testid="service-paper-replaced" onClick={onPaper}>
-        Бумага заменена
+        {t('service.paperReplaced')}
       </BigButton>
     </div>
   );
 }
 
-function MisSection({ bridge, settle, timeZone }: { bridge: KioskBridge; settle: ServicePanelProps['settle']; timeZone: string }) {
+function MisSection({ bridge, settle, timeZone, t }: { bridge: KioskBridge; settle: ServicePanelProps['settle']; timeZone: string; t: Translate }) {
   const [check, setCheck] = useState<ServiceMisCheck | null>(null);
   const [running, setRunning] = useState(false);
   const run = useCallback(async () => {
@@ -182,47 +178,47 @@ function MisSection({ bridge, settle, timeZone }: { bridge: KioskBridge; settle:
       {check && (
         <>
           <div className={`svc-state ${check.reachable ? 'svc-state-ok' : 'svc-state-bad'}`} data-testid="service-mis-state" data-reachable={check.reachable}>
-            {check.reachable ? 'МИС отвечает' : 'МИС не отвечает'}
+            {t(check.reachable ? 'service.misUp' : 'service.misDown')}
           </div>
           <dl className="svc-facts">
             <div>
-              <dt>Время ответа</dt>
-              <dd data-testid="service-mis-latency">{check.latencyMs === null ? '—' : `${check.latencyMs} мс`}</dd>
+              <dt>{t('service.latency')}</dt>
+              <dd data-testid="service-mis-latency">{check.latencyMs === null ? '—' : t('service.ms', { ms: check.latencyMs })}</dd>
             </div>
             <div>
-              <dt>Клиентское приложение</dt>
+              <dt>{t('service.clientApp')}</dt>
               <dd data-testid="service-mis-client" data-state={check.clientApplication}>
-                {CLIENT_APP_TEXT[check.clientApplication]}
+                {t(`service.client.${check.clientApplication}`)}
               </dd>
             </div>
             {check.note && (
               <div>
-                <dt>Ответ МИС</dt>
-                <dd>{check.note}</dd>
+                <dt>{t('service.misNote')}</dt>
+                <dd lang="ru">{check.note}</dd>
               </div>
             )}
             <div>
-              <dt>Проверено</dt>
-              <dd>{whenText(check.checkedAt, timeZone)}</dd>
+              <dt>{t('service.checkedAt')}</dt>
+              <dd>{whenText(check.checkedAt, timeZone, t)}</dd>
             </div>
           </dl>
         </>
       )}
       <BigButton variant="secondary" data-testid="service-mis-check" disabled={running} onClick={() => void run()}>
-        {running ? 'Проверяю…' : 'Проверить ещё раз'}
+        {t(running ? 'service.checking' : 'service.checkAgain')}
       </BigButton>
     </div>
   );
 }
 
-function AboutSection({ status }: { status: ServiceStatus }) {
+function AboutSection({ status, t }: { status: ServiceStatus; t: Translate }) {
   return (
     <div className="svc-section" data-testid="service-section-about">
       <dl className="svc-facts svc-facts-list">
         {status.about.items.map((i) => (
-          <div key={i.label}>
-            <dt>{i.label}</dt>
-            <dd>{i.value}</dd>
+          <div key={i.label.id}>
+            <dt>{t.msg(i.label)}</dt>
+            <dd>{typeof i.value === 'string' ? i.value : t.msg(i.value)}</dd>
           </div>
         ))}
       </dl>
@@ -230,7 +226,7 @@ function AboutSection({ status }: { status: ServiceStatus }) {
   );
 }
 
-function LogSection({ bridge, settle }: { bridge: KioskBridge; settle: ServicePanelProps['settle'] }) {
+function LogSection({ bridge, settle, t }: { bridge: KioskBridge; settle: ServicePanelProps['settle']; t: Translate }) {
   const [lines, setLines] = useState<string[] | null>(null);
   const load = useCallback(async () => {
     const r = settle(await bridge.serviceLog({}));
@@ -249,9 +245,9 @@ function LogSection({ bridge, settle }: { bridge: KioskBridge; settle: ServicePa
   return (
     <div className="svc-section svc-section-log" data-testid="service-section-log">
       <div className="svc-row">
-        <p className="svc-lead">Последние {lines?.length ?? 0} записей журнала, новые сверху. Номера полисов и токены скрыты.</p>
+        <p className="svc-lead">{t('service.logLead', { count: lines?.length ?? 0 })}</p>
         <BigButton variant="secondary" data-testid="service-log-refresh" onClick={() => void load()}>
-          Обновить
+          {t('service.refresh')}
         </BigButton>
       </div>
       <ol className="svc-log" data-testid="service-log">

@@ -1,21 +1,7 @@
-// Small wording helpers of the service screens (clinic-zone times, counts).
+// Small wording helpers of the service screens (clinic-zone times).
 import { clinicDateTimeNumeric } from '../../../electron/common/clinic-time';
+import type { Translate } from '../../../electron/common/i18n/catalog';
 
-export function whenText(iso: string | null, timeZone: string): string {
-  return iso ? clinicDateTimeNumeric(iso, timeZone) : 'не отмечалась';
+export function whenText(iso: string | null, timeZone: string, t: Translate): string {
+  return iso ? clinicDateTimeNumeric(iso, timeZone) : t('service.never');
 }
-
-export const PRINT_STATE_TEXT = {
-  printed: 'Тестовый талон напечатан',
-  uncertain: 'Талон отправлен, но принтер не подтвердил печать',
-  failed: 'Тестовый талон не напечатан',
-  disabled: 'Печать талонов выключена в настройках',
-} as const;
-
-/** Under the label «Клиентское приложение». */
-export const CLIENT_APP_TEXT = {
-  valid: 'действительно',
-  refused: 'МИС его не принимает',
-  unknown: 'не проверено: МИС не ответила',
-  'not-supported': 'эта МИС его не проверяет',
-} as const;

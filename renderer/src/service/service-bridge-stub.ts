@@ -3,7 +3,7 @@
 import type { BridgeError, Envelope, ServiceMethod } from '../../../electron/common/bridge-contract';
 import type { KioskBridge } from '../bridge';
 
-const REFUSED: BridgeError = { kind: 'session', code: 'service', message: 'Служебный режим закрыт.', httpStatus: null };
+const REFUSED: BridgeError = { kind: 'session', problem: 'serviceClosed', shown: null, httpStatus: null };
 const refused = async (): Promise<Envelope<never>> => ({ ok: false, error: REFUSED });
 
 export function refusingServiceBridge(): Pick<KioskBridge, ServiceMethod> {

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import type { FlowStore } from './flow-store';
 import type { FlowState } from './types';
 
-const StoreContext = createContext<FlowStore | null>(null);
+export const StoreContext = createContext<FlowStore | null>(null);
 
 export function FlowProvider({ store, children }: { store: FlowStore; children: ReactNode }) {
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;

@@ -10,13 +10,13 @@ import type {
   Resource,
   Ticket,
 } from '../../../electron/common/bridge-contract';
-import { TEXTS } from '../../../electron/common/texts';
+import type { KioskProblem } from '../../../electron/common/problems';
 import { createFlowStore } from './flow-store';
 import { refusingServiceBridge } from '../service/service-bridge-stub';
 
 const ok = <T,>(value: T): Promise<Envelope<T>> => Promise.resolve({ ok: true, value });
-const fail = (code: string | null, message: string, kind: BridgeError['kind'] = 'validation') =>
-  Promise.resolve({ ok: false as const, error: { kind, code, message, httpStatus: 400 } });
+const fail = (problem: KioskProblem, kind: BridgeError['kind'] = 'validation', shown: string | null = null) =>
+  Promise.resolve({ ok: false as const, error: { kind, problem, shown, httpStatus: 400 } });
 
 const info: KioskInfo = {
   kioskId: 'k1',
@@ -33,13 +33,12 @@ const info: KioskInfo = {
 };
 
 const clinicRef = { guid: 'lpu-1', name: 'Поликлиника №1', fullName: 'ГБУЗ «Поликлиника №1»', address: 'ул. Ленина, 1', phone: '1' };
-const clinic = (guid: string, online = true): Clinic => ({ ...clinicRef, guid, online, statusText: online ? null : 'нет связи', worktime: null });
+const clinic = (guid: string, online = true): Clinic => ({ ...clinicRef, guid, online, statusText: online ? null : 'нет связи' });
 
 const referral = (guid: string, bookable = true): Referral => ({
   guid,
   number: 'N-' + guid,
   type: 'Consultation',
-  typeLabel: 'Консультация',
   title: 'Кардиология',
   issuedBy: 'Поликлиника №1',
   senderDoctor: null,
@@ -47,7 +46,6 @@ const referral = (guid: string, bookable = true): Referral => ({
   validUntil: '2026-12-12T00:00:00+03:00',
   status: bookable ? 'Active' : 'Expired',
   bookable,
-  reason: bookable ? null : 'Срок истёк',
   ticket: null,
 });
 
@@ -94,9 +92,9 @@ function fakeBridge(over: Partial<KioskBridge> = {}): KioskBridge {
     listSchedule: vi.fn(() => ok([doctor(['09:00', '09:15'])])),
     book: vi.fn(() => ok(ticket)),
     listAppointments: vi.fn(() => ok([ticket])),
-    cancelAppointment: vi.fn(() => ok({ message: 'ok' })),
-    printTicket: vi.fn(() => ok({ jobId: 'j', state: 'printed' as const, message: null, reprintsLeft: 2, canPrintAgain: true })),
-    printStatus: vi.fn(() => ok({ jobId: null, state: 'printed' as const, message: null, reprintsLeft: 2, canPrintAgain: true })),
+    cancelAppointment: vi.fn(() => ok(null)),
+    printTicket: vi.fn(() => ok({ jobId: 'j', state: 'printed' as const, fault: null, reprintsLeft: 2, canPrintAgain: true })),
+    printStatus: vi.fn(() => ok({ jobId: null, state: 'printed' as const, fault: null, reprintsLeft: 2, canPrintAgain: true })),
     endSession: vi.fn(() => ok(null)),
     reportError: vi.fn(() => ok(null)),
     takeScan: vi.fn(() => ok(null)),
@@ -125,9 +123,9 @@ async function toConfirm(bridge: KioskBridge) {
   await s().submitIdentify();
   await s().chooseReferral('r1');
   await s().chooseClinic('lpu-1');
-  s().chooseResource('doc-1');
-  s().chooseDay('2026-11-27');
-  s().chooseTime('09:15');
+  await s().chooseResource('doc-1');
+  await s().chooseDay('2026-11-27');
+  await s().chooseTime('09:15');
   return store;
 }
 
@@ -141,9 +139,9 @@ describe('flow store', () => {
   });
 
   it('reports a failed boot instead of a blank screen', async () => {
-    const store = createFlowStore(fakeBridge({ kioskInfo: () => fail(null, 'нет связи', 'network') }));
+    const store = createFlowStore(fakeBridge({ kioskInfo: () => fail('kioskLink', 'network') }));
     await store.getState().boot();
-    expect(store.getState().startup).toEqual({ phase: 'failed', message: 'нет связи' });
+    expect(store.getState().startup).toEqual({ phase: 'failed', problem: 'kioskLink' });
   });
 
   it('checks input before calling the bridge', async () => {
@@ -236,7 +234,7 @@ describe('flow store', () => {
     expect(store.getState().screen).toBe('ticket');
     expect(store.getState().ticket?.number).toBe('037.91');
     expect(bridge.printTicket).toHaveBeenCalledTimes(1);
-    expect(bridge.printTicket).toHaveBeenCalledWith({ ticketGuid: 't-1', again: false });
+    expect(bridge.printTicket).toHaveBeenCalledWith({ ticketGuid: 't-1', again: false, language: 'ru' });
     expect(store.getState().print).toEqual({ phase: 'printed', reprintsLeft: 2, canPrintAgain: true });
   });
 
@@ -245,7 +243,7 @@ describe('flow store', () => {
     const bridge = fakeBridge({
       printTicket: vi.fn((i: { again: boolean }) => {
         if (i.again) left -= 1;
-        return ok({ jobId: 'j', state: 'printed' as const, message: null, reprintsLeft: left, canPrintAgain: left > 0 });
+        return ok({ jobId: 'j', state: 'printed' as const, fault: null, reprintsLeft: left, canPrintAgain: left > 0 });
       }),
     });
     const store = await toConfirm(bridge);
@@ -253,43 +251,43 @@ describe('flow store', () => {
     await store.getState().reprint();
     await store.getState().reprint();
     expect(bridge.printTicket).toHaveBeenCalledTimes(2);
-    expect(bridge.printTicket).toHaveBeenLastCalledWith({ ticketGuid: 't-1', again: true });
+    expect(bridge.printTicket).toHaveBeenLastCalledWith({ ticketGuid: 't-1', again: true, language: 'ru' });
   });
 
   it('keeps the ticket and says why when printing fails', async () => {
     const bridge = fakeBridge({
-      printTicket: () => ok({ jobId: null, state: 'failed' as const, message: 'Закончилась бумага', reprintsLeft: 1, canPrintAgain: true }),
+      printTicket: () => ok({ jobId: null, state: 'failed' as const, fault: 'paperEnd' as const, reprintsLeft: 1, canPrintAgain: true }),
     });
     const store = await toConfirm(bridge);
     await store.getState().book();
     expect(store.getState().screen).toBe('ticket');
-    expect(store.getState().print).toEqual({ phase: 'failed', message: 'Закончилась бумага', reprintsLeft: 1, canPrintAgain: true });
+    expect(store.getState().print).toEqual({ phase: 'failed', fault: 'paperEnd', reprintsLeft: 1, canPrintAgain: true });
   });
 
-  it('an unconfirmed print without a message of its own asks the patient to look', async () => {
+  it('an unconfirmed print without a fault of its own asks the patient to look', async () => {
     const bridge = fakeBridge({
-      printTicket: () => ok({ jobId: 'j', state: 'uncertain' as const, message: null, reprintsLeft: 2, canPrintAgain: true }),
+      printTicket: () => ok({ jobId: 'j', state: 'uncertain' as const, fault: null, reprintsLeft: 2, canPrintAgain: true }),
     });
     const store = await toConfirm(bridge);
     await store.getState().book();
-    expect(store.getState().print).toEqual({ phase: 'uncertain', message: TEXTS.printer.uncertain, reprintsLeft: 2, canPrintAgain: true });
+    expect(store.getState().print).toEqual({ phase: 'uncertain', fault: 'uncertain', reprintsLeft: 2, canPrintAgain: true });
   });
 
   it('offers «ещё раз» only when the core allows it, and asks the core to print again', async () => {
     const printTicket = vi
       .fn()
-      .mockImplementationOnce(() => ok({ jobId: 'j', state: 'failed' as const, message: 'Закончилась бумага', reprintsLeft: 1, canPrintAgain: false }))
-      .mockImplementation(() => ok({ jobId: 'j', state: 'printed' as const, message: null, reprintsLeft: 1, canPrintAgain: true }));
+      .mockImplementationOnce(() => ok({ jobId: 'j', state: 'failed' as const, fault: 'paperEnd' as const, reprintsLeft: 1, canPrintAgain: false }))
+      .mockImplementation(() => ok({ jobId: 'j', state: 'printed' as const, fault: null, reprintsLeft: 1, canPrintAgain: true }));
     const store = await toConfirm(fakeBridge({ printTicket }));
     await store.getState().book();
     await store.getState().reprint();
     expect(printTicket).toHaveBeenCalledTimes(1);
   });
 
-  it('cancels an appointment only after confirmation and shows the server answer', async () => {
+  it('cancels an appointment only after confirmation and says it is cancelled', async () => {
     const appt = { ...ticket, ticketGuid: 'a-1' };
     const listAppointments = vi.fn().mockImplementationOnce(() => ok([appt])).mockImplementation(() => ok([]));
-    const cancelAppointment = vi.fn(() => ok({ message: 'Запись отменена' }));
+    const cancelAppointment = vi.fn(() => ok(null));
     const store = createFlowStore(fakeBridge({ listAppointments, cancelAppointment }));
     await store.getState().showAppointments();
     store.getState().askCancel('a-1');
@@ -300,7 +298,7 @@ describe('flow store', () => {
     await store.getState().confirmCancel();
     expect(cancelAppointment).toHaveBeenCalledWith({ lpuGuid: appt.clinic.guid, ticketGuid: 'a-1' });
     expect(store.getState().appointments).toEqual([]);
-    expect(store.getState().notice).toBe('Запись отменена');
+    expect(store.getState().notice).toEqual({ id: 'appointments.cancelled' });
   });
 
   it('4009: back to Time with fresh cells, the taken one gone', async () => {
@@ -310,13 +308,13 @@ describe('flow store', () => {
       .mockImplementationOnce(() => ok([doctor(['09:00'])]));
     const bridge = fakeBridge({
       listSchedule,
-      book: () => fail('4009', 'Это время уже занято. Выберите другое свободное время приема.'),
+      book: () => fail('slotTaken'),
     });
     const store = await toConfirm(bridge);
     await store.getState().book();
     const err = store.getState().error;
     expect(err?.step).toBe('pickTime');
-    expect(err?.error.message).toBe('Это время уже занято. Выберите другое свободное время приема.');
+    expect(err?.message).toEqual({ id: 'problem.slotTaken' });
     await store.getState().resolveError('pickTime');
     expect(listSchedule).toHaveBeenCalledTimes(2);
     expect(store.getState().screen).toBe('times');
@@ -330,7 +328,7 @@ describe('flow store', () => {
       .fn()
       .mockImplementationOnce(() => ok([doctor(['09:15'])]))
       .mockImplementationOnce(() => ok([{ ...doctor([]), days: [{ date: '2026-11-30', slots: [slot('2026-11-30', '10:00')] }] }]));
-    const bridge = fakeBridge({ listSchedule, book: () => fail('4009', 'занято') });
+    const bridge = fakeBridge({ listSchedule, book: () => fail('slotTaken') });
     const store = await toConfirm(bridge);
     await store.getState().book();
     await store.getState().resolveError('pickTime');
@@ -338,17 +336,17 @@ describe('flow store', () => {
   });
 
   it('4008: shows the existing bookings on request', async () => {
-    const bridge = fakeBridge({ book: () => fail('4008', 'Вы уже записаны Петров П. П. на 27.11.2026 09:00.') });
+    const bridge = fakeBridge({ book: () => fail('alreadyBooked', 'validation', 'Вы уже записаны Петров П. П. на 27.11.2026 09:00.') });
     const store = await toConfirm(bridge);
     await store.getState().book();
-    expect(store.getState().error?.step).toBe('showExisting');
+    expect(store.getState().error).toMatchObject({ step: 'showExisting', shown: 'Вы уже записаны Петров П. П. на 27.11.2026 09:00.' });
     await store.getState().resolveError('appointments');
     expect(store.getState().screen).toBe('appointments');
     expect(store.getState().appointments).toEqual([ticket]);
   });
 
   it('registry codes end the session on «Завершить»', async () => {
-    const bridge = fakeBridge({ identify: () => fail('4001', 'Ваша электронная медицинская карта отсутствует.', 'validation') });
+    const bridge = fakeBridge({ identify: () => fail('noCard') });
     const store = await ready(bridge);
     await store.getState().submitIdentify();
     expect(store.getState().error?.step).toBe('registry');
@@ -361,7 +359,7 @@ describe('flow store', () => {
   it('retry re-runs the failed action', async () => {
     const listReferrals = vi
       .fn()
-      .mockImplementationOnce(() => fail('5097', 'Не удалось получить данные о медицинских картах пациента.', 'server'))
+      .mockImplementationOnce(() => fail('cardsUnavailable', 'server'))
       .mockImplementationOnce(() => ok([referral('r1')]));
     const bridge = fakeBridge({ listReferrals });
     const store = await ready(bridge);
@@ -376,7 +374,7 @@ describe('flow store', () => {
   });
 
   it('referral codes reload the list', async () => {
-    const bridge = fakeBridge({ listClinics: () => fail('4033', 'Срок действия направления истёк') });
+    const bridge = fakeBridge({ listClinics: () => fail('referralExpired') });
     const store = await ready(bridge);
     await store.getState().submitIdentify();
     await store.getState().chooseReferral('r1');
@@ -387,7 +385,7 @@ describe('flow store', () => {
   });
 
   it('identify errors go back to Identify with the data kept', async () => {
-    const bridge = fakeBridge({ identify: () => fail('4002', 'Пациент не найден') });
+    const bridge = fakeBridge({ identify: () => fail('patientNotFound') });
     const store = await ready(bridge);
     await store.getState().submitIdentify();
     expect(store.getState().error?.step).toBe('identify');
@@ -397,7 +395,7 @@ describe('flow store', () => {
   });
 
   it('a lost session starts over', async () => {
-    const bridge = fakeBridge({ listClinics: () => fail(null, 'Сеанс завершён', 'session') });
+    const bridge = fakeBridge({ listClinics: () => fail('sessionEnded', 'session') });
     const store = await ready(bridge);
     await store.getState().submitIdentify();
     await store.getState().chooseReferral('r1');
@@ -461,8 +459,8 @@ describe('flow store', () => {
     expect(store.getState().screen).toBe('appointments');
     expect(bridge.listReferrals).not.toHaveBeenCalled();
     await store.getState().printAppointment(ticket.ticketGuid);
-    expect(bridge.printTicket).toHaveBeenCalledWith({ ticketGuid: ticket.ticketGuid, again: true });
-    expect(store.getState().appointmentPrint).toEqual({ ticketGuid: ticket.ticketGuid, phase: 'printed', message: null });
+    expect(bridge.printTicket).toHaveBeenCalledWith({ ticketGuid: ticket.ticketGuid, again: true, language: 'ru' });
+    expect(store.getState().appointmentPrint).toEqual({ ticketGuid: ticket.ticketGuid, phase: 'printed', fault: null, problem: null });
   });
 
   it('MIS down on the last health check: «Начать» does nothing', async () => {
@@ -504,8 +502,8 @@ describe('flow store', () => {
 
   it('a blocked printer: the status poll brings «Печать ещё раз» back once the core allows it', async () => {
     const bridge = fakeBridge({
-      printTicket: vi.fn(() => ok({ jobId: 'j', state: 'failed' as const, message: 'нет бумаги', reprintsLeft: 1, canPrintAgain: false })),
-      printStatus: vi.fn(() => ok({ jobId: null, state: 'failed' as const, message: 'нет бумаги', reprintsLeft: 1, canPrintAgain: true })),
+      printTicket: vi.fn(() => ok({ jobId: 'j', state: 'failed' as const, fault: 'paperEnd' as const, reprintsLeft: 1, canPrintAgain: false })),
+      printStatus: vi.fn(() => ok({ jobId: null, state: 'failed' as const, fault: 'paperEnd' as const, reprintsLeft: 1, canPrintAgain: true })),
     });
     const store = await toConfirm(bridge);
     await store.getState().book();

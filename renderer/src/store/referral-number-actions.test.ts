@@ -3,29 +3,30 @@
 // referral goes on through the same clinic → doctor steps.
 import { describe, expect, it, vi } from 'vitest';
 import type { BridgeError, Clinic, Envelope, KioskBridge, KioskInfo, Referral } from '../../../electron/common/bridge-contract';
+import type { KioskProblem } from '../../../electron/common/problems';
 import { createFlowStore } from './flow-store';
 
 const ok = <T,>(value: T): Promise<Envelope<T>> => Promise.resolve({ ok: true, value });
-const refuse = (kind: BridgeError['kind'], message: string, code: string | null = null) =>
-  Promise.resolve({ ok: false as const, error: { kind, code, message, httpStatus: null } });
+const refuse = (kind: BridgeError['kind'], problem: KioskProblem) =>
+  Promise.resolve({ ok: false as const, error: { kind, problem, shown: null, httpStatus: null } });
 
 const info: KioskInfo = {
   kioskId: 'k1', demo: false, timeZone: 'Europe/Moscow', idleSeconds: 60, countdownSeconds: 20, orientation: 'auto', language: 'ru',
   printerEnabled: true, reprintLimit: 1, scanner: 'none',
   mis: { listReferrals: false, referralByNumber: true, visits: true, cancel: true, clientApplicationCheck: true },
 };
-const clinic: Clinic = { guid: 'lpu-102', name: 'КДЦ №85', fullName: 'КДЦ №85', address: 'Ленинский пр., 168', phone: '', online: true, statusText: null, worktime: null };
+const clinic: Clinic = { guid: 'lpu-102', name: 'КДЦ №85', fullName: 'КДЦ №85', address: 'Ленинский пр., 168', phone: '', online: true, statusText: null };
 const found = (bookable = true): Referral => ({
-  guid: 'ref-1', number: '4700000012345', type: 'Consultation', typeLabel: 'Консультация', title: 'Кардиология', issuedBy: 'КДЦ №85',
-  senderDoctor: null, issuedAt: null, validUntil: null, status: bookable ? 'Active' : 'Expired', bookable, reason: bookable ? null : 'Срок действия направления истёк', ticket: null,
+  guid: 'ref-1', number: '4700000012345', type: 'Consultation', title: 'Кардиология', issuedBy: 'КДЦ №85',
+  senderDoctor: null, issuedAt: null, validUntil: null, status: bookable ? 'Active' : 'Expired', bookable, ticket: null,
 });
 
 function bridge(over: Partial<KioskBridge> = {}): KioskBridge {
-  const never = vi.fn(() => refuse('internal', 'not in this test'));
+  const never = vi.fn(() => refuse('internal', 'internal'));
   return {
     kioskInfo: vi.fn(() => ok(info)),
     identify: vi.fn(() => ok({ policyMasked: '••••0001' })),
-    listReferrals: vi.fn(() => refuse('validation', 'Эта операция недоступна на инфомате.')),
+    listReferrals: vi.fn(() => refuse('validation', 'unsupported')),
     findReferral: vi.fn(() => ok(found())),
     listClinics: vi.fn(() => ok([clinic])),
     listSchedule: vi.fn(() => ok([])),
@@ -52,7 +53,7 @@ describe('referral by number and surname', () => {
     expect(store.getState().screen).toBe('referralNumber');
     expect(b.listReferrals).not.toHaveBeenCalled();
     store.getState().submitReferralNumber();
-    expect(store.getState().referralProblem).toMatchObject({ on: 'referralNumber', message: expect.stringContaining('Введите номер') });
+    expect(store.getState().referralProblem).toEqual({ on: 'referralNumber', message: { id: 'referralNumber.empty' } });
     expect(store.getState().screen).toBe('referralNumber');
     store.getState().setReferralNumber('4700000012345');
     store.getState().submitReferralNumber();
@@ -79,9 +80,9 @@ describe('referral by number and surname', () => {
   });
 
   it.each([
-    ['not found', refuse('validation', 'Направление не найдено. Проверьте номер направления и фамилию.', '20')],
-    ['the MIS down', refuse('network', 'Сервис записи не отвечает. Попробуйте позже или обратитесь в регистратуру.')],
-  ])('%s: a calm line on the surname screen, no error panel, the text kept', async (_, answer) => {
+    ['not found', refuse('validation', 'referralNotFound'), { id: 'referralNumber.notFound' }],
+    ['the MIS down', refuse('network', 'misUnreachable'), { id: 'problem.misUnreachable' }],
+  ])('%s: a calm line on the surname screen, no error panel, the text kept', async (_, answer, said) => {
     const store = await identified(bridge({ findReferral: vi.fn(() => answer) }));
     store.getState().setReferralNumber('4700000012345');
     store.getState().submitReferralNumber();
@@ -91,7 +92,7 @@ describe('referral by number and surname', () => {
     expect(s.screen).toBe('referralSurname');
     expect(s.error).toBeNull();
     expect(s.referralProblem?.on).toBe('referralSurname');
-    expect(s.referralProblem?.message).toBe((await answer).error.message);
+    expect(s.referralProblem?.message).toEqual(said);
     expect(s.referralQuery).toEqual({ number: '4700000012345', surname: 'Сидоров' });
     // Typing again clears the line.
     s.setSurname('Сидорова');
@@ -104,12 +105,12 @@ describe('referral by number and surname', () => {
     store.getState().setReferralNumber('4700000012345');
     store.getState().setSurname('Петров');
     await store.getState().findReferral();
-    expect(store.getState().referralProblem?.message).toBe('Срок действия направления истёк');
+    expect(store.getState().referralProblem?.message).toEqual({ id: 'referral.status.Expired' });
     expect(b.listClinics).not.toHaveBeenCalled();
   });
 
   it('a lost session is the error panel: nothing typed can help there', async () => {
-    const store = await identified(bridge({ findReferral: vi.fn(() => refuse('session', 'Сеанс завершён')) }));
+    const store = await identified(bridge({ findReferral: vi.fn(() => refuse('session', 'sessionEnded')) }));
     store.getState().setReferralNumber('4700000012345');
     store.getState().setSurname('Петров');
     await store.getState().findReferral();

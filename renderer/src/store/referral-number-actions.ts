@@ -3,29 +3,21 @@
 // found referral goes on exactly like one picked from the list (chooseReferral). A refusal —
 // not found, wrong surname, the MIS not answering — is a calm line on the same screen with what
 // was typed kept; only a lost session goes to the error panel, because there nothing typed helps.
-import type { Envelope, KioskBridge } from '../../../electron/common/bridge-contract';
-import { nextStepFor } from '../../../electron/common/next-step';
+import { msg, type Msg } from '../../../electron/common/i18n/catalog';
+import type { KioskProblem } from '../../../electron/common/problems';
 import { numberProblem, surnameForLookup, surnameProblem } from '../logic/referral-query';
-import { NOTHING_CHOSEN } from './choices';
-import type { FlowState } from './types';
+import type { StoreKit } from './kit';
 
-export interface ReferralNumberDeps {
-  bridge: KioskBridge;
-  get: () => FlowState;
-  set: (partial: Partial<FlowState>) => void;
-  call: <T>(op: () => Promise<Envelope<T>>) => Promise<Envelope<T> | null>;
-}
+export type ReferralNumberDeps = Pick<StoreKit, 'bridge' | 'get' | 'set' | 'call' | 'fail' | 'nav'>;
 
 export const EMPTY_REFERRAL_QUERY = { number: '', surname: '' } as const;
 
-/** Where the referral step starts in number mode: what the chosen referral left behind is cleared. */
-export const REFERRAL_ENTRY = {
-  ...NOTHING_CHOSEN,
-  referralProblem: null,
-  screen: 'referralNumber',
-} satisfies Partial<FlowState>;
+/** A refusal said on the surname screen, where what was typed is kept and can be corrected. */
+function lookupMessage(problem: KioskProblem): Msg {
+  return problem === 'referralNotFound' ? msg('referralNumber.notFound') : msg(`problem.${problem}`);
+}
 
-export function createReferralNumberActions({ bridge, get, set, call }: ReferralNumberDeps) {
+export function createReferralNumberActions({ bridge, get, set, call, fail, nav }: ReferralNumberDeps) {
   return {
     setReferralNumber(number: string) {
       set({ referralQuery: { ...get().referralQuery, number }, referralProblem: null });
@@ -34,7 +26,7 @@ export function createReferralNumberActions({ bridge, get, set, call }: Referral
     submitReferralNumber() {
       const problem = numberProblem(get().referralQuery.number);
       if (problem) return set({ referralProblem: { on: 'referralNumber', message: problem } });
-      set({ referralProblem: null, screen: 'referralSurname' });
+      void nav.advance('referralNumber', { referralProblem: null });
     },
 
     setSurname(surname: string) {
@@ -45,21 +37,23 @@ export function createReferralNumberActions({ bridge, get, set, call }: Referral
       if (get().busy) return;
       const { number, surname } = get().referralQuery;
       const numberIssue = numberProblem(number);
-      if (numberIssue) return set({ screen: 'referralNumber', referralProblem: { on: 'referralNumber', message: numberIssue } });
+      if (numberIssue) {
+        nav.returnTo('referralNumber');
+        return set({ referralProblem: { on: 'referralNumber', message: numberIssue } });
+      }
       const surnameIssue = surnameProblem(surname);
       if (surnameIssue) return set({ referralProblem: { on: 'referralSurname', message: surnameIssue } });
       set({ referralProblem: null });
       const r = await call(() => bridge.findReferral({ number, surname: surnameForLookup(surname) }));
       if (!r) return;
       if (!r.ok) {
-        if (r.error.kind === 'session' || r.error.kind === 'auth') {
-          return set({ error: { error: r.error, step: nextStepFor(r.error), retry: null } });
-        }
-        return set({ referralProblem: { on: 'referralSurname', message: r.error.message } });
+        if (r.error.kind === 'session' || r.error.kind === 'auth') return fail(r.error, null);
+        return set({ referralProblem: { on: 'referralSurname', message: lookupMessage(r.error.problem) } });
       }
       const found = r.value;
       if (!found.bookable) {
-        return set({ referralProblem: { on: 'referralSurname', message: found.reason ?? 'По этому направлению записаться нельзя.' } });
+        const why = found.status === 'Active' ? msg('referralNumber.notBookable') : msg(`referral.status.${found.status}`);
+        return set({ referralProblem: { on: 'referralSurname', message: why } });
       }
       set({ referrals: [found] });
       await get().chooseReferral(found.guid);

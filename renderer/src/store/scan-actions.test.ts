@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
 import type { Envelope, KioskBridge, KioskInfo, ScanEvent } from '../../../electron/common/bridge-contract';
-import { TEXTS } from '../../../electron/common/texts';
 import { createFlowStore } from './flow-store';
 
 const ok = <T,>(value: T): Promise<Envelope<T>> => Promise.resolve({ ok: true, value });
@@ -59,14 +58,14 @@ describe('scans in the flow', () => {
     const s = store.getState();
     expect(s.screen).toBe('identify');
     expect(s.draft).toEqual({ policy: '5000000000000005', day: '', month: '', year: '' });
-    expect(s.scanNotice).toBe(TEXTS.scan.enpRead);
+    expect(s.scanNotice).toEqual({ id: 'scan.enpRead' });
   });
 
   it('an unreadable scan says so on the policy field', async () => {
     const store = await booted(bridgeWith([{ kind: 'unrecognised' }]));
     await store.getState().pollScan();
     expect(store.getState().screen).toBe('identify');
-    expect(store.getState().identifyProblem).toEqual({ field: 'policy', message: 'Не удалось прочитать код — введите номер полиса вручную' });
+    expect(store.getState().identifyProblem).toEqual({ field: 'policy', message: { id: 'scan.unreadable' } });
   });
 
   it('an expired policy is shown as expired with the registry as the next step, and nobody is identified', async () => {
@@ -75,7 +74,7 @@ describe('scans in the flow', () => {
     await store.getState().pollScan();
     const e = store.getState().error!;
     expect(e.step).toBe('registry');
-    expect(e.error.message).toContain('Срок действия полиса истёк 31.12.2020');
+    expect(e.message).toEqual({ id: 'scan.expired', params: { date: '31.12.2020' } });
     expect(bridge.identifyScanned).not.toHaveBeenCalled();
   });
 

@@ -1,21 +1,14 @@
 // What a scan does to the flow. The screen polls the core (`takeScan`) on Welcome and Identify;
 // the core decides what the scan was, and for a paper policy keeps the number and birth date
 // itself, so the flow only asks it to identify (`identifyScanned`).
-import type { Envelope, KioskBridge, ScanEvent } from '../../../electron/common/bridge-contract';
-import { nextStepFor } from '../../../electron/common/next-step';
-import { TEXTS } from '../../../electron/common/texts';
-import type { FlowState } from './types';
+import type { ScanEvent } from '../../../electron/common/bridge-contract';
+import { dayNumeric } from '../../../electron/common/clinic-time';
+import { msg } from '../../../electron/common/i18n/catalog';
+import type { StoreKit } from './kit';
 
-export interface ScanActionDeps {
-  bridge: KioskBridge;
-  get: () => FlowState;
-  set: (partial: Partial<FlowState>) => void;
-  call: <T>(op: () => Promise<Envelope<T>>, quiet?: boolean) => Promise<Envelope<T> | null>;
-}
+export type ScanActionDeps = Pick<StoreKit, 'bridge' | 'get' | 'set' | 'call' | 'fail' | 'nav'>;
 
-const dmy = (ymd: string) => ymd.split('-').reverse().join('.');
-
-export function createScanActions({ bridge, get, set, call }: ScanActionDeps) {
+export function createScanActions({ bridge, get, set, call, fail, nav }: ScanActionDeps) {
   let polling = false;
 
   /** On Welcome or Identify, with nothing in the way (a dialog, a call in flight), and a scanner configured. */
@@ -31,15 +24,18 @@ export function createScanActions({ bridge, get, set, call }: ScanActionDeps) {
       case 'policy': {
         const r = await call(() => bridge.identifyScanned({}));
         if (!r) return;
-        if (!r.ok) return set({ error: { error: r.error, step: nextStepFor(r.error), retry: null } });
-        set({ patient: r.value });
-        await get().loadReferrals();
+        if (!r.ok) return fail(r.error, null);
+        const to = nav.next('identify');
+        if (to) await nav.enter(to, { patient: r.value });
         return;
       }
       case 'expired':
         set({
           error: {
-            error: { kind: 'validation', code: null, message: TEXTS.scan.expired(dmy(e.expiredOn)), httpStatus: null },
+            problem: null,
+            message: msg('scan.expired', { date: dayNumeric(e.expiredOn) }),
+            hint: msg('scan.expiredNext'),
+            shown: null,
             step: 'registry',
             retry: null,
           },
@@ -49,14 +45,14 @@ export function createScanActions({ bridge, get, set, call }: ScanActionDeps) {
         set({
           draft: { policy: e.policy, day: '', month: '', year: '' },
           identifyProblem: null,
-          scanNotice: TEXTS.scan.enpRead,
+          scanNotice: msg('scan.enpRead'),
           scanFill: s.scanFill + 1,
         });
         return;
       case 'unrecognised':
         set({
           draft: { ...s.draft, policy: '' },
-          identifyProblem: { field: 'policy', message: TEXTS.scan.unreadable },
+          identifyProblem: { field: 'policy', message: msg('scan.unreadable') },
           scanNotice: null,
           scanFill: s.scanFill + 1,
         });

@@ -1,15 +1,18 @@
 import type {
-  BridgeError,
   Clinic,
   KioskHealth,
   KioskInfo,
   Patient,
+  PrinterFault,
   Referral,
   Resource,
   Slot,
   Ticket,
 } from '../../../electron/common/bridge-contract';
+import type { Msg } from '../../../electron/common/i18n/catalog';
+import type { Locale } from '../../../electron/common/i18n/locales';
 import type { NextStep } from '../../../electron/common/next-step';
+import type { KioskProblem } from '../../../electron/common/problems';
 import type { IdentifyDraft, IdentifyField } from '../logic/identify-draft';
 
 export type Screen =
@@ -30,10 +33,24 @@ export type PrintStatus =
   | { phase: 'idle' }
   | { phase: 'printing'; reprintsLeft: number; canPrintAgain: false }
   | { phase: 'printed'; reprintsLeft: number; canPrintAgain: boolean }
-  | { phase: 'uncertain' | 'failed' | 'disabled'; message: string; reprintsLeft: number; canPrintAgain: boolean };
+  | {
+      phase: 'uncertain' | 'failed' | 'disabled';
+      fault: PrinterFault;
+      /** Refused before the printer (the reprint allowance is spent): said instead of the fault. */
+      problem?: KioskProblem;
+      reprintsLeft: number;
+      canPrintAgain: boolean;
+    };
 
 export type FlowError = {
-  error: BridgeError;
+  /** The kiosk's problem, when the error came from the bridge. */
+  problem: KioskProblem | null;
+  /** What happened, in the kiosk's words. */
+  message: Msg;
+  /** What to do, when the step's usual advice does not fit. */
+  hint?: Msg;
+  /** The MIS's own words where they carry facts the patient needs (the time of an existing booking). */
+  shown: string | null;
   step: NextStep;
   /** Re-runs the action that failed, for the «Повторить» button. */
   retry: (() => Promise<void>) | null;
@@ -50,13 +67,15 @@ export type ErrorChoice =
 
 export type ReferralQuery = { number: string; surname: string };
 
-export type Startup = { phase: 'loading' } | { phase: 'ready' } | { phase: 'failed'; message: string };
+export type Startup = { phase: 'loading' } | { phase: 'ready' } | { phase: 'failed'; problem: KioskProblem };
 
 /** What the patient came for, chosen on Welcome: both start with the Identify screen. */
 export type Intent = 'book' | 'appointments';
 
 /** A slip asked for from «Мои записи», shown on that appointment's card. */
-export type AppointmentPrint = { ticketGuid: string; phase: 'printing' } | { ticketGuid: string; phase: 'printed' | 'uncertain' | 'failed' | 'disabled'; message: string | null };
+export type AppointmentPrint =
+  | { ticketGuid: string; phase: 'printing' }
+  | { ticketGuid: string; phase: 'printed' | 'uncertain' | 'failed' | 'disabled'; fault: PrinterFault | null; problem: KioskProblem | null };
 
 /**
  * How the screen is drawn for this patient: large print and high contrast, as token overrides
@@ -69,19 +88,21 @@ export const NORMAL_DISPLAY: DisplayMode = { print: 'normal', contrast: 'normal'
 export type FlowData = {
   info: KioskInfo | null;
   display: DisplayMode;
+  /** The session's language: from the kiosk's config at the start, the patient may switch it on Welcome; reset with the session. */
+  language: Locale;
   /** The main process's last pre-flight check; kept across patients. */
   health: KioskHealth | null;
   intent: Intent;
   startup: Startup;
   screen: Screen;
   draft: IdentifyDraft;
-  identifyProblem: { field: IdentifyField; message: string } | null;
+  identifyProblem: { field: IdentifyField; message: Msg } | null;
   patient: Patient | null;
   referrals: Referral[];
   /** What the patient typed to find a referral by number (an MIS that cannot list referrals). */
   referralQuery: ReferralQuery;
   /** A calm line on the referral-number or surname screen (not found, MIS down); what was typed stays. */
-  referralProblem: { on: 'referralNumber' | 'referralSurname'; message: string } | null;
+  referralProblem: { on: 'referralNumber' | 'referralSurname'; message: Msg } | null;
   referral: Referral | null;
   clinics: Clinic[];
   clinic: Clinic | null;
@@ -94,13 +115,13 @@ export type FlowData = {
   appointments: Ticket[];
   /** The appointment the patient asked to cancel, awaiting «Да, отменить». */
   cancelling: Ticket | null;
-  /** The server's answer after a cancellation («Запись отменена»). */
-  notice: string | null;
+  /** A calm line on «Мои записи» after a cancellation. */
+  notice: Msg | null;
   appointmentPrint: AppointmentPrint | null;
   error: FlowError | null;
   busy: boolean;
   /** A calm line under the fields after a scan filled them («Номер полиса считан…»). */
-  scanNotice: string | null;
+  scanNotice: Msg | null;
   /** Counts scans that changed the Identify fields, so the screen moves to the box to fill next. */
   scanFill: number;
   /** Whether the patient may abandon the pending wait («Отменить»); never while booking. */
@@ -129,9 +150,9 @@ export type FlowActions = {
   findReferral(): Promise<void>;
   chooseReferral(guid: string): Promise<void>;
   chooseClinic(guid: string): Promise<void>;
-  chooseResource(guid: string): void;
-  chooseDay(date: string): void;
-  chooseTime(time: string): void;
+  chooseResource(guid: string): Promise<void>;
+  chooseDay(date: string): Promise<void>;
+  chooseTime(time: string): Promise<void>;
   book(): Promise<void>;
   reprint(): Promise<void>;
   showAppointments(): Promise<void>;
@@ -143,6 +164,8 @@ export type FlowActions = {
   back(): void;
   /** Large print and high contrast together, on or off: one button for a patient with weak eyesight. */
   toggleDisplay(): void;
+  /** The patient's language for this session (Welcome); the next patient gets the kiosk's own again. */
+  setLanguage(language: Locale): void;
   /** Ends the patient's session on the server and wipes everything on screen. */
   endSession(): void;
   /**

@@ -1,0 +1,71 @@
+// The kiosk between patients: start-up, Welcome's choices (what the patient came for, large
+// print, language), the pre-flight health it polls, and the end of a session — which wipes
+// everything of the patient's, their display mode and language included.
+import { DEFAULT_LOCALE } from '../../../electron/common/i18n/locales';
+import type { Calls } from './calls';
+import { FLOW } from './flow';
+import type { StoreKit } from './kit';
+import { NORMAL_DISPLAY, type FlowActions, type FlowData } from './types';
+
+type SessionActions = Pick<FlowActions, 'boot' | 'start' | 'refreshHealth' | 'cancelWait' | 'toggleDisplay' | 'setLanguage' | 'endSession' | 'reportCrash'>;
+
+export function createSessionActions(
+  { bridge, get, set, call, nav, flow }: StoreKit,
+  calls: Pick<Calls, 'newSession' | 'abandonWaits'>,
+  patientData: Omit<FlowData, 'info' | 'health' | 'startup' | 'busy' | 'waitCancellable' | 'display' | 'language'>,
+): SessionActions {
+  return {
+    async boot() {
+      set({ startup: { phase: 'loading' } });
+      const r = await call(() => bridge.kioskInfo({}));
+      if (!r) return;
+      if (!r.ok) set({ startup: { phase: 'failed', problem: r.error.problem } });
+      else set({ info: r.value, startup: { phase: 'ready' }, language: r.value.language });
+    },
+
+    start(intent = 'book') {
+      // The notice on Welcome said the MIS is down: nothing after Identify would work.
+      if (get().health?.mis === 'down') return;
+      void nav.land((flow[0] ?? FLOW[0]!).screen, { ...patientData, intent });
+    },
+
+    async refreshHealth() {
+      // Not through `call`: a background read must neither cover the screen nor count as busy.
+      const r = await bridge.kioskHealth({}).catch(() => null);
+      if (r && r.ok) set({ health: r.value });
+    },
+
+    cancelWait() {
+      if (!get().waitCancellable) return;
+      calls.abandonWaits();
+    },
+
+    toggleDisplay() {
+      const on = get().display.print === 'large';
+      set({ display: on ? NORMAL_DISPLAY : { print: 'large', contrast: 'high' } });
+    },
+
+    setLanguage(language) {
+      set({ language });
+    },
+
+    endSession() {
+      calls.newSession();
+      set({
+        ...patientData,
+        busy: false,
+        waitCancellable: false,
+        display: NORMAL_DISPLAY,
+        language: get().info?.language ?? DEFAULT_LOCALE,
+      });
+      // The session dies on our side at once; the server is told in the background and a
+      // failure there changes nothing for the next patient.
+      void bridge.endSession({}).catch(() => undefined);
+    },
+
+    reportCrash(message, where) {
+      void bridge.reportError({ message: message.slice(0, 500), where: where.slice(0, 100) }).catch(() => undefined);
+      get().endSession();
+    },
+  };
+}
