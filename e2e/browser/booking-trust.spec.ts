@@ -42,7 +42,7 @@ test('the MIS fails the booking and booked nothing: the patient is told plainly 
   await stack.simHook('/__sim/fail', { code: '5000', path: '/api/v2/directions/visit', method: 'POST' });
   await page.getByTestId('confirm-book').click();
   await expect(kiosk.errorPanel()).toBeVisible({ timeout: 30_000 });
-  await expect(kiosk.errorPanel()).toContainText('не подтвердила запись');
+  await expect(kiosk.errorPanel()).toContainText('Запись не подтвердилась');
   await kiosk.shot('err-booking-not-confirmed');
   expect(await visitsAtMis(stack.sim.url)).toBe(before);
   await kiosk.errorPanel().getByRole('button', { name: /Повторить/ }).click();

@@ -1,15 +1,19 @@
-// Every documented error reproduces against the simulator, shows the seed's exact message and
-// leads to the right next step.
+// Every documented error reproduces against the simulator and shows the kiosk's own sentence
+// for it (no «МО», «сервер», «МИС»: the MIS's text stays in the log unless it carries facts),
+// with what to do next, and leads to the right next step.
+import { ru } from '../../electron/common/i18n/ru';
 import { CARDIOLOGIST, REF, expect, test } from '../support/fixtures';
 
+/** The kiosk's sentence for each seed code's problem, and the line with what to do next. */
 const MSG = {
-  5096: 'Ваша электронная медицинская карта закрыта. Обратитесь в регистратуру медицинского учреждения.',
-  4001: 'Ваша электронная медицинская карта отсутствует. Обратитесь в регистратуру медицинского учреждения.',
-  4007: 'Вам запрещена самостоятельная запись на прием через интернет или инфомат. Для записи на прием обратитесь в регистратуру медицинского учреждения лично или по телефону.',
-  4029: 'Запись недоступна для данной возрастной группы. Сотрудниками МО было установлено ограничение по возрасту при записи на прием.',
-  4009: 'Это время уже занято. Выберите другое свободное время приема.',
-  5097: 'Не удалось получить данные о медицинских картах пациента.',
+  5096: ru['problem.cardClosed'],
+  4001: ru['problem.noCard'],
+  4007: ru['problem.selfBookingBanned'],
+  4029: ru['problem.ageOrSexRestricted'],
+  4009: ru['problem.slotTaken'],
+  5097: ru['problem.cardsUnavailable'],
 };
+const REGISTRY = ru['next.registry'];
 
 /** Walks from a referral to the Confirm screen for its only clinic. */
 async function toConfirm(kiosk: import('../support/fixtures').Kiosk, ref: number) {
@@ -23,6 +27,8 @@ async function toConfirm(kiosk: import('../support/fixtures').Kiosk, ref: number
 test('P2: a closed card sends the patient to the registry and ends', async ({ kiosk }) => {
   await kiosk.identify('P2');
   await expect(kiosk.page.getByTestId('error-message')).toHaveText(MSG[5096]);
+  await expect(kiosk.page.getByTestId('error-hint')).toHaveText(REGISTRY);
+  await expect(kiosk.errorPanel()).not.toContainText(/МО|МИС|сервер|Внутренняя ошибка/);
   await kiosk.shot('err-5096-card-closed');
   await kiosk.errorPanel().getByTestId('error-finish').click();
   await expect(kiosk.page.getByTestId('screen-welcome')).toBeVisible();
@@ -40,6 +46,7 @@ test('P4: a self-booking ban is shown at booking, with the registry as next step
   await toConfirm(kiosk, 401);
   await kiosk.page.getByTestId('confirm-book').click();
   await expect(kiosk.page.getByTestId('error-message')).toHaveText(MSG[4007]);
+  await expect(kiosk.page.getByTestId('error-hint')).toHaveText(REGISTRY);
   await kiosk.shot('err-4007-self-booking-banned');
   await kiosk.errorPanel().getByTestId('error-finish').click();
   await expect(kiosk.page.getByTestId('screen-welcome')).toBeVisible();
@@ -50,6 +57,8 @@ test('P5: an age restriction sends the patient back to the referrals', async ({ 
   await toConfirm(kiosk, 501);
   await kiosk.page.getByTestId('confirm-book').click();
   await expect(kiosk.page.getByTestId('error-message')).toHaveText(MSG[4029]);
+  // The seed's text spoke of «Сотрудниками МО»; the patient reads the kiosk's words instead.
+  await expect(kiosk.errorPanel()).not.toContainText('МО');
   await kiosk.shot('err-4029-age');
   await kiosk.errorPanel().getByRole('button', { name: /направлени/i }).first().click();
   await expect(kiosk.page.getByTestId('screen-referrals')).toBeVisible();
@@ -59,11 +68,13 @@ test('P6: an existing booking to the speciality is named and can be opened', asy
   await kiosk.identify('P6');
   await toConfirm(kiosk, 601);
   await kiosk.page.getByTestId('confirm-book').click();
-  const message = kiosk.page.getByTestId('error-message');
-  // A public screen: surname and initials only, never the full name the server wrote.
-  await expect(message).toContainText('Вы уже записаны Сидоров\u00a0А.\u00a0Н. на ');
-  await expect(message).not.toContainText('Алексей');
-  await expect(message).toContainText('Запрещено иметь более одной активной записи на прием на одну специальность.');
+  await expect(kiosk.page.getByTestId('error-message')).toHaveText(ru['problem.alreadyBooked']);
+  // The MIS's own words carry the existing booking's time: shown, typeset, marked as the MIS's,
+  // and on a public screen with surname and initials only, never the full name it wrote.
+  const shown = kiosk.page.getByTestId('error-shown');
+  await expect(shown).toContainText('Вы уже записаны Сидоров\u00a0А.\u00a0Н. на ');
+  await expect(shown).not.toContainText('Алексей');
+  await expect(shown.locator('[lang="ru"]')).toHaveCount(1);
   await kiosk.shot('err-4008-already-booked');
   await kiosk.errorPanel().getByRole('button', { name: /мои записи/i }).click();
   await expect(kiosk.page.getByTestId('screen-appointments')).toBeVisible();

@@ -44,7 +44,7 @@ const PROFILES: Record<PrinterProfileId, PrinterProfile> = {
     codepage: 'cp866', codepageNumbers: { cp866: 17, wpc1251: 46 }, qrModule: 6, feedBeforeCut: 5,
   },
   'generic-58': {
-    id: 'generic-58', label: 'ESC/POS 58 мм', widthMm: 58, columns: 32, dots: 384,
+    id: 'generic-58', label: 'ESC/POS 58 mm', widthMm: 58, columns: 32, dots: 384,
     codepage: 'cp866', codepageNumbers: { cp866: 17, wpc1251: 23 }, qrModule: 5, feedBeforeCut: 4,
   },
 };

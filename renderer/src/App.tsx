@@ -58,10 +58,10 @@ export function App() {
       <ErrorBoundary onCrash={(message, component) => reportCrash(message, component ? `${screen}: ${component}` : screen)}>
         {screen !== 'welcome' && <Header />}
         {screen === 'welcome' && (
-          <div className="welcome-bar">
+          <header className="welcome-bar">
             <LanguageSwitch />
             <DisplayModeButton />
-          </div>
+          </header>
         )}
         <main className="main">
           {screen === 'welcome' ? <WelcomeScreen key={screen} /> : <FlowScreen key={screen} screen={screen} />}

@@ -6,7 +6,7 @@ import type { Catalog } from './catalog';
 import { plural } from './plural';
 
 const n = (v: number, one: string, other: string) => plural('en', v, { one, other });
-const seconds = (v: number) => `${v}\u00a0${n(v, 'second', 'seconds')}`;
+const seconds = (v: number) => `${v} ${n(v, 'second', 'seconds')}`;
 const SAVED = 'Your appointment is booked; the registry can print the ticket.';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAY_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -317,13 +317,13 @@ export const en: Catalog = {
   'service.paperLeft': 'About this many left',
   'service.paperLeftValue': ({ count }) => `${count} ${n(count, 'ticket', 'tickets')}`,
   'service.roll': 'Roll',
-  'service.rollValue': ({ meters, mm }) => `${meters}\u00a0m, ticket ≈\u00a0${mm}\u00a0mm`,
+  'service.rollValue': ({ meters, mm }) => `${meters} m, ticket ≈ ${mm} mm`,
   'service.paperReplaced': 'Paper replaced',
   'service.never': 'not recorded',
   'service.misUp': 'The MIS answers',
   'service.misDown': 'The MIS does not answer',
   'service.latency': 'Response time',
-  'service.ms': ({ ms }) => `${ms}\u00a0ms`,
+  'service.ms': ({ ms }) => `${ms} ms`,
   'service.clientApp': 'Client application',
   'service.client.valid': 'valid',
   'service.client.refused': 'refused by the MIS',
@@ -364,9 +364,9 @@ export const en: Catalog = {
   'value.badUrl': 'set (invalid address)',
   'value.off': 'off',
   'value.allClinics': 'all on the referral',
-  'value.seconds': ({ s }) => `${s}\u00a0s`,
-  'value.idle': ({ idle, countdown }) => `${idle}\u00a0s + ${countdown}\u00a0s`,
-  'value.days': ({ days }) => `${days}\u00a0days`,
+  'value.seconds': ({ s }) => `${s} s`,
+  'value.idle': ({ idle, countdown }) => `${idle} s + ${countdown} s`,
+  'value.days': ({ days }) => `${days} days`,
   'value.misKind.softrust': 'SoftRust (REST)',
   'value.misKind.n3': 'N3 (HubService)',
   'value.scanner.none': 'none',

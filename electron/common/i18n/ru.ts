@@ -5,7 +5,7 @@
 import { plural } from './plural';
 
 const n = (v: number, one: string, few: string, many: string) => plural('ru', v, { one, few, many, other: many });
-const seconds = (v: number) => `${v}\u00a0${n(v, 'секунду', 'секунды', 'секунд')}`;
+const seconds = (v: number) => `${v} ${n(v, 'секунду', 'секунды', 'секунд')}`;
 /** Appended to every printer fault: the booking stands even when the slip does not come out. */
 const SAVED = 'Запись сохранена\u00a0— талон можно получить в регистратуре.';
 const MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
@@ -238,7 +238,7 @@ export const ru = {
   'place.floor': ({ floor }: { floor: number }) => `этаж\u00a0${floor}`,
   'days.title': 'Выберите день',
   'days.empty': 'Свободных дней нет\u00a0— выберите другого врача или обратитесь в регистратуру',
-  'days.free': ({ count }: { count: number }) => `${count}\u00a0${n(count, 'свободный талон', 'свободных талона', 'свободных талонов')}`,
+  'days.free': ({ count }: { count: number }) => `${count} ${n(count, 'свободный талон', 'свободных талона', 'свободных талонов')}`,
   'times.title': 'Выберите время',
   'times.empty': 'На этот день свободного времени больше нет\u00a0— выберите другой день',
 
@@ -337,15 +337,15 @@ export const ru = {
   'service.paper': 'Бумага',
   'service.paperPrinted': 'Напечатано с замены рулона',
   'service.paperLeft': 'Осталось примерно',
-  'service.paperLeftValue': ({ count }: { count: number }) => `${count}\u00a0${n(count, 'талон', 'талона', 'талонов')}`,
+  'service.paperLeftValue': ({ count }: { count: number }) => `${count} ${n(count, 'талон', 'талона', 'талонов')}`,
   'service.roll': 'Рулон',
-  'service.rollValue': ({ meters, mm }: { meters: number; mm: number }) => `${meters}\u00a0м, талон ≈\u00a0${mm}\u00a0мм`,
+  'service.rollValue': ({ meters, mm }: { meters: number; mm: number }) => `${meters} м, талон ≈ ${mm} мм`,
   'service.paperReplaced': 'Бумага заменена',
   'service.never': 'не отмечалась',
   'service.misUp': 'МИС отвечает',
   'service.misDown': 'МИС не отвечает',
   'service.latency': 'Время ответа',
-  'service.ms': ({ ms }: { ms: number }) => `${ms}\u00a0мс`,
+  'service.ms': ({ ms }: { ms: number }) => `${ms} мс`,
   'service.clientApp': 'Клиентское приложение',
   'service.client.valid': 'действительно',
   'service.client.refused': 'МИС его не принимает',
@@ -387,9 +387,9 @@ export const ru = {
   'value.badUrl': 'задан (неверный адрес)',
   'value.off': 'выключено',
   'value.allClinics': 'все по направлению',
-  'value.seconds': ({ s }: { s: number }) => `${s}\u00a0с`,
-  'value.idle': ({ idle, countdown }: { idle: number; countdown: number }) => `${idle}\u00a0с + ${countdown}\u00a0с`,
-  'value.days': ({ days }: { days: number }) => `${days}\u00a0дн.`,
+  'value.seconds': ({ s }: { s: number }) => `${s} с`,
+  'value.idle': ({ idle, countdown }: { idle: number; countdown: number }) => `${idle} с + ${countdown} с`,
+  'value.days': ({ days }: { days: number }) => `${days} дн.`,
   'value.misKind.softrust': 'SoftRust (REST)',
   'value.misKind.n3': 'N3.Здравоохранение (HubService)',
   'value.scanner.none': 'нет',

@@ -227,7 +227,7 @@ export function createMisClient(opts: MisClientOptions): MisClient {
     async cancelVisit(token, lpuGuid, ticketGuid) {
       const r = await call(ExceptionResponseSchema, 'DELETE', { template: paths.cancel, values: { lpuGuid, ticketGuid } }, token, undefined, {
         reasonCode: 6,
-        reason: 'Отмена пациентом через инфомат',
+        reason: 'Отмена пациентом через инфомат', // i18n-ok: a wire value the MIS records, in its language
       });
       return r.message;
     },

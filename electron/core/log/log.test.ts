@@ -53,7 +53,7 @@ describe('redact', () => {
   it('survives cycles', () => {
     const a: Record<string, unknown> = { x: 1 };
     a.self = a;
-    expect(redact(a)).toEqual({ x: 1, self: '[цикл]' });
+    expect(redact(a)).toEqual({ x: 1, self: '[cycle]' });
   });
 });
 

@@ -15,7 +15,7 @@ const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
 /** key=value / "key": "value" pairs inside free text (URLs, error messages). */
 const INLINE_SECRET = /((?:token|codToken|access_token|password|authorization|secret)["']?\s*[:=]\s*["']?)([^\s"'&,;}]+)/gi;
 
-export const REDACTED = '[скрыто]';
+export const REDACTED = '[hidden]';
 const MAX_DEPTH = 8;
 const MAX_STRING = 4000;
 
@@ -56,7 +56,7 @@ function walk(value: unknown, depth: number, seen: WeakSet<object>): unknown {
   if (value === null || typeof value !== 'object') {
     return typeof value === 'function' || typeof value === 'symbol' ? undefined : value;
   }
-  if (seen.has(value)) return '[цикл]';
+  if (seen.has(value)) return '[cycle]';
   if (depth >= MAX_DEPTH) return '[…]';
   seen.add(value);
   try {
@@ -69,7 +69,7 @@ function walk(value: unknown, depth: number, seen: WeakSet<object>): unknown {
     }
     if (value instanceof Date) return value.toISOString();
     if (Array.isArray(value)) return value.slice(0, 200).map((v) => walk(v, depth + 1, seen));
-    if (ArrayBuffer.isView(value)) return `[${value.byteLength} байт]`;
+    if (ArrayBuffer.isView(value)) return `[${value.byteLength} bytes]`;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       if (isSecretKey(k)) continue;

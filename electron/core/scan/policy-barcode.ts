@@ -16,7 +16,7 @@ export interface PaperPolicy {
   surname: string;
   name: string;
   patronymic: string;
-  sex: 'М' | 'Ж' | null;
+  sex: 'М' | 'Ж' | null; // i18n-ok: the policy's own letters (never shown, never logged)
   /** YYYY-MM-DD. */
   birthDate: string;
   /** YYYY-MM-DD; null when the policy has no end date (бессрочный). */
@@ -93,7 +93,7 @@ export function decodePolicyBarcode(bytes: Uint8Array): PaperPolicy | null {
     version,
     enp: enpNumber.toString().padStart(16, '0'),
     ...fio,
-    sex: sexByte === 1 ? 'М' : sexByte === 2 ? 'Ж' : null,
+    sex: sexByte === 1 ? 'М' : sexByte === 2 ? 'Ж' : null, // i18n-ok: as the policy writes them
     birthDate: ymdFromDays(birthDays),
     expiresOn: expiryDays === 0 ? null : ymdFromDays(expiryDays),
     ogrn: version === 1 ? readUintBE(bytes, 56, 6).toString() : null,

@@ -55,7 +55,7 @@ export function surnameProblem(surname: string): Msg | null {
 }
 
 /** A Latin-layout keyboard types the letter printed on the same key in ЙЦУКЕН. */
-const BY_CODE: Record<string, string> = {
+const BY_CODE: Record<string, string> = { // i18n-ok: the ЙЦУКЕН layout, the surname's alphabet (MIS data)
   KeyQ: 'Й', KeyW: 'Ц', KeyE: 'У', KeyR: 'К', KeyT: 'Е', KeyY: 'Н', KeyU: 'Г', KeyI: 'Ш', KeyO: 'Щ', KeyP: 'З', BracketLeft: 'Х', BracketRight: 'Ъ',
   KeyA: 'Ф', KeyS: 'Ы', KeyD: 'В', KeyF: 'А', KeyG: 'П', KeyH: 'Р', KeyJ: 'О', KeyK: 'Л', KeyL: 'Д', Semicolon: 'Ж', Quote: 'Э',
   KeyZ: 'Я', KeyX: 'Ч', KeyC: 'С', KeyV: 'М', KeyB: 'И', KeyN: 'Т', KeyM: 'Ь', Comma: 'Б', Period: 'Ю', Backquote: 'Ё',
