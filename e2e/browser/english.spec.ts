@@ -143,9 +143,9 @@ test('English: the error panels say what happened and what to do, in English', a
   await page.getByTestId('error-finish').click();
   await expect(page.getByTestId('screen-welcome')).toBeVisible();
 
-  // The MIS answers 5097 once: a passing fault, «Try again».
+  // The MIS fails 5097 (twice: the client retries a read once by itself): a passing fault, «Try again».
   await english(kiosk);
-  await stack.simHook('/__sim/fail', { code: '5097', path: '/api/v2/directions', times: 1 });
+  await stack.simHook('/__sim/fail', { code: '5097', path: '/api/v2/directions', times: 2 });
   await page.getByTestId('start').click();
   await kiosk.fillIdentify('P1');
   await expect(kiosk.errorPanel()).toHaveAttribute('data-step', 'retry');

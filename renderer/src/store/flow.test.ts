@@ -1,9 +1,8 @@
 // @vitest-environment jsdom
-import { describe, expect, it, vi } from 'vitest';
-import type { Clinic, Envelope, KioskBridge } from '../../../electron/common/bridge-contract';
-import { refusingServiceBridge } from '../service/service-bridge-stub';
+import { describe, expect, it } from 'vitest';
+import type { Clinic } from '../../../electron/common/bridge-contract';
 import { FLOW, STEP_COUNT, canGoBack, firstReferralScreen, nextScreen, previousScreen, referralMode, stepOf, type FlowContext, type FlowStep } from './flow';
-import { createFlowStore } from './flow-store';
+import { fakeBridge, ready } from './test-helpers';
 import type { Screen } from './types';
 
 const clinic = (guid: string, online = true): Clinic => ({
@@ -113,43 +112,9 @@ describe('the flow definition', () => {
 
 // ---------- the store follows the definition ----------
 
-const ok = <T,>(value: T): Promise<Envelope<T>> => Promise.resolve({ ok: true, value });
-const referral = { guid: 'r1', number: '1', type: 'Consultation', title: 'Кардиология', issuedBy: 'П-ка', senderDoctor: null, issuedAt: null, validUntil: null, status: 'Active' as const, bookable: true, ticket: null };
-const ticket = {
-  ticketGuid: 't-1', number: '1', room: '1', floor: 1, beginTime: '2026-11-27T09:15:00+03:00', endTime: '2026-11-27T09:30:00+03:00',
-  doctorName: 'Д', doctorRole: '', speciality: '', resType: 'Doctor', clinic: { guid: 'c1', name: 'c', fullName: 'c', address: '', phone: '' }, bookedAt: null,
-};
-const doctor = { resourceGuid: 'd1', resType: 'Doctor' as const, name: 'Д', role: '', speciality: '', room: '1', floor: 1, days: [{ date: '2026-11-27', slots: [{ time: '09:15', beginTime: '2026-11-27T09:15:00+03:00', endTime: '2026-11-27T09:30:00+03:00', timeTableGuid: 'x' }] }] };
-
-function bridge(): KioskBridge {
-  return {
-    kioskInfo: vi.fn(() => ok({ kioskId: 'k', demo: false, timeZone: 'Europe/Moscow', idleSeconds: 60, countdownSeconds: 20, orientation: 'auto' as const, language: 'ru' as const, printerEnabled: true, reprintLimit: 1, scanner: 'none' as const, mis: { listReferrals: true, referralByNumber: false, visits: true, cancel: true, clientApplicationCheck: true } })),
-    identify: vi.fn(() => ok({ policyMasked: '••••0001' })),
-    listReferrals: vi.fn(() => ok([referral])),
-    findReferral: vi.fn(() => ok(referral)),
-    listClinics: vi.fn(() => ok([clinic('c1'), clinic('c2')])),
-    listSchedule: vi.fn(() => ok([doctor])),
-    book: vi.fn(() => ok(ticket)),
-    listAppointments: vi.fn(() => ok([ticket])),
-    cancelAppointment: vi.fn(() => ok(null)),
-    printTicket: vi.fn(() => ok({ jobId: 'j', state: 'printed' as const, fault: null, reprintsLeft: 1, canPrintAgain: true })),
-    printStatus: vi.fn(() => ok({ jobId: 'j', state: 'printed' as const, fault: null, reprintsLeft: 1, canPrintAgain: true })),
-    endSession: vi.fn(() => ok(null)),
-    reportError: vi.fn(() => ok(null)),
-    takeScan: vi.fn(() => ok(null)),
-    identifyScanned: vi.fn(() => ok({ policyMasked: '••••0001' })),
-    scanKeys: vi.fn(() => ok(null)),
-    kioskHealth: vi.fn(() => ok({ printer: 'ready' as const, mis: 'ok' as const, checkedAt: null })),
-    ...refusingServiceBridge(),
-  };
-}
-
 async function identified(flow: readonly FlowStep[]) {
-  const b = bridge();
-  const store = createFlowStore(b, { now: () => Date.parse('2026-11-27T01:00:00+03:00'), flow });
-  await store.getState().boot();
-  store.getState().start();
-  store.getState().setDraft({ policy: '5000000000000001', day: '05', month: '03', year: '1956' });
+  const b = fakeBridge();
+  const store = await ready(b, { flow });
   await store.getState().submitIdentify();
   return { store, b };
 }
@@ -184,8 +149,8 @@ describe('navigation follows the flow definition', () => {
     flow.splice(flow.findIndex((s) => s.screen === 'times'), 0, confirm);
     const { store } = await identified(flow);
     await store.getState().chooseReferral('r1');
-    await store.getState().chooseClinic('c1');
-    await store.getState().chooseResource('d1');
+    await store.getState().chooseClinic('lpu-1');
+    await store.getState().chooseResource('doc-1');
     await store.getState().chooseDay('2026-11-27');
     expect(store.getState().screen).toBe('confirm');
     store.getState().back();
