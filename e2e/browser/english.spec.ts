@@ -73,7 +73,7 @@ test('English: the whole booking in the kiosk\'s English, MIS data as the MIS wr
 
   await kiosk.pickReferral(101);
   await expect(page.getByTestId('screen-resources')).toBeVisible();
-  await expect(page.getByTestId(`resource-${CARDIOLOGIST}`)).toContainText('Earliest:');
+  await expect(page.getByTestId(`resource-${CARDIOLOGIST}`)).toContainText('First free time:');
   await expectEnglish(kiosk, 'en-06-resources');
   await page.getByTestId(`resource-${CARDIOLOGIST}`).click();
   await expect(page.getByTestId('screen-days')).toBeVisible();
@@ -86,12 +86,12 @@ test('English: the whole booking in the kiosk\'s English, MIS data as the MIS wr
   await slot.click();
 
   await expect(page.getByTestId('screen-confirm')).toBeVisible();
-  await expect(page.getByTestId('confirm-book')).toHaveText('Book');
+  await expect(page.getByTestId('confirm-book')).toHaveText('Confirm booking');
   await expectEnglish(kiosk, 'en-09-confirm');
   await page.getByTestId('confirm-book').click();
 
   await expect(page.getByTestId('screen-ticket')).toBeVisible();
-  await expect(page.getByTestId('print-status')).toHaveText('Take your ticket', { timeout: 15_000 });
+  await expect(page.getByTestId('print-status')).toHaveText('Please take your ticket', { timeout: 15_000 });
   await expect(page.getByTestId('ticket-datetime')).toContainText(time);
   await expectEnglish(kiosk, 'en-10-ticket-printed');
 
@@ -124,7 +124,7 @@ test('English: «My appointments» and the cancel dialog', async ({ kiosk }) => 
   const cancel = page.locator('[data-testid^="cancel-"]').first();
   if ((await cancel.count()) > 0) {
     await cancel.click();
-    await expect(page.getByTestId('cancel-dialog')).toContainText('Cancel the appointment?');
+    await expect(page.getByTestId('cancel-dialog')).toContainText('Cancel this appointment?');
     await expectEnglish(kiosk, 'en-12-cancel-dialog');
     await page.getByTestId('cancel-dismiss').click();
   }
@@ -138,7 +138,7 @@ test('English: the error panels say what happened and what to do, in English', a
   await kiosk.fillIdentify('P3');
   await expect(kiosk.errorPanel()).toHaveAttribute('data-step', 'registry');
   await expect(page.getByTestId('error-message')).toHaveText('The clinic has no medical record for you.');
-  await expect(page.getByTestId('error-hint')).toHaveText('Please ask at the registry.');
+  await expect(page.getByTestId('error-hint')).toHaveText('Please ask at reception.');
   await expectEnglish(kiosk, 'en-err-no-card');
   await page.getByTestId('error-finish').click();
   await expect(page.getByTestId('screen-welcome')).toBeVisible();

@@ -57,6 +57,8 @@ test('P5: an age restriction sends the patient back to the referrals', async ({ 
   await toConfirm(kiosk, 501);
   await kiosk.page.getByTestId('confirm-book').click();
   await expect(kiosk.page.getByTestId('error-message')).toHaveText(MSG[4029]);
+  await expect(kiosk.errorPanel()).toHaveAttribute('data-step', 'pickDoctor');
+  await expect(kiosk.page.getByTestId('error-hint')).toHaveText(ru['next.pickDoctor']);
   // The seed's text spoke of «Сотрудниками МО»; the patient reads the kiosk's words instead.
   await expect(kiosk.errorPanel()).not.toContainText('МО');
   await kiosk.shot('err-4029-age');

@@ -7,7 +7,8 @@ export type NextStep =
   | 'pickTime' // the time was taken: back to Time with fresh cells
   | 'showExisting' // the patient already has such a booking (or a cancellation failed): show it
   | 'registry' // only the registry can help: say so and end
-  | 'referrals' // this referral (or its doctor) cannot be used: pick another
+  | 'pickDoctor' // this doctor does not take this patient: pick another (or another referral)
+  | 'referrals' // this referral cannot be used: pick another
   | 'identify' // the patient data did not match: correct it
   | 'retry' // a passing fault: try the same thing again
   | 'startOver'; // the session is gone
@@ -26,8 +27,8 @@ export const NEXT_STEP: Readonly<Record<KioskProblem, NextStep>> = {
   referralUsed: 'referrals',
   slotTaken: 'pickTime',
   alreadyBooked: 'showExisting',
-  ageOrSexRestricted: 'referrals',
-  doctorNotForPatient: 'referrals',
+  ageOrSexRestricted: 'pickDoctor',
+  doctorNotForPatient: 'pickDoctor',
   bookingNotConfirmed: 'retry',
   bookingNotFound: 'showExisting',
   cancelTooLate: 'showExisting',

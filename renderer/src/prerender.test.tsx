@@ -23,7 +23,7 @@ afterEach(() => {
 describe('prerendered Welcome', () => {
   it('is Welcome as React first draws it, marked as the picture, with its buttons open to a tap', () => {
     const html = renderWelcome();
-    expect(html.startsWith('<div data-prerendered="" class="app"')).toBe(true);
+    expect(html.startsWith('<div data-prerendered="" data-boot-failed="Инфомат не запустился. Пожалуйста, обратитесь в регистратуру." class="app"')).toBe(true);
     expect(html).toContain('data-testid="screen-welcome"');
     expect(html).toContain('Понадобится полис ОМС');
     // No tap guard on the first screen of a page load: the picture must take a tap.

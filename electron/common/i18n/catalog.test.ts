@@ -46,8 +46,8 @@ describe('the catalogues', () => {
     expect(t('ru')('days.free', { count: 3 })).toBe('3 свободных талона');
     expect(t('ru')('days.free', { count: 11 })).toBe('11 свободных талонов');
     expect(t('ru')('days.free', { count: 21 })).toBe('21 свободный талон');
-    expect(t('en')('days.free', { count: 1 })).toBe('1 free time');
-    expect(t('en')('days.free', { count: 21 })).toBe('21 free times');
+    expect(t('en')('days.free', { count: 1 })).toBe('1 time available');
+    expect(t('en')('days.free', { count: 21 })).toBe('21 times available');
   });
 
   it('a descriptor is worded like a direct lookup', () => {

@@ -27,6 +27,13 @@ const PLAN: Record<NextStep, { hint: MessageId; choices: Choice[] }> = {
     hint: 'next.registry',
     choices: [{ choice: 'finish', label: 'action.startOver', testId: 'error-finish', variant: 'primary' }],
   },
+  pickDoctor: {
+    hint: 'next.pickDoctor',
+    choices: [
+      { choice: 'pickDoctor', label: 'action.pickDoctor', testId: 'error-pick-doctor', variant: 'primary' },
+      { choice: 'referrals', label: 'action.toReferrals', testId: 'error-referrals', variant: 'secondary' },
+    ],
+  },
   referrals: {
     hint: 'next.referrals',
     choices: [{ choice: 'referrals', label: 'action.toReferrals', testId: 'error-referrals', variant: 'primary' }],

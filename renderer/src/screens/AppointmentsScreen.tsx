@@ -41,7 +41,8 @@ export function AppointmentsScreen() {
             {sorted.map((a) => (
               <div key={a.ticketGuid} className="card card-static" data-testid={`appointment-${a.ticketGuid}`}>
                 <span className="card-body">
-                  <span className="card-kicker">{t('appointments.ticket', { number: a.number })}</span>
+                  {/* An MIS that gives no number for a visit booked elsewhere (N3 history): no empty «Талон №». */}
+                  {a.number && <span className="card-kicker">{t('appointments.ticket', { number: a.number })}</span>}
                   <span className="card-title">{capitalize(clinicDateTimeLong(a.beginTime, tz, tag))}</span>
                   <Mis className="card-line">
                     {a.doctorName}

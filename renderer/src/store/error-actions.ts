@@ -29,6 +29,8 @@ export function createErrorActions(kit: StoreKit): Pick<FlowActions, 'resolveErr
           return;
         case 'pickTime':
           return get().reloadSchedule();
+        case 'pickDoctor':
+          return kit.nav.returnTo('resources');
         case 'appointments':
           return get().showAppointments();
         case 'referrals':

@@ -220,6 +220,17 @@ describe('flow store', () => {
     expect(store.getState().appointments).toEqual([ticket]);
   });
 
+  it('a doctor who does not take this patient: back to the doctors, the referral and clinic kept', async () => {
+    const bridge = fakeBridge({ book: () => fail('ageOrSexRestricted') });
+    const store = await toConfirm(bridge);
+    await store.getState().book();
+    expect(store.getState().error?.step).toBe('pickDoctor');
+    await store.getState().resolveError('pickDoctor');
+    expect(store.getState().screen).toBe('resources');
+    expect(store.getState().referral?.guid).toBe('r1');
+    expect(store.getState().clinic?.guid).toBe('lpu-1');
+  });
+
   it('registry codes end the session on «Завершить»', async () => {
     const bridge = fakeBridge({ identify: () => fail('noCard') });
     const store = await ready(bridge);

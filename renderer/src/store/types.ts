@@ -60,6 +60,7 @@ export type FlowError = {
 export type ErrorChoice =
   | 'retry'
   | 'pickTime'
+  | 'pickDoctor'
   | 'appointments'
   | 'referrals'
   | 'identify'
