@@ -49,3 +49,23 @@ test('the MIS fails the booking and booked nothing: the patient is told plainly 
   await expect(page.getByTestId('screen-ticket')).toBeVisible({ timeout: 30_000 });
   expect(await visitsAtMis(stack.sim.url)).toBe(before + 1);
 });
+
+test('«Начать заново» while the booking is under way waits for it: the patient sees the ticket, never a lost booking', async ({ kiosk }) => {
+  const { page, stack } = kiosk;
+  await kiosk.identify('P1');
+  await kiosk.pickReferral(101);
+  await kiosk.pickFirstDayAndTime(CARDIOLOGIST);
+  // The MIS takes 3 s to answer the booking.
+  stack.spy.fault({ method: 'POST', path: BOOK, mode: { kind: 'delay-answer', ms: 3000 } });
+  await page.getByTestId('confirm-book').click();
+  const restart = page.getByTestId('nav-restart');
+  await expect(restart).toBeDisabled();
+  await expect(restart).toHaveAttribute('aria-busy', 'true');
+  await kiosk.shot('09b-booking-under-way');
+  // A press on the greyed button does nothing; the ticket comes.
+  await restart.click({ force: true });
+  await expect(page.getByTestId('screen-ticket')).toBeVisible({ timeout: 15_000 });
+  await expect(restart).toBeEnabled();
+  expect(stack.logLines.some((l) => l.includes('booking.late'))).toBe(false);
+  expect(stack.logLines.some((l) => l.includes('booking.created'))).toBe(true);
+});

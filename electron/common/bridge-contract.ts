@@ -23,6 +23,12 @@ import {
  * Why the bridge refused an input, for the log only: the patient sees the kiosk's own sentence
  * for `badInput` (only a bug or an attack sends these), so they are the developer's words.
  */
+/**
+ * The most of the MIS's own free text that crosses the bridge in one field: the core cuts it to
+ * 200 characters at a word (core/mis/mis-text.ts); anything longer is a bug, refused as such.
+ */
+export const MIS_TEXT_LIMIT = 300;
+
 const T = {
   fields: 'unexpected set of fields',
   guid: 'expected a GUID',
@@ -87,6 +93,8 @@ export const KioskInfoSchema = z.object({
   reprintLimit: z.number().int().min(0),
   /** The configured policy scanner: the screen polls for scans unless 'none', and listens for a keyboard wedge when 'keyboard'. */
   scanner: z.enum(['none', 'serial', 'keyboard']),
+  /** How long a booking can take at the longest: «Начать заново» waits for its outcome that long, no longer. */
+  bookingWaitSeconds: z.number().int().positive(),
   /** What the MIS behind this kiosk can do; the flow adapts, no screen knows which MIS it is. */
   mis: z.object({
     /** The patient picks from a list of their referrals. */
@@ -160,8 +168,8 @@ export type Referral = z.infer<typeof ReferralSchema>;
 
 export const ClinicSchema = ClinicRefSchema.extend({
   online: z.boolean(),
-  /** The MIS's own words on why the clinic cannot take bookings now, when it gave any. */
-  statusText: z.string().nullable(),
+  /** The MIS's own words on why the clinic cannot take bookings now, when it gave any (cut to MIS_TEXT_MAX). */
+  statusText: z.string().max(MIS_TEXT_LIMIT).nullable(),
 });
 export type Clinic = z.infer<typeof ClinicSchema>;
 
@@ -187,7 +195,7 @@ export const ResourceSchema = z.object({
   /** Only days that have at least one free cell bookable by the kiosk. */
   days: z.array(ScheduleDaySchema),
   /** The MIS's own words on closed cells (ExtendedSlot `UnavailableWithMessage`), e.g. «Врач на больничном». */
-  notice: z.string().nullish(),
+  notice: z.string().max(MIS_TEXT_LIMIT).nullish(),
 });
 export type Resource = z.infer<typeof ResourceSchema>;
 
@@ -306,8 +314,12 @@ export const bridgeContract = {
   /** Identifies with the paper policy the core kept from the last `takeScan`. */
   identifyScanned: { input: NoInput, output: PatientSchema },
   scanKeys: { input: ScanKeysInputSchema, output: z.null() },
+  /** The screen stopped listening for scans (it left Welcome and Identify). */
+  scanStop: { input: NoInput, output: z.null() },
   /** The last pre-flight health check (printer, MIS); asks nothing, so Welcome may poll it. */
   kioskHealth: { input: NoInput, output: KioskHealthSchema },
+  /** A patient touched the screen or a key (sent at most every few seconds): someone is at the kiosk. */
+  patientInput: { input: NoInput, output: z.null() },
   // Service mode (electron/core/service): every method but the gate, the entry and the exit
   // refuses unless the core opened a service session with the right PIN.
   serviceGate: { input: NoInput, output: ServiceGateSchema },
@@ -352,7 +364,7 @@ export const BridgeErrorSchema = z.object({
    * The MIS's own words, only where they carry facts the kiosk cannot get otherwise (the time of
    * an existing booking): typeset, with the patient's name shortened, cut to a sane length.
    */
-  shown: z.string().nullable(),
+  shown: z.string().max(MIS_TEXT_LIMIT).nullable(),
   httpStatus: z.number().int().nullable(),
 });
 export type BridgeError = z.infer<typeof BridgeErrorSchema>;

@@ -13,6 +13,7 @@ import { startFaultProxy, type FaultProxy } from '../../simulator/fault-proxy';
 import type { RunningSimulator } from '../../simulator/server';
 import { api, NOW, P, startTestSim } from '../../simulator/test-helpers';
 import { createKioskCore, type KioskCore } from './kiosk-core';
+import { E2E_SERVICE_PIN, E2E_SERVICE_PIN_HASH } from '../../e2e/support/service-pin';
 
 const BOOK = /^\/api\/v2\/directions\/visit\//;
 
@@ -66,6 +67,7 @@ async function build(extra: Record<string, unknown> = {}) {
     api: { baseUrl: proxy.url, timeoutMs: 2500, retries: 0 },
     booking: { reconcilePolls: 8, reconcileIntervalMs: 400 },
     printer: { transport: { type: 'tcp', host: '127.0.0.1', port: printer.port, timeoutMs: 500 }, reprintLimit: 1, ...extra },
+    service: { pinHash: E2E_SERVICE_PIN_HASH },
   });
   log = recordingLogger();
   core = await createKioskCore(config, { log, userDataDir: dir, now: () => new Date(NOW) });
@@ -157,17 +159,37 @@ describe('one booking in flight per session', () => {
     expect(await visitsAtMis()).toHaveLength(before + 1);
   });
 
-  it('an answer that arrives after «Начать заново» is dropped and never revives the session', async () => {
+  it('an answer that arrives after the session ended (renderer replaced) never revives it; the visit is the patient\'s next time', async () => {
     const cell = await firstCell();
     proxy.fault({ method: 'POST', path: BOOK, mode: { kind: 'delay-answer', ms: 300 } });
     const pending = call<Ticket>('book', cell);
     await settle(50);
-    await value('endSession');
+    core.endSession();
     const r = await pending;
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.kind).toBe('session');
-    expect(audits()).toContain('booking.late_answer_dropped');
+    expect(audits()).toContain('booking.late');
     expect((await call('listReferrals')).ok).toBe(false);
+    // The next identification finds it in «Мои записи», and the same time again is theirs, not «taken».
+    await value('identify', { policy: P.P1.n_pol, birthDate: P.P1.Birthday });
+    const visits = await value<Ticket[]>('listAppointments');
+    const late = visits.find((v) => v.beginTime.slice(11, 16) === cell.time && v.beginTime.startsWith(cell.date));
+    expect(late).toBeTruthy();
+    const again = await value<Ticket>('book', cell);
+    expect(again.ticketGuid).toBe(late!.ticketGuid);
+    expect(audits()).toContain('booking.reconciled');
+  });
+
+  it('a technician\'s entry waits for the booking under way: the patient gets the ticket, then service mode opens', async () => {
+    const cell = await firstCell();
+    proxy.fault({ method: 'POST', path: BOOK, mode: { kind: 'delay-answer', ms: 600 } });
+    const booking = call<Ticket>('book', cell);
+    await settle(50);
+    const entry = call<{ state: string }>('serviceEnter', { pin: E2E_SERVICE_PIN });
+    const [b, e] = await Promise.all([booking, entry]);
+    expect(b.ok).toBe(true);
+    expect(e).toMatchObject({ ok: true, value: { state: 'open' } });
+    expect(audits()).not.toContain('booking.late');
   });
 });
 

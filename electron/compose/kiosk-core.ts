@@ -6,6 +6,8 @@ import path from 'node:path';
 import { loadCaBundle } from '../core/api/tls';
 import { BookingLedger } from '../core/booking/ledger';
 import { createKioskService } from '../core/booking/kiosk-service';
+import type { BridgeMethod } from '../common/bridge-contract';
+import { createPatientActivity, PATIENT_METHODS } from '../core/session/patient-activity';
 import { createMis } from '../core/mis/create-mis';
 import type { Mis } from '../core/mis/port';
 import { DEFAULT_HUB_SERVICE_PATH } from '../core/mis/n3/soap';
@@ -56,6 +58,8 @@ export interface KioskCore {
   probeNow(): Promise<void>;
   /** Whether a patient may be at the screen, for the update installer's decision. */
   patientActivity(): { sessionActive: boolean; lastActivity: Date | null };
+  /** Seconds since a patient last touched the kiosk (infomat_patient_idle_seconds). */
+  patientIdleSeconds(): number;
   close(): Promise<void>;
 }
 
@@ -90,7 +94,9 @@ export async function createKioskCore(config: KioskConfig, given: KioskCoreDeps)
   // The config loader already checked the CA file; a failure here means it changed since.
   const trust = config.api.caFile ? loadCaBundle(config.api.caFile) : null;
   if (trust && !trust.ok) throw new Error(`api.caFile: ${trust.problem}`);
-  const telemetry = createTelemetry(config, { version: deps.version ?? 'unknown', log: deps.log });
+  // Someone at the screen: taps, keys, scans, a patient's own calls (never polling).
+  const activity = createPatientActivity(deps.now);
+  const telemetry = createTelemetry(config, { version: deps.version ?? 'unknown', log: deps.log, patientIdleSeconds: () => activity.idleSeconds() });
   const mis = deps.mis ?? createMis(config, {
     log: deps.log,
     ca: trust?.ca,
@@ -108,7 +114,8 @@ export async function createKioskCore(config: KioskConfig, given: KioskCoreDeps)
   // The main-side wipe comes after the renderer's own idle dialog and countdown, as a safety
   // net for a renderer that crashed or froze with a patient's session open.
   const idleMs = (config.idle.seconds + config.idle.countdownSeconds + 30) * 1000;
-  const scanInbox = new ScanInbox({ log: deps.log });
+  // A scan is a person at the kiosk, even one the screen was not listening for.
+  const scanInbox = new ScanInbox({ log: deps.log, onScan: () => activity.touch() });
   const session = new PatientSession(
     { getToken: (who) => mis.identify(who) },
     {
@@ -162,14 +169,14 @@ export async function createKioskCore(config: KioskConfig, given: KioskCoreDeps)
   const service = createKioskService({ config, mis, session, ledger, log: serviceLog, slipPrinter, scanInbox, health, serviceMode, now: deps.now, sleep: deps.sleep });
   await telemetry.start({ printer: slipPrinter, misCheck: () => mis.start() });
   const dispatch = createDispatcher(service, deps.log, telemetry.sink);
-  let lastActivity: Date | null = null;
   return {
     dispatcher: (method, input) => {
-      lastActivity = (deps.now ?? (() => new Date()))();
+      if (typeof method === 'string' && PATIENT_METHODS.has(method as BridgeMethod)) activity.touch();
       return dispatch(method, input);
     },
     // A technician at work counts as someone at the screen: no update restart under them.
-    patientActivity: () => ({ sessionActive: session.active || serviceMode.active(), lastActivity }),
+    patientActivity: () => ({ sessionActive: session.active || serviceMode.active(), lastActivity: activity.last() }),
+    patientIdleSeconds: () => activity.idleSeconds(),
     slipPrinter,
     // A reloaded or replaced renderer closes service mode too: it must be entered again.
     endSession: () => {

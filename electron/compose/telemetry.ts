@@ -21,12 +21,12 @@ export interface Telemetry {
   close(): Promise<void>;
 }
 
-export function createTelemetry(config: KioskConfig, opts: { version: string; log: Logger }): Telemetry {
+export function createTelemetry(config: KioskConfig, opts: { version: string; log: Logger; patientIdleSeconds?: () => number }): Telemetry {
   const t = config.telemetry;
   if (t.metricsPort === undefined) {
     return { sink: noopMetrics, start: async () => {}, url: () => null, probeNow: async () => {}, close: async () => {} };
   }
-  const metrics: KioskMetrics = createKioskMetrics({ version: opts.version, kioskId: config.kioskId });
+  const metrics: KioskMetrics = createKioskMetrics({ version: opts.version, kioskId: config.kioskId, patientIdleSeconds: opts.patientIdleSeconds });
   let server: RunningMetricsServer | null = null;
   let probe: ReturnType<typeof startProbe> | null = null;
   return {

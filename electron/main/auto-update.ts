@@ -6,13 +6,11 @@ import { autoUpdater, type UpdateInfo } from 'electron-updater';
 import type { KioskCore } from '../compose/kiosk-core';
 import type { KioskConfig } from '../core/config/schema';
 import type { Logger } from '../core/ports';
-import { decideInstall, firstCheckDelayMs, rolloutBucket, withinRollout, type InstallDecision } from '../core/updates/decide';
+import { QUIET_MS, decideInstall, firstCheckDelayMs, rolloutBucket, withinRollout, type InstallDecision } from '../core/updates/decide';
 import { fileRestartLedger } from '../core/updates/restart-ledger';
 
 /** How often the installer looks at the clock and the screen. */
 const DECIDE_EVERY_MS = 60_000;
-/** The screen must be untouched this long before a restart. */
-const QUIET_MS = 2 * 60_000;
 
 export interface AutoUpdates {
   stop(): void;

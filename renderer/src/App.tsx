@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorPanel } from './components/ErrorPanel';
 import { DisplayModeButton, useDisplayAttributes, useLanguageAttributes } from './components/DisplayModeButton';
@@ -32,7 +32,20 @@ export function Shell({ children, settling = false }: { children: ReactNode; set
   );
 }
 
+/** Every tap and key anywhere tells the core someone is at the screen (the store throttles it). */
+function usePatientInput(): void {
+  const note = useFlow((s) => s.notePatientInput);
+  useEffect(() => {
+    const events = ['pointerdown', 'keydown'] as const;
+    for (const e of events) window.addEventListener(e, note, { capture: true, passive: true });
+    return () => {
+      for (const e of events) window.removeEventListener(e, note, { capture: true });
+    };
+  }, [note]);
+}
+
 export function App() {
+  usePatientInput();
   const startup = useFlow((s) => s.startup);
   const screen = useFlow((s) => s.screen);
   const boot = useFlow((s) => s.boot);

@@ -9,8 +9,8 @@ declare global {
   }
 }
 
-/** Longest wait for the first health and kiosk answers before a kept tap is replayed anyway. */
-const HANDOVER_CAP_MS = 1500;
+/** Longest wait for the first health check and kiosk answers before a kept tap is replayed anyway. */
+const HANDOVER_CAP_MS = 3000;
 
 /** Once per page load: Welcome mounts again after every session, but boot.js ran only once. */
 let handedOver = false;

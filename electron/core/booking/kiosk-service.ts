@@ -17,6 +17,7 @@ import { UNKNOWN_HEALTH, type HealthMonitor } from '../health/health-monitor';
 import type { Logger, PrinterReadiness, SlipPrinter } from '../ports';
 import { SessionError } from '../session/session-error';
 import type { PatientSession } from '../session/patient-session';
+import { bookingBoundMs } from './booking-bound';
 import { BookingNotConfirmedError } from './booking-errors';
 import type { BookingLedger } from './ledger';
 import { canPrintAgain, decidePrint } from './print-decision';
@@ -76,6 +77,7 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
       version: 'unknown',
     });
   const served = (lpuGuid: string) => config.clinics.length === 0 || config.clinics.includes(lpuGuid);
+  const bookingWaitMs = bookingBoundMs(config);
   /** Attempts whose answer never came back, so a later 4009 on the same cell may be our own booking. */
   const unknownAttempts = new Set<string>();
 
@@ -87,8 +89,11 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
     const stale = () => session.generation !== generation;
     const accept = (t: Ticket, how: 'created' | 'reconciled'): Ticket => {
       if (stale()) {
-        // The patient pressed «Начать заново» meanwhile: the answer must not revive the session.
-        log.audit('booking.late_answer_dropped', { ...cell, ticketGuid: t.ticketGuid, how });
+        // The session ended meanwhile (the renderer replaced, a wait past its bound): the answer
+        // must not revive it. The visit stands at the MIS: the patient finds it in «Мои записи»
+        // on their next identification, and a «time taken» on this cell is checked as theirs.
+        unknownAttempts.add(key);
+        log.audit('booking.late', { ...cell, ticketGuid: t.ticketGuid, how });
         throw new SessionError('session ended while booking');
       }
       unknownAttempts.delete(key);
@@ -96,7 +101,8 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
       log.audit(`booking.${how}`, { ...cell, ticketGuid: t.ticketGuid });
       return t;
     };
-    const reconcile = async (why: string): Promise<Ticket> => {
+    /** `refusal`: the MIS's own «time taken» that sent us looking; said as it was if the visit is not ours. */
+    const reconcile = async (why: string, refusal?: unknown): Promise<Ticket> => {
       unknownAttempts.add(key);
       log.audit('booking.reconciling', { ...cell, why });
       const found = await findBookedVisit(
@@ -106,6 +112,12 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
       );
       if (found) return accept(vm.toTicket(found), 'reconciled');
       if (stale()) throw new SessionError('session ended while reconciling');
+      if (refusal) {
+        // Not our own booking after all: someone else has the time, as the MIS said.
+        unknownAttempts.delete(key);
+        log.audit('booking.refused', { ...cell, problem: refusal instanceof ApiError ? refusal.problem : null, code: refusal instanceof ApiError ? refusal.code : null });
+        throw refusal;
+      }
       log.audit('booking.unknown', { ...cell, why });
       throw new BookingNotConfirmedError(`no visit matched after reconciliation (${why})`);
     };
@@ -127,7 +139,7 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
       // «Time taken» (or «already booked», «referral used») after an attempt whose answer we
       // never saw may be this patient's own booking: look before telling them the time is gone.
       if (err instanceof ApiError && MAYBE_OWN_BOOKING.has(err.problem) && unknownAttempts.has(key)) {
-        return reconcile(`${err.problem} (MIS code ${err.code ?? '-'}) after an unanswered attempt`);
+        return reconcile(`${err.problem} (MIS code ${err.code ?? '-'}) after an unanswered attempt`, err);
       }
       log.audit('booking.refused', { ...cell, problem: err instanceof ApiError ? err.problem : null, code: err instanceof ApiError ? err.code : null });
       throw err;
@@ -181,6 +193,7 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
         reprintLimit: limit,
         scanner: config.scanner.type,
         mis: { ...mis.capabilities },
+        bookingWaitSeconds: Math.ceil(bookingWaitMs / 1000),
       };
     },
 
@@ -286,6 +299,11 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
       return null;
     },
 
+    // Counted by the composition (patient-activity.ts); the call itself has nothing to do.
+    async patientInput() {
+      return null;
+    },
+
     async kioskHealth() {
       return deps.health?.last() ?? (slipPrinter ? UNKNOWN_HEALTH : { ...UNKNOWN_HEALTH, printer: 'disabled' });
     },
@@ -302,6 +320,6 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
       now,
     }),
 
-    ...createServiceMethods(serviceMode),
+    ...createServiceMethods(serviceMode, { beforeEnter: () => ledger.settled(bookingWaitMs) }),
   };
 }

@@ -28,6 +28,18 @@ export class BookingLedger {
     return p;
   }
 
+  /**
+   * Resolves once no booking is in flight (at once if none), or after `boundMs` at the latest:
+   * what must not cut a booking short (a technician's entry) waits for its outcome first.
+   */
+  async settled(boundMs: number): Promise<void> {
+    const p = this.#inFlight;
+    if (!p) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([p.then(() => undefined, () => undefined), new Promise<void>((r) => (timer = setTimeout(r, boundMs)))]);
+    clearTimeout(timer);
+  }
+
   clear(): void {
     this.#tickets.clear();
     this.#inFlight = null;

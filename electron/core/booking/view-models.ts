@@ -8,6 +8,7 @@ import { typograph as typo, typographOpt } from '../../common/typograph';
 import { ApiError } from '../api/api-error';
 import { misDateTime, parseMisDate, parseMisDateTime } from '../api/mis-time';
 import type { Direction, DirectionResource, LpuWithStatus, TicketVisitWithLpu } from '../api/schemas';
+import { misText } from '../mis/mis-text';
 import { silentLogger, type Logger } from '../ports';
 
 const KNOWN_STATUSES = REFERRAL_STATUSES;
@@ -159,7 +160,7 @@ export function createViewModels(opts: ViewModelOptions) {
       room: typo(r.room),
       floor: r.flat,
       days,
-      notice: messages.size ? [...messages].slice(0, 2).join(' · ') : null,
+      notice: messages.size ? misText([...messages].slice(0, 2).join(' · ')) : null,
     };
   }
 
@@ -181,7 +182,7 @@ export function toClinic(l: LpuWithStatus): Clinic {
   return {
     ...ref,
     online,
-    statusText: online ? null : typographOpt(l.status?.message?.trim() || null),
+    statusText: online ? null : misText(l.status?.message),
   };
 }
 

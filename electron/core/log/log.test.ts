@@ -50,6 +50,15 @@ describe('redact', () => {
     });
     expect(redactString('7700-1234-5678-1234')).toBe('••••1234'); // a dashed policy is still a policy
   });
+  it('hides what the MIS\'s free text may say about a person: a full name, a SNILS, a phone, a written date', () => {
+    const fault = 'CheckPatient: SOAP fault a:X: Пациент Сидоров Алексей Николаевич, 12.03.1956 г.р., СНИЛС 123-456-789 01, тел. +7 (912) 345-67-89, не найден; СНИЛС 12345678901';
+    const out = redactString(fault);
+    for (const personal of ['Алексей', 'Николаевич', '12.03.1956', '123-456-789 01', '345-67-89', '12345678901']) expect(out).not.toContain(personal);
+    expect(out).toContain('CheckPatient: SOAP fault');
+    // The kiosk's own ISO dates and times stay: they are what a technician reads a log by.
+    expect(redactString('booking 2026-11-30 09:15 at 5b0c8f0e-0000-4000-8000-000000000101')).toBe('booking 2026-11-30 09:15 at 5b0c8f0e-0000-4000-8000-000000000101');
+  });
+
   it('survives cycles', () => {
     const a: Record<string, unknown> = { x: 1 };
     a.self = a;

@@ -1,5 +1,7 @@
 // Everything the logger writes passes through `redact`: policy numbers are masked to their last
 // four digits, secrets are dropped by key and by shape (Bearer …, JWT), birth dates are dropped.
+// The MIS's free text (a SOAP fault, an error description) can carry anything about a person, so
+// a person's full name, a SNILS, a phone number and a written date (dd.mm.yyyy) are hidden too.
 // Callers are not supposed to pass these at all; this is the net under them.
 
 const SECRET_KEY = /token|authori[sz]ation|password|passw?d|secret|cookie|credential|api[-_]?key|^pin$|pinhash|^birth|birthdate|^cod$/i;
@@ -14,6 +16,14 @@ const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/gi;
 const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
 /** key=value / "key": "value" pairs inside free text (URLs, error messages). */
 const INLINE_SECRET = /((?:token|codToken|access_token|password|authorization|secret)["']?\s*[:=]\s*["']?)([^\s"'&,;}]+)/gi;
+/** СНИЛС: 123-456-789 01 (or 12345678901 after «СНИЛС»). */
+const SNILS = /\b\d{3}-\d{3}-\d{3}[ -]\d{2}\b|(СНИЛС\D{0,3})\d{11}\b/gi;
+/** Russian phone numbers: +7 / 8, then ten digits in any grouping. */
+const PHONE = /(?<![\d])(?:\+7|8)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}(?![\d])/g;
+/** A date as people write it (a birth date in an MIS message); ISO dates are the kiosk's own and stay. */
+const WRITTEN_DATE = /(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?![\d])/g;
+/** A full name with its patronymic (…вич, …вна, оглы, кызы): «Сидоров Алексей Николаевич». */
+const FULL_NAME = /[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]*(?:вич|вна|чна|ична|инична|оглы|кызы)(?![а-яё])/g;
 
 export const REDACTED = '[hidden]';
 const MAX_DEPTH = 8;
@@ -28,6 +38,8 @@ export function redactString(s: string): string {
   out = out.replace(BEARER, `$1 ${REDACTED}`);
   out = out.replace(JWT, REDACTED);
   out = out.replace(INLINE_SECRET, `$1${REDACTED}`);
+  out = out.replace(SNILS, (m, label: string | undefined) => (label ? `${label}${REDACTED}` : REDACTED));
+  out = out.replace(FULL_NAME, REDACTED).replace(WRITTEN_DATE, REDACTED).replace(PHONE, REDACTED);
   // GUIDs are kept whole: the policy rule runs only on the text between them.
   let masked = '';
   let last = 0;

@@ -14,6 +14,8 @@ export interface ScanInboxOptions {
   now?: () => number;
   /** How long after a poll the screen still counts as listening. */
   listenWindowMs?: number;
+  /** Told of every scan, listened for or not (someone is at the kiosk). */
+  onScan?: () => void;
   /** How long a handed-over paper policy waits for `identifyScanned`. */
   holdMs?: number;
 }
@@ -23,8 +25,9 @@ export class ScanInbox {
   readonly #now: () => number;
   readonly #listenWindowMs: number;
   readonly #holdMs: number;
+  readonly #onScan: () => void;
   #lastPoll = Number.NEGATIVE_INFINITY;
-  #pending: ScanResult | null = null;
+  #pending: { result: ScanResult } | null = null;
   #held: { policy: PaperPolicy; until: number } | null = null;
 
   constructor(opts: ScanInboxOptions) {
@@ -34,10 +37,12 @@ export class ScanInbox {
     // them; 4 s still drops scans made while another patient is past Identify.
     this.#listenWindowMs = opts.listenWindowMs ?? 4000;
     this.#holdMs = opts.holdMs ?? 60_000;
+    this.#onScan = opts.onScan ?? (() => {});
   }
 
   /** A scan's raw bytes from a scanner. Logs what kind it was, never what it says. */
   push(frame: Uint8Array, source: ScanSource): void {
+    this.#onScan();
     const result = classifyScan(frame);
     const fields = { source, kind: result.kind, bytes: frame.length, ...(result.kind === 'policy' ? { version: result.policy.version } : {}) };
     if (this.#now() - this.#lastPoll > this.#listenWindowMs) {
@@ -45,7 +50,7 @@ export class ScanInbox {
       return;
     }
     this.#log.audit('scan.received', fields);
-    this.#pending = result;
+    this.#pending = { result };
   }
 
   /** The latest scan, once; marks the screen as listening. */
@@ -55,9 +60,16 @@ export class ScanInbox {
     // just after the last poll belongs to that gap, not to this screen.
     const continuous = now - this.#lastPoll <= this.#listenWindowMs;
     this.#lastPoll = now;
-    const r = this.#pending;
+    const p = this.#pending;
     this.#pending = null;
-    return continuous ? r : null;
+    return continuous && p ? p.result : null;
+  }
+
+  /** The screen left the listening screens: nothing pending is for the next one, and a scan until the next poll is ignored. */
+  stopListening(): void {
+    this.#lastPoll = Number.NEGATIVE_INFINITY;
+    if (this.#pending) this.#log.audit('scan.ignored', { kind: this.#pending.result.kind, reason: 'the screen stopped listening' });
+    this.#pending = null;
   }
 
   /** Keeps a paper policy in the main process until the screen asks to identify with it. */

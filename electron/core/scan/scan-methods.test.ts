@@ -77,6 +77,18 @@ describe('identification by scan (core side)', () => {
     expect(await k.m.takeScan()).toBeNull();
   });
 
+  it('a scan after the screen stopped listening is for nobody, even if the patient is back within the window', async () => {
+    const k = setup();
+    await k.m.takeScan();
+    await k.m.scanStop(); // the patient went on to the referrals
+    k.advance(200);
+    k.inbox.push(seedPolicyPayload('P2'), 'serial');
+    k.advance(500); // …and straight back to Identify
+    expect(await k.m.takeScan()).toBeNull();
+    expect(await k.m.takeScan()).toBeNull();
+    expect(k.lines.some((l) => l.includes('scan.ignored'))).toBe(true);
+  });
+
   it('an expired policy is shown as expired and cannot be used to identify', async () => {
     const k = setup();
     await k.m.takeScan();

@@ -63,6 +63,12 @@ export function createScanMethods(deps: ScanMethodsDeps) {
       return { policyMasked: maskPolicy(p.enp) };
     },
 
+    /** The screen stopped listening (left Welcome and Identify): a scan from now on is for nobody. */
+    async scanStop(): Promise<null> {
+      inbox.stopListening();
+      return null;
+    },
+
     async scanKeys({ digits }: { digits: string }): Promise<null> {
       if (!deps.keyboardWedge) {
         log.warn('scan.keys_refused', { reason: 'scanner.type is not keyboard' });

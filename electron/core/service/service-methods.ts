@@ -4,10 +4,15 @@ import type { ServiceMethod } from '../../common/bridge-contract';
 import type { BridgeImpl } from '../bridge/dispatcher';
 import type { ServiceMode } from './service-mode';
 
-export function createServiceMethods(mode: ServiceMode): Pick<BridgeImpl, ServiceMethod> {
+export function createServiceMethods(mode: ServiceMode, opts: { beforeEnter?: () => Promise<void> } = {}): Pick<BridgeImpl, ServiceMethod> {
   return {
     serviceGate: async () => mode.gate(),
-    serviceEnter: async ({ pin }) => mode.enter(pin),
+    // Entering ends the patient's session: a booking under way finishes first (bounded), so
+    // the technician never cuts one short.
+    serviceEnter: async ({ pin }) => {
+      await opts.beforeEnter?.();
+      return mode.enter(pin);
+    },
     serviceStatus: () => mode.status(),
     servicePrintTest: () => mode.printTest(),
     servicePaperReplaced: async () => mode.paperReplaced(),

@@ -54,6 +54,25 @@ describe('PatientSession', () => {
     }
   });
 
+  it('an MIS call under way (a booking) is not idleness: the wipe waits for its answer', async () => {
+    vi.useFakeTimers();
+    try {
+      const { client } = fakeClient(['tok-1']);
+      const s = new PatientSession(client, { idleMs: 1000 });
+      await s.identify({ policy: '5000000000000001', birthDate: '1980-01-15' });
+      let answer!: (v: string) => void;
+      const booking = s.withToken(() => new Promise<string>((r) => (answer = r)));
+      vi.advanceTimersByTime(2500);
+      expect(s.active).toBe(true);
+      answer('ticket');
+      await expect(booking).resolves.toBe('ticket');
+      vi.advanceTimersByTime(1100);
+      expect(s.active).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('on 5007 re-identifies with the data already given and repeats the call once', async () => {
     const { client, getToken } = fakeClient(['tok-1', 'tok-2']);
     const s = new PatientSession(client, { idleMs: 60_000 });

@@ -31,6 +31,8 @@ export class PatientSession {
   #renewing: Promise<string> | null = null;
   #timer: unknown = null;
   #generation = 0;
+  /** Calls to the MIS under way: the idle wipe waits for them (a booking's answer must land). */
+  #inFlight = 0;
 
   constructor(
     private readonly client: { getToken(who: Identity): Promise<MisCredential> },
@@ -71,6 +73,7 @@ export class PatientSession {
   async withToken<T>(fn: (token: string) => Promise<T>): Promise<T> {
     const token = this.#requireToken();
     this.touch();
+    this.#inFlight++;
     try {
       return await fn(token);
     } catch (err) {
@@ -78,6 +81,8 @@ export class PatientSession {
       this.log.info('session.token_expired_renewing');
       const fresh = await this.#renew();
       return await fn(fresh);
+    } finally {
+      this.#inFlight--;
     }
   }
 
@@ -92,7 +97,9 @@ export class PatientSession {
       t.unref?.();
       return t;
     });
-    this.#timer = set(() => this.end('idle'), this.opts.idleMs);
+    // An MIS call under way is not idleness: its answer (a booking) must reach the patient. The
+    // calls are bounded by the client's deadline, so this waits at most that long again.
+    this.#timer = set(() => (this.#inFlight > 0 ? this.touch() : this.end('idle')), this.opts.idleMs);
   }
 
   end(reason: 'patient' | 'idle' | 'new-patient' | 'shutdown' = 'patient'): void {

@@ -7,7 +7,8 @@ import type { PrinterReadiness } from '../ports';
 import { ENDPOINT_LABELS, endpointLabel } from './endpoints';
 import type { MetricsSink, MisRequestInfo, SessionEndReason } from './sink';
 
-export const BOOKING_OUTCOMES = ['created', 'reconciled', 'unknown', 'refused'] as const;
+/** `late`: the MIS booked after the session had ended (the visit stands; the patient finds it in «Мои записи»). */
+export const BOOKING_OUTCOMES = ['created', 'reconciled', 'unknown', 'refused', 'late'] as const;
 export const PRINT_OUTCOMES = ['printed', 'uncertain', 'failed'] as const;
 export const SESSION_END_REASONS: readonly SessionEndReason[] = ['patient', 'idle', 'new-patient', 'shutdown'];
 export const BRIDGE_ERROR_KINDS = ['auth', 'validation', 'server', 'network', 'protocol', 'input', 'session', 'printer', 'internal', 'other'] as const;
@@ -20,7 +21,7 @@ export interface KioskMetrics extends MetricsSink {
   render(): Promise<string>;
 }
 
-export function createKioskMetrics(opts: { version: string; kioskId: string }): KioskMetrics {
+export function createKioskMetrics(opts: { version: string; kioskId: string; patientIdleSeconds?: () => number }): KioskMetrics {
   const registry = new Registry();
   const registers = [registry];
 
@@ -35,6 +36,15 @@ export function createKioskMetrics(opts: { version: string; kioskId: string }): 
   });
   const printerState = new Gauge({ name: 'infomat_printer_state', help: 'The printer readiness last probed: 1 on the current state', labelNames: ['state'], registers });
   const misUp = new Gauge({ name: 'infomat_mis_up', help: '1 when the last MIS probe got an answer', registers });
+  const idleSeconds = opts.patientIdleSeconds;
+  new Gauge({
+    name: 'infomat_patient_idle_seconds',
+    help: 'Seconds since a patient last touched the kiosk (a tap, a key, a scan, their own request; never polling)',
+    registers,
+    collect() {
+      if (idleSeconds) this.set(Math.round(idleSeconds()));
+    },
+  });
   const misDuration = new Histogram({
     name: 'infomat_mis_request_duration_seconds',
     help: 'Time of one MIS request attempt (connect to whole body), by endpoint',

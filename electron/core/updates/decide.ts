@@ -52,6 +52,9 @@ function clinicClock(now: Date, timeZone: string): ClinicClock {
   return { ymd: `${get('year')}-${get('month')}-${get('day')}`, minutes: Number(get('hour')) * 60 + Number(get('minute')) };
 }
 
+/** The screen must be untouched by a patient this long before a restart. */
+export const QUIET_MS = 2 * 60_000;
+
 export function parseHm(hm: string): number {
   const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(hm);
   if (!m) throw new Error(`not a time of day: ${hm}`);

@@ -9,6 +9,7 @@ export function Header() {
   const back = useFlow((s) => s.back);
   const endSession = useFlow((s) => s.endSession);
   const busy = useFlow((s) => s.busy);
+  const booking = useFlow((s) => s.bookingUnderWay);
   const t = useT();
   // After booking there is nothing to go back to: the ticket is final.
   const canGoBack = useFlow((s) => hasWayBack(s.screen, flowContext(s)));
@@ -26,7 +27,7 @@ export function Header() {
         <DisplayModeButton />
       </div>
       <div className="header-side header-side-end">
-        <button type="button" className="btn btn-quiet nav-btn" data-testid="nav-restart" onClick={endSession}>
+        <button type="button" className="btn btn-quiet nav-btn" data-testid="nav-restart" disabled={booking} aria-busy={booking || undefined} onClick={endSession}>
           <Icon name="restart" /> {t('action.startOver')}
         </button>
       </div>

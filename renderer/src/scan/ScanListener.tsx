@@ -1,14 +1,14 @@
 // Scanner input for Welcome and Identify. The bridge is request/response, so the screen asks
-// the core for a scan every POLL_MS while it shows one of these two screens, and never
+// the core for a scan every SCAN_POLL_MS while it shows one of these two screens, and never
 // elsewhere: that is also how the core knows a scan arrived while another patient was past
 // Identify (nobody asked) and drops it. Polling rather than a long poll: a held request would
 // need cancelling whenever the screen changes, which the bridge cannot do, and 3 loopback
 // calls a second on two screens cost nothing measurable.
+import { SCAN_POLL_MS } from '../logic/polling';
 import { useEffect } from 'react';
 import { useFlow, useFlowStore } from '../store/context';
 import { KeyBurst } from './key-burst';
 
-export const POLL_MS = 300;
 
 export function ScanListener() {
   const store = useFlowStore();
@@ -21,8 +21,12 @@ export function ScanListener() {
     if (!on) return;
     const poll = () => void store.getState().pollScan();
     poll();
-    const id = setInterval(poll, POLL_MS);
-    return () => clearInterval(id);
+    const id = setInterval(poll, SCAN_POLL_MS);
+    return () => {
+      clearInterval(id);
+      // A scan is for the screen that listened: the core forgets one that comes from now on.
+      store.getState().stopScans();
+    };
   }, [on, store]);
 
   useEffect(() => {

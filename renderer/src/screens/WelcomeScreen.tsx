@@ -5,11 +5,10 @@ import { BigButton } from '../components/BigButton';
 import { Icon } from '../components/Icon';
 import { useT } from '../i18n';
 import { healthNotice } from '../logic/health-notice';
+import { HEALTH_POLL_MS } from '../logic/polling';
 import { useFlow } from '../store/context';
 import { loadFlowScreensAfterPaint } from './screen-loader';
 
-/** How often Welcome re-reads the main process's last health check (a local call, no MIS). */
-export const HEALTH_POLL_MS = 2000;
 
 export function WelcomeScreen() {
   const start = useFlow((s) => s.start);
@@ -28,7 +27,9 @@ export function WelcomeScreen() {
   useEffect(loadFlowScreensAfterPaint, []);
   // A tap made on the prerendered Welcome is replayed once this one knows the MIS state and
   // which buttons it has (a «Записаться» while the MIS is down stays untapped).
-  useBootHandover(health !== null && infoKnown);
+  // «Unknown» right after a cold start is not an answer: a kept «Записаться» waits for the first
+  // real check (bounded by the hand-over's cap) rather than open a flow the MIS may refuse.
+  useBootHandover(health !== null && health.checkedAt !== null && infoKnown);
   useEffect(() => {
     void refreshHealth();
     const timer = setInterval(() => void refreshHealth(), HEALTH_POLL_MS);

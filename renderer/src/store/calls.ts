@@ -11,16 +11,35 @@ export interface Calls {
   abandonWaits(): void;
 }
 
-export function createCalls(set: (p: Partial<FlowState>) => void): Calls {
+/**
+ * `bookingBoundMs`: how long a booking can take at the longest (the core's bound); until then a
+ * booking under way holds the session: leaving waits for its outcome, so the patient always sees
+ * the ticket or the error.
+ */
+export function createCalls(set: (p: Partial<FlowState>) => void, bookingBoundMs: () => number): Calls {
   let epoch = 0;
   let waitEpoch = 0;
   let pending = 0;
   /** Pending waits the patient may not abandon (a booking: its outcome must be known). */
   let binding = 0;
-  const settle = () => set({ busy: pending > 0, waitCancellable: pending > 0 && binding === 0 });
+  let overdue: ReturnType<typeof setTimeout> | null = null;
+  const settle = () => {
+    set({ busy: pending > 0, waitCancellable: pending > 0 && binding === 0 });
+    if (binding > 0 && overdue === null) {
+      set({ bookingUnderWay: true });
+      // Past the bound something is wrong beyond a slow MIS: the patient may leave after all.
+      overdue = setTimeout(() => set({ bookingUnderWay: false }), bookingBoundMs());
+    } else if (binding === 0 && overdue !== null) {
+      clearTimeout(overdue);
+      overdue = null;
+      set({ bookingUnderWay: false });
+    }
+  };
   const reset = () => {
     pending = 0;
     binding = 0;
+    if (overdue !== null) clearTimeout(overdue);
+    overdue = null;
   };
 
   const call: Call = async (op, quiet = false, isBinding = false) => {

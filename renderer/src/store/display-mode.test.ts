@@ -17,7 +17,7 @@ const info: KioskInfo = {
   orientation: 'auto',
   language: 'ru',
   printerEnabled: true,
-  reprintLimit: 2,
+  reprintLimit: 2, bookingWaitSeconds: 60,
 };
 
 function bridge(): KioskBridge {

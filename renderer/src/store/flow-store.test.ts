@@ -386,6 +386,39 @@ describe('flow store', () => {
     expect(s2.getState().screen).toBe('ticket');
   });
 
+  it('a booking under way is never abandoned: «Начать заново» and the idle end wait for the ticket', async () => {
+    let finish: () => void = () => undefined;
+    const bridge = fakeBridge({ book: vi.fn(() => new Promise<Envelope<Ticket>>((r) => (finish = () => r({ ok: true, value: ticket })))) });
+    const store = await toConfirm(bridge);
+    const booking = store.getState().book();
+    expect(store.getState().bookingUnderWay).toBe(true);
+    store.getState().endSession();
+    expect(store.getState().screen).toBe('confirm');
+    expect(bridge.endSession).not.toHaveBeenCalled();
+    finish();
+    await booking;
+    expect(store.getState().screen).toBe('ticket');
+    expect(store.getState().bookingUnderWay).toBe(false);
+    store.getState().endSession();
+    expect(store.getState().screen).toBe('welcome');
+  });
+
+  it('past its bound a booking no longer holds the patient', async () => {
+    vi.useFakeTimers();
+    try {
+      const bridge = fakeBridge({ book: vi.fn(() => new Promise<Envelope<Ticket>>(() => undefined)) });
+      const store = await toConfirm(bridge);
+      void store.getState().book();
+      expect(store.getState().bookingUnderWay).toBe(true);
+      vi.advanceTimersByTime(60_000 + 1);
+      expect(store.getState().bookingUnderWay).toBe(false);
+      store.getState().endSession();
+      expect(store.getState().screen).toBe('welcome');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('a blocked printer: the status poll brings «Печать ещё раз» back once the core allows it', async () => {
     const bridge = fakeBridge({
       printTicket: vi.fn(() => ok({ jobId: 'j', state: 'failed' as const, fault: 'paperEnd' as const, reprintsLeft: 1, canPrintAgain: false })),

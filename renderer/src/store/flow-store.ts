@@ -26,7 +26,7 @@ import { NORMAL_DISPLAY, type FlowActions, type FlowData, type FlowState } from 
 export type FlowStore = StoreApi<FlowState>;
 
 /** Everything of one patient: what a new session starts from and what ending one wipes. */
-const PATIENT_DATA: Omit<FlowData, 'info' | 'health' | 'startup' | 'busy' | 'waitCancellable' | 'display' | 'language'> = {
+const PATIENT_DATA: Omit<FlowData, 'info' | 'health' | 'startup' | 'busy' | 'waitCancellable' | 'bookingUnderWay' | 'display' | 'language'> = {
   screen: 'welcome',
   intent: 'book',
   draft: EMPTY_DRAFT,
@@ -58,7 +58,7 @@ export function createFlowStore(bridge: KioskBridge, opts: FlowStoreOptions = {}
   const flow = opts.flow ?? FLOW;
 
   return createStore<FlowState>()((set, get) => {
-    const calls = createCalls(set);
+    const calls = createCalls(set, () => (get().info?.bookingWaitSeconds ?? 120) * 1000);
     const base = { bridge, get, set, call: calls.call, flow, now };
     // The error panel and navigation need each other: navigation reports a failed load, the
     // panel's answers navigate. Both reach the other through `kit`, filled in below.
@@ -88,6 +88,7 @@ export function createFlowStore(bridge: KioskBridge, opts: FlowStoreOptions = {}
       startup: { phase: 'loading' },
       busy: false,
       waitCancellable: false,
+      bookingUnderWay: false,
       display: NORMAL_DISPLAY,
       language: DEFAULT_LOCALE,
       ...PATIENT_DATA,

@@ -12,7 +12,7 @@ const refuse = (kind: BridgeError['kind'], problem: KioskProblem) =>
 
 const info: KioskInfo = {
   kioskId: 'k1', demo: false, timeZone: 'Europe/Moscow', idleSeconds: 60, countdownSeconds: 20, orientation: 'auto', language: 'ru',
-  printerEnabled: true, reprintLimit: 1, scanner: 'none',
+  printerEnabled: true, reprintLimit: 1, bookingWaitSeconds: 60, scanner: 'none',
   mis: { listReferrals: false, referralByNumber: true, visits: true, cancel: true, clientApplicationCheck: true },
 };
 const clinic: Clinic = { guid: 'lpu-102', name: 'КДЦ №85', fullName: 'КДЦ №85', address: 'Ленинский пр., 168', phone: '', online: true, statusText: null };
@@ -33,6 +33,8 @@ function bridge(over: Partial<KioskBridge> = {}): KioskBridge {
     book: never, listAppointments: vi.fn(() => ok([])), cancelAppointment: never, printTicket: never, printStatus: never,
     endSession: vi.fn(() => ok(null)), reportError: vi.fn(() => ok(null)), takeScan: vi.fn(() => ok(null)), identifyScanned: never, scanKeys: never,
     kioskHealth: vi.fn(() => ok({ printer: 'ready' as const, mis: 'ok' as const, checkedAt: null })),
+    patientInput: vi.fn(() => ok(null)),
+    scanStop: vi.fn(() => ok(null)),
     ...over,
   } as KioskBridge;
 }

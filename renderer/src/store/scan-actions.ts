@@ -75,6 +75,9 @@ export function createScanActions({ bridge, get, set, call, fail, nav }: ScanAct
 
   return {
     pollScan,
+    stopScans() {
+      void bridge.scanStop({}).catch(() => undefined);
+    },
     async sendScanKeys(digits: string): Promise<void> {
       if (!listening()) return;
       await call(() => bridge.scanKeys({ digits }), true);

@@ -7,13 +7,17 @@ import { FLOW } from './flow';
 import type { StoreKit } from './kit';
 import { NORMAL_DISPLAY, type FlowActions, type FlowData } from './types';
 
-type SessionActions = Pick<FlowActions, 'boot' | 'start' | 'refreshHealth' | 'cancelWait' | 'toggleDisplay' | 'setLanguage' | 'endSession' | 'reportCrash'>;
+type SessionActions = Pick<FlowActions, 'boot' | 'start' | 'refreshHealth' | 'cancelWait' | 'toggleDisplay' | 'setLanguage' | 'endSession' | 'reportCrash' | 'notePatientInput'>;
+
+/** At most one «someone is here» a few seconds: enough for the core's quiet check (minutes). */
+export const PATIENT_INPUT_EVERY_MS = 5_000;
 
 export function createSessionActions(
-  { bridge, get, set, call, nav, flow }: StoreKit,
+  { bridge, get, set, call, nav, flow, now }: StoreKit,
   calls: Pick<Calls, 'newSession' | 'abandonWaits'>,
-  patientData: Omit<FlowData, 'info' | 'health' | 'startup' | 'busy' | 'waitCancellable' | 'display' | 'language'>,
+  patientData: Omit<FlowData, 'info' | 'health' | 'startup' | 'busy' | 'waitCancellable' | 'bookingUnderWay' | 'display' | 'language'>,
 ): SessionActions {
+  let lastInputSent = Number.NEGATIVE_INFINITY;
   return {
     async boot() {
       set({ startup: { phase: 'loading' } });
@@ -50,17 +54,29 @@ export function createSessionActions(
     },
 
     endSession() {
+      // A booking under way is never abandoned: its outcome (the ticket or the error) comes
+      // first, within its bound. «Начать заново» is greyed meanwhile; the idle timer waits too.
+      if (get().bookingUnderWay) return;
       calls.newSession();
       set({
         ...patientData,
         busy: false,
         waitCancellable: false,
+        bookingUnderWay: false,
         display: NORMAL_DISPLAY,
         language: get().info?.language ?? DEFAULT_LOCALE,
       });
       // The session dies on our side at once; the server is told in the background and a
       // failure there changes nothing for the next patient.
       void bridge.endSession({}).catch(() => undefined);
+    },
+
+    notePatientInput() {
+      const at = now();
+      if (at - lastInputSent < PATIENT_INPUT_EVERY_MS) return;
+      lastInputSent = at;
+      // Not through `call`: it must neither cover the screen nor count as a wait.
+      void bridge.patientInput({}).catch(() => undefined);
     },
 
     reportCrash(message, where) {

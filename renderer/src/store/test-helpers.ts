@@ -27,7 +27,7 @@ export const info: KioskInfo = {
   orientation: 'auto',
   language: 'ru',
   printerEnabled: true,
-  reprintLimit: 2,
+  reprintLimit: 2, bookingWaitSeconds: 60,
   scanner: 'none',
   mis: { listReferrals: true, referralByNumber: false, visits: true, cancel: true, clientApplicationCheck: true },
 };
@@ -101,6 +101,8 @@ export function fakeBridge(over: Partial<KioskBridge> = {}): KioskBridge {
     identifyScanned: vi.fn(() => ok({ policyMasked: '••••0001' })),
     scanKeys: vi.fn(() => ok(null)),
     kioskHealth: vi.fn(() => ok({ printer: 'ready' as const, mis: 'ok' as const, checkedAt: null })),
+    patientInput: vi.fn(() => ok(null)),
+    scanStop: vi.fn(() => ok(null)),
     ...refusingServiceBridge(),
     ...over,
   };

@@ -127,6 +127,8 @@ export type FlowData = {
   scanFill: number;
   /** Whether the patient may abandon the pending wait («Отменить»); never while booking. */
   waitCancellable: boolean;
+  /** A booking is under way (within its bound): leaving waits for its outcome. */
+  bookingUnderWay: boolean;
 };
 
 export type FlowActions = {
@@ -174,8 +176,12 @@ export type FlowActions = {
    * digits masked, `where` is the screen and component) and wipes the session.
    */
   reportCrash(message: string, where: string): void;
+  /** A tap or a key: tells the core someone is at the screen (throttled), so an update never restarts under them. */
+  notePatientInput(): void;
   /** Asks the core for a scan (Welcome and Identify only) and acts on it. */
   pollScan(): Promise<void>;
+  /** The screen left Welcome and Identify: the core drops scans from now on. */
+  stopScans(): void;
   /** A keyboard-wedge burst's digits, read by physical key codes. */
   sendScanKeys(digits: string): Promise<void>;
 };
