@@ -2,23 +2,9 @@
 // Large print and high contrast belong to one patient: switched on at Welcome they survive
 // «Начать», and every way a session ends gives the next patient the ordinary screen.
 import { describe, expect, it, vi } from 'vitest';
-import type { Envelope, KioskBridge, KioskInfo } from '../../../electron/common/bridge-contract';
+import type { KioskBridge } from '../../../electron/common/bridge-contract';
 import { createFlowStore } from './flow-store';
-
-const ok = <T,>(value: T): Promise<Envelope<T>> => Promise.resolve({ ok: true, value });
-const info: KioskInfo = {
-  kioskId: 'k1',
-  scanner: 'none',
-  mis: { listReferrals: true, referralByNumber: false, visits: true, cancel: true, clientApplicationCheck: true },
-  demo: false,
-  timeZone: 'Europe/Moscow',
-  idleSeconds: 60,
-  countdownSeconds: 20,
-  orientation: 'auto',
-  language: 'ru',
-  printerEnabled: true,
-  reprintLimit: 2, bookingWaitSeconds: 60,
-};
+import { info, ok } from './test-helpers';
 
 function bridge(): KioskBridge {
   const none = vi.fn(() => ok(null));

@@ -27,7 +27,8 @@ export const info: KioskInfo = {
   orientation: 'auto',
   language: 'ru',
   printerEnabled: true,
-  reprintLimit: 2, bookingWaitSeconds: 60,
+  reprintLimit: 2,
+  bookingWaitSeconds: 60,
   scanner: 'none',
   mis: { listReferrals: true, referralByNumber: false, visits: true, cancel: true, clientApplicationCheck: true },
 };
