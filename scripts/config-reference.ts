@@ -3,7 +3,7 @@
 //   npx tsx scripts/config-reference.ts                 → stdout
 //   npx tsx scripts/config-reference.ts --out docs/configuration.md
 import { writeFileSync } from 'node:fs';
-import { configJsonSchema, type JsonSchema } from '../electron/core/config/technician-messages';
+import { configJsonSchema, isGuidNode, type JsonSchema } from '../electron/core/config/technician-messages';
 
 type Node = JsonSchema;
 
@@ -20,7 +20,7 @@ function typeOf(n: Node): string {
   const bounds: string[] = [];
   if (n.minimum !== undefined || n.maximum !== undefined) bounds.push(`${n.minimum ?? '…'}–${n.maximum ?? '…'}`);
   if (n.minLength !== undefined || n.maxLength !== undefined) bounds.push(`длина ${n.minLength ?? 0}–${n.maxLength ?? '…'}`);
-  if (n.format === 'uuid') bounds.push('GUID');
+  if (isGuidNode(n)) bounds.push('GUID');
   if (n.format === 'uri') bounds.push('URL');
   const name = { integer: 'целое', number: 'число', string: 'строка', boolean: 'true/false', object: 'раздел', array: 'список' }[t] ?? t;
   if (t === 'array' && n.items) return `список (${typeOf(n.items)})`;

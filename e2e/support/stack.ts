@@ -7,6 +7,7 @@ import { createKioskCore, type KioskCore } from '../../electron/compose/kiosk-co
 import { KioskConfigSchema } from '../../electron/core/config/schema';
 import type { Logger } from '../../electron/core/ports';
 import { startBrowserHost, type RunningBrowserHost } from '../../electron/host/browser-host';
+import { kioskHostHooks } from '../../electron/host/run-host';
 import { startVirtualPrinter, type RunningVirtualPrinter } from '../../electron/printing/virtual/server';
 import { startSimulator, type RunningSimulator } from '../../simulator/server';
 import { startN3Simulator, type RunningN3Simulator } from '../../simulator/n3/server';
@@ -82,12 +83,12 @@ export async function startStack(name: string, opts: StackOptions = {}): Promise
   const lifecycleCalls: Array<'restart' | 'quit'> = [];
   const lifecycle = { restart: () => void lifecycleCalls.push('restart'), quit: () => void lifecycleCalls.push('quit') };
   const core = await createKioskCore(config, { log, userDataDir, lifecycle, version: '0.0.0-e2e' });
-  // A page opened through a new launch URL replaces the previous one and ends its patient session.
+  // Wired as run-host wires it: a page opened through a new launch URL (or the page loaded again)
+  // replaces the previous one and ends its patient session and service mode.
   const host = await startBrowserHost({
-    dispatcher: core.dispatcher,
+    ...kioskHostHooks(core),
     rendererDir: path.resolve('dist/renderer'),
     log,
-    onNewRenderer: () => core.endSession(),
   });
   return {
     sim,

@@ -27,6 +27,7 @@ import { createTelemetry } from './telemetry';
 import { tailLogger } from '../core/log/log-tail';
 import { countingSlipPrinter, createPaperCounter } from '../core/service/paper-counter';
 import { createServiceMode } from '../core/service/service-mode';
+import { filePinGuardStore } from '../core/service/pin-guard-store';
 import { unavailableLifecycle, type KioskLifecycle } from '../core/service/lifecycle';
 
 export interface KioskCoreDeps {
@@ -36,6 +37,8 @@ export interface KioskCoreDeps {
   /** Where durable state (the print journal) goes. */
   userDataDir: string;
   now?: () => Date;
+  /** Monotonic milliseconds (default performance.now): service mode's PIN lock and MIS latency. */
+  clock?: () => number;
   sleep?: (ms: number) => Promise<void>;
   /** The app's version, for infomat_info. */
   version?: string;
@@ -129,7 +132,8 @@ export async function createKioskCore(config: KioskConfig, given: KioskCoreDeps)
       onEnded: telemetry.sink.sessionEnded,
     },
   );
-  const paper = createPaperCounter({ dir: path.join(deps.userDataDir, 'service'), log: deps.log, now: deps.now });
+  const serviceDir = path.join(deps.userDataDir, 'service');
+  const paper = createPaperCounter({ dir: serviceDir, log: deps.log, now: deps.now });
   const built = buildSlipPrinter(config, deps);
   const slipPrinter = built && countingSlipPrinter(built, paper);
   const scanner = await startScanner(config.scanner, { inbox: scanInbox, log: deps.log, serialAccess: deps.serialAccess });
@@ -151,20 +155,23 @@ export async function createKioskCore(config: KioskConfig, given: KioskCoreDeps)
     now: deps.now,
   });
   health.start();
-  // Bookings and prints are counted from the service's audit events.
+  // Bookings, prints and PIN lockouts are counted from the audit events.
   const serviceLog = countingLogger(deps.log, telemetry.sink);
   const serviceMode = createServiceMode({
     config,
     mis,
     session,
     slipPrinter,
-    log: deps.log,
+    log: serviceLog,
     logTail: () => tail.tail(),
     paper,
+    // Next to the paper counter: a restart neither forgets wrong PINs nor ends a lock.
+    pinStore: filePinGuardStore({ dir: serviceDir, log: deps.log, now: deps.now }),
     lifecycle: deps.lifecycle ?? unavailableLifecycle(deps.log),
     probeMis,
     version: deps.version ?? 'unknown',
     now: deps.now,
+    clock: deps.clock,
   });
   const service = createKioskService({ config, mis, session, ledger, log: serviceLog, slipPrinter, scanInbox, health, serviceMode, now: deps.now, sleep: deps.sleep });
   await telemetry.start({ printer: slipPrinter, misCheck: () => mis.start() });
@@ -187,7 +194,7 @@ export async function createKioskCore(config: KioskConfig, given: KioskCoreDeps)
     probeNow: () => telemetry.probeNow(),
     close: async () => {
       health.stop();
-      serviceMode.exit('renderer');
+      serviceMode.close();
       session.end('shutdown');
       await telemetry.close();
       slipPrinter?.close();

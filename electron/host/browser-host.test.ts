@@ -146,6 +146,18 @@ describe('browser host: launch code and renderer cookie', () => {
     expect(calls).toEqual([]);
   });
 
+  it('a reload (the page again, with the current cookie) is a new renderer; the first page after a launch, HEAD and files are not', async () => {
+    const before = newRenderers;
+    const cookie = await launch();
+    expect(newRenderers).toBe(before + 1);
+    expect((await raw('/', { headers: { Cookie: cookie } })).status).toBe(200); // the page the launch redirects to
+    expect((await raw('/', { method: 'HEAD', headers: { Cookie: cookie } })).status).toBe(200);
+    expect((await raw('/app.js', { headers: { Cookie: cookie } })).status).toBe(200);
+    expect(newRenderers).toBe(before + 1);
+    for (const p of ['/', '/index.html']) expect((await raw(p, { headers: { Cookie: cookie } })).status).toBe(200);
+    expect(newRenderers).toBe(before + 3);
+  });
+
   it('a second renderer revokes the first and ends the patient session', async () => {
     const a = await launch();
     expect((await call('kioskInfo', a)).status).toBe(200);

@@ -7,8 +7,12 @@
 // redirect to the clean URL. The code is then spent (it also expires unused after a minute), so
 // seeing it on a command line (`ps`) or in a history is useless. Every file and every bridge call
 // needs the cookie of the one current renderer: redeeming a new code revokes the previous cookie
-// and ends the patient session (`onNewRenderer`). Host and Origin headers are checked too (DNS
-// rebinding) and bridge calls need a custom header and a JSON body (no simple CORS request).
+// and ends the patient session and service mode (`onNewRenderer`). So does loading the kiosk
+// page again with the current cookie (F5, a crashed tab reloaded): the page starts from Welcome
+// with nothing in memory, as after Electron's reload (which calls the same core.endSession), so
+// nothing the previous page opened may stay open in the core. Host and Origin headers are
+// checked too (DNS rebinding) and bridge calls need a custom header and a JSON body (no simple
+// CORS request).
 // Requests are bounded: body size (413), malformed input (400, the method is never run), a
 // stalled body (408) and the server's header and request timeouts.
 // Which paths name which files, and every answer's headers, are Electron's app:// rules too
@@ -31,8 +35,9 @@ export interface BrowserHostOptions {
   port?: number;
   log?: Logger;
   /**
-   * Called when a new renderer redeems a launch code (after the previous renderer's cookie was
-   * revoked): the patient session of the previous screen must end here.
+   * Called when a new renderer starts: a launch code redeemed (after the previous renderer's
+   * cookie was revoked), or the kiosk page loaded again by the current one (a reload). The
+   * previous screen's patient session and service session must end here.
    */
   onNewRenderer?: () => void;
   /** How long an unused launch code stays valid. Default 60 s. */
@@ -89,6 +94,16 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Runnin
   const codes = new Map<string, number>();
   /** SHA-256 of the current renderer's cookie; null before the first launch. */
   let current: Buffer | null = null;
+  /** Whether the current cookie has loaded the page yet: its first load follows the launch, which already ended everything. */
+  let pageLoaded = false;
+
+  const newRenderer = (): void => {
+    try {
+      opts.onNewRenderer?.();
+    } catch (err) {
+      log.error('host.on_new_renderer_failed', { error: String(err) });
+    }
+  };
 
   const dropExpired = (): void => {
     const t = now();
@@ -144,12 +159,9 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Runnin
       const hadRenderer = current !== null;
       const cookie = randomBytes(32).toString('base64url');
       current = digest(cookie);
+      pageLoaded = false;
       log.info('host.renderer_attached', { replaced: hadRenderer });
-      try {
-        opts.onNewRenderer?.();
-      } catch (err) {
-        log.error('host.on_new_renderer_failed', { error: String(err) });
-      }
+      newRenderer();
       return send(res, 303, '', {
         ...responseHeaders(PLAIN_TEXT),
         Location: '/',
@@ -200,7 +212,17 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Runnin
     if (!r.ok) return fail(req, res, r.status, r.status === 400 ? 'bad path' : 'refused path');
     // Neither answer is a file as built: the bridge script is made here, and the page gets its tag.
     if (`/${r.rel}` === BRIDGE_JS) return send(res, 200, bridgeJs, responseHeaders(mimeFor(BRIDGE_JS)));
-    if (r.rel === 'index.html') return send(res, 200, injected, responseHeaders(mimeFor(r.rel)));
+    if (r.rel === 'index.html') {
+      // HEAD loads no page; only a GET starts one.
+      if (req.method === 'GET') {
+        if (pageLoaded) {
+          log.info('host.renderer_reloaded', {});
+          newRenderer();
+        }
+        pageLoaded = true;
+      }
+      return send(res, 200, injected, responseHeaders(mimeFor(r.rel)));
+    }
     let data: Buffer;
     try {
       data = await fs.readFile(r.file);

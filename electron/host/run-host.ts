@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bootKiosk, DemoRefusedError, type DemoStarter } from '../compose/boot';
+import type { KioskCore } from '../compose/kiosk-core';
 import { loadKioskConfig } from '../core/config/load';
 import { ensurePrivateDirSync, userStateDir } from '../core/fs/private-dir';
 import { createFileLogger } from '../core/log';
@@ -36,6 +37,14 @@ function packageVersion(): string {
   } catch {
     return 'unknown';
   }
+}
+
+/**
+ * How the host reaches the core: the bridge, and a new renderer (a launch, or the page loaded
+ * again) ends the patient session and service mode, as Electron's reload does.
+ */
+export function kioskHostHooks(core: Pick<KioskCore, 'dispatcher' | 'endSession'>): { dispatcher: KioskCore['dispatcher']; onNewRenderer: () => void } {
+  return { dispatcher: core.dispatcher, onNewRenderer: () => core.endSession() };
 }
 
 /** EX_TEMPFAIL: a supervisor that restarts on failure starts the kiosk again. */
@@ -105,13 +114,11 @@ export async function runHost(opts: RunHostOptions = {}): Promise<void> {
     console.log(`Demo MIS simulator: ${demo.simulatorUrl}`);
     console.log(`Virtual receipt printer: 127.0.0.1:${demo.printerPort}, slips saved to ${demo.slipsDir}`);
   }
-  // A newly launched renderer ends the previous one's patient session.
   const host = await startBrowserHost({
-    dispatcher: core.dispatcher,
+    ...kioskHostHooks(core),
     rendererDir: values.renderer,
     port: Number(values.port),
     log,
-    onNewRenderer: () => core.endSession(),
   });
   console.log(`Kiosk host: ${host.origin} (opens only through a one-time launch link)`);
   const metricsUrl = core.metricsUrl();

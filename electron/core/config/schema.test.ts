@@ -28,6 +28,17 @@ const valid: Record<string, unknown> = {
     printer: { transport: { type: 'tcp', host: '192.168.1.50', port: 9100 } },
   },
   'only printer.enabled = false': { demo: true, printer: { enabled: false } },
+  // Its clientApplication is the schema's own default, a GUID with version digit 0 that an
+  // RFC 4122 check refused; the kiosk takes any 8-4-4-4-12 hex GUID, as the bridge does.
+  'README minimal example': {
+    kioskId: 'KIOSK-01',
+    api: { baseUrl, clientApplication: '7d3c1e52-0000-0000-0000-00000000ab01' },
+    printer: { profile: 'epson-tm-t20', transport: { type: 'tcp', host: '192.168.1.50', port: 9100 } },
+  },
+  'metrics on the clinic network with a token': {
+    demo: true,
+    telemetry: { metricsPort: 9464, metricsHost: '10.20.30.41', bearerToken: 'a-long-random-token-0123456789' },
+  },
   'only an N3 api': { api: { baseUrl, kind: 'n3', n3: { guid, idLpu: 42 } } },
   'empty sections': {
     demo: true,
@@ -71,13 +82,8 @@ const valid: Record<string, unknown> = {
 
 const invalid: Record<string, unknown> = {
   'empty file': {},
-  // Refused today: its clientApplication (the schema's own default) is not an RFC 4122 GUID
-  // (version digit 0), and a default is never validated, only a value written in the file.
-  'README minimal example': {
-    kioskId: 'KIOSK-01',
-    api: { baseUrl, clientApplication: '7d3c1e52-0000-0000-0000-00000000ab01' },
-    printer: { profile: 'epson-tm-t20', transport: { type: 'tcp', host: '192.168.1.50', port: 9100 } },
-  },
+  'a clientApplication that is no GUID': { demo: true, api: { clientApplication: '7d3c1e52-0000-0000-0000-00000000ab0' } },
+  'metrics on the clinic network without a token': { demo: true, telemetry: { metricsPort: 9464, metricsHost: '10.20.30.41' } },
   'only an N3 api (no baseUrl)': { api: { kind: 'n3', n3: { guid, idLpu: 42 } } },
   'n3 without its section': { api: { baseUrl, kind: 'n3' } },
   'unknown MIS kind': { demo: true, api: { kind: 'medialog' } },

@@ -11,11 +11,21 @@ import { ServiceConfigSchema } from './service-schema';
 import { PATH_PLACEHOLDERS, PROPOSED_PATHS, type EndpointPaths } from '../api/endpoint-paths';
 import { DEFAULT_HUB_SERVICE_PATH } from '../mis/n3/soap';
 import { DEFAULT_CLINIC_TIME_ZONE } from '../../common/clinic-time';
+import { GUID_PATTERN } from '../../common/calendar';
 import { MIS_KINDS } from '../../common/mis-kinds';
 
 // Every default is written once, on its field. A section left out of the file is parsed as if
 // written {} (prefault), so its fields' defaults fill it: a whole-section default would repeat
 // them all and would skip the section's own checks.
+
+/**
+ * A GUID as the kiosk reads one everywhere (the bridge too): 8-4-4-4-12 hex, any version. MIS
+ * administrators hand out ids like 7d3c1e52-0000-0000-0000-00000000ab01 (the default below),
+ * which an RFC 4122 check (`z.string().uuid()`) would refuse for its version digit 0.
+ */
+function guid(message?: string) {
+  return z.string().regex(GUID_PATTERN, message);
+}
 
 /** A PROPOSED endpoint's path, or null when this MIS has no such method (the kiosk then adapts). */
 function endpointPath(name: keyof EndpointPaths, what: string) {
@@ -48,9 +58,7 @@ export const EndpointsSchema = z
 
 export const N3Schema = z
   .object({
-    guid: z
-      .string()
-      .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'guid — GUID, выданный администратором N3')
+    guid: guid('guid — GUID, выданный администратором N3')
       .describe('GUID (токен) системы-клиента, выданный администратором платформы N3 для этого инфомата'),
     idLpu: z.number().int().min(1).describe('Идентификатор ЛПУ (idLpu) поликлиники, где стоит инфомат, в справочнике N3'),
     servicePath: z
@@ -126,9 +134,7 @@ export const KioskConfigSchema = z
           .url('адрес МИС должен начинаться с http:// или https://')
           .optional()
           .describe('Адрес API МИС, например https://mis.example.ru/api (в демо-режиме не нужен)'),
-        clientApplication: z
-          .string()
-          .uuid('идентификатор клиентского приложения — GUID')
+        clientApplication: guid('идентификатор клиентского приложения — GUID вида 7d3c1e52-0000-0000-0000-00000000ab01')
           .default('7d3c1e52-0000-0000-0000-00000000ab01')
           .describe('GUID клиентского приложения «Инфомат», выданный администратором МИС'),
         timeoutMs: z
@@ -187,7 +193,7 @@ export const KioskConfigSchema = z
       })
       .prefault({})
       .describe('Сверка записи, когда ответ МИС на запись потерян или непонятен'),
-    clinics: z.array(z.string().uuid()).default([]).describe('GUID обслуживаемых ЛПУ; пусто — все, куда действует направление'),
+    clinics: z.array(guid()).default([]).describe('GUID обслуживаемых ЛПУ; пусто — все, куда действует направление'),
     timeZone: z
       .string()
       .default(DEFAULT_CLINIC_TIME_ZONE)

@@ -11,7 +11,7 @@ export const ServiceConfigSchema = z
       .regex(PIN_HASH_FORMAT, 'pinHash — строка scrypt$…, которую печатает npx tsx scripts/service-pin-hash.ts (сам PIN сюда не пишется)')
       .optional()
       .describe(
-        'Хэш PIN-кода служебного режима (scrypt с солью); получить: npx tsx scripts/service-pin-hash.ts. Не указан — служебный режим на этом инфомате недоступен',
+        'Хэш PIN-кода служебного режима (scrypt с солью); получить: npx tsx scripts/service-pin-hash.ts (новый PIN — 6–8 цифр; хэш старого PIN из 4–5 цифр ещё действует). Не указан — служебный режим на этом инфомате недоступен',
       ),
     idleSeconds: z
       .number()

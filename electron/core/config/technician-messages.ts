@@ -2,6 +2,7 @@
 // целое число от 1 до 65535 (TCP-порт принтера, обычно 9100)», never a zod dump or a stack trace.
 // The loader (load.ts) reads and validates; this file only phrases what went wrong.
 import { z } from 'zod';
+import { GUID_PATTERN } from '../../common/calendar';
 import { KioskConfigSchema } from './schema';
 
 export type JsonSchema = {
@@ -19,8 +20,12 @@ export type JsonSchema = {
   minLength?: number;
   maxLength?: number;
   format?: string;
+  pattern?: string;
   default?: unknown;
 };
+
+/** The schema's GUID fields carry the kiosk's GUID pattern (common/calendar.ts). */
+export const isGuidNode = (node: JsonSchema): boolean => node.format === 'uuid' || node.pattern === GUID_PATTERN.source;
 
 let cachedJsonSchema: JsonSchema | null = null;
 /** The config schema as JSON Schema (descriptions, bounds, enums), for messages and docs. */
@@ -86,7 +91,7 @@ function expectation(node: JsonSchema | null): string | null {
     return `ожидается ${what}`;
   }
   if (t === 'string') {
-    if (node.format === 'uuid') return 'ожидается GUID вида 01234567-89ab-4cde-8f01-23456789abcd';
+    if (isGuidNode(node)) return 'ожидается GUID вида 01234567-89ab-4cde-8f01-23456789abcd';
     if (node.format === 'uri') return 'ожидается адрес вида https://…';
     if (node.minLength && node.maxLength) return `ожидается строка длиной от ${node.minLength} до ${node.maxLength} символов`;
     if (node.minLength) return 'ожидается непустая строка';

@@ -9,7 +9,7 @@ import { configSummary } from './config-summary';
 import { t } from '../../common/i18n/locales';
 import { countingSlipPrinter, createPaperCounter, memoryPaperCounter, slipsLeft } from './paper-counter';
 import { hashPin } from './pin';
-import { LOCK_MS } from './pin-guard';
+import { LOCK_STEPS_MS } from './pin-guard';
 import { createServiceMode, type ServiceModeDeps } from './service-mode';
 import { ServiceModeError } from './service-error';
 
@@ -95,13 +95,29 @@ describe('service mode: entry', () => {
     expect(mode.enter(PIN)).toEqual({ state: 'locked', minutesLeft: 5 });
     advance(2 * 60_000 + 1_000);
     expect(mode.gate()).toEqual({ state: 'locked', minutesLeft: 3 });
-    advance(LOCK_MS - 2 * 60_000 - 2_000);
+    advance(LOCK_STEPS_MS[0] - 2 * 60_000 - 2_000);
     expect(mode.enter(PIN)).toEqual({ state: 'locked', minutesLeft: 1 });
     expect(mode.active()).toBe(false);
     advance(1_000);
     expect(mode.gate()).toEqual({ state: 'ready', minutesLeft: null });
     expect(mode.enter(PIN)).toEqual({ state: 'open', idleSeconds: 120 });
     expect(mode.active()).toBe(true);
+  });
+
+  it('the refusal and the keypad say the escalated lock: 15 minutes the second time, then 60', () => {
+    const { mode, advance } = setup();
+    const fiveWrong = () => {
+      for (let i = 1; i < 5; i++) mode.enter('000000');
+      return mode.enter('000000');
+    };
+    expect(fiveWrong()).toEqual({ state: 'locked', minutesLeft: 5 });
+    advance(5 * 60_000);
+    expect(fiveWrong()).toEqual({ state: 'locked', minutesLeft: 15 });
+    expect(mode.gate()).toEqual({ state: 'locked', minutesLeft: 15 });
+    advance(15 * 60_000);
+    expect(fiveWrong()).toEqual({ state: 'locked', minutesLeft: 60 });
+    advance(59 * 60_000 + 1);
+    expect(mode.enter(PIN)).toEqual({ state: 'locked', minutesLeft: 1 });
   });
 
   it('the right PIN ends the patient session first; a wrong one leaves the patient alone', () => {

@@ -1,7 +1,8 @@
 // Service mode as the core holds it: a technician's session, opened only by the PIN checked
 // here (the hash never leaves the core), ended by «Вернуться», by its own idle timer, by a new
-// renderer, or by a PIN lockout. Every service method refuses without it, so a renderer (or a
-// script in one) cannot reach the test print, the restart or the log by calling the bridge.
+// renderer (a new page in either host: Electron's reload, the browser host's page load), or by
+// a PIN lockout. Every service method refuses without it, so a renderer (or a script in one)
+// cannot reach the test print, the restart or the log by calling the bridge.
 // Opening it ends any patient session first: a technician never sees a patient's data.
 import { randomUUID } from 'node:crypto';
 import type { Ticket } from '../../common/bridge-contract';
@@ -25,6 +26,7 @@ import { configSummary } from './config-summary';
 import type { KioskLifecycle } from './lifecycle';
 import { slipsLeft, type PaperCounter } from './paper-counter';
 import { PinGuard, type PinAttempt } from './pin-guard';
+import type { PinGuardStore } from './pin-guard-store';
 import { ServiceModeError } from './service-error';
 
 export interface ServiceModeDeps {
@@ -36,11 +38,13 @@ export interface ServiceModeDeps {
   /** The last lines logged (already redacted). */
   logTail: () => string[];
   paper: PaperCounter;
+  /** Where the PIN lockout survives a restart (kiosk-core: the private data folder); memory when absent. */
+  pinStore?: PinGuardStore;
   lifecycle: KioskLifecycle;
   probeMis: () => Promise<MisReach>;
   version: string;
   now?: () => Date;
-  /** Monotonic milliseconds for the MIS latency. */
+  /** Monotonic milliseconds: the MIS latency and the PIN lock (which the wall clock must not move). */
   clock?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (t: unknown) => void;
@@ -49,7 +53,7 @@ export interface ServiceModeDeps {
   lifecycleDelayMs?: number;
 }
 
-export type ServiceExitReason = 'technician' | 'idle' | 'renderer' | 'locked' | 'restart' | 'leave';
+export type ServiceExitReason = 'technician' | 'idle' | 'renderer' | 'locked' | 'restart' | 'leave' | 'shutdown';
 
 export interface ServiceMode {
   gate(): ServiceGate;
@@ -63,9 +67,11 @@ export interface ServiceMode {
   restart(): null;
   leaveToOs(pin: string): ServiceLeaveResult;
   exit(reason: ServiceExitReason): void;
+  /** The kiosk is stopping: closes the session and writes what is left of a PIN lock. */
+  close(): void;
 }
 
-const minutesUntil = (until: Date, now: number) => Math.max(1, Math.ceil((until.getTime() - now) / 60_000));
+const minutesOf = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
 
 /** An obviously-not-a-booking ticket: a slip with it must never be mistaken for a real one. */
 function testTicket(at: Date, kioskId: string, locale: Locale): Ticket {
@@ -92,7 +98,6 @@ export function createServiceMode(deps: ServiceModeDeps): ServiceMode {
   const now = deps.now ?? (() => new Date());
   const clock = deps.clock ?? (() => performance.now());
   const idleMs = config.service.idleSeconds * 1000;
-  const guard = new PinGuard({ pinHash: config.service.pinHash, log, now, verify: deps.verifyPin });
   const setTimer =
     deps.setTimer ??
     ((fn: () => void, ms: number) => {
@@ -101,6 +106,7 @@ export function createServiceMode(deps: ServiceModeDeps): ServiceMode {
       return t;
     });
   const clearTimer = deps.clearTimer ?? ((t: unknown) => clearTimeout(t as ReturnType<typeof setTimeout>));
+  const guard = new PinGuard({ pinHash: config.service.pinHash, log, verify: deps.verifyPin, clock, store: deps.pinStore, setTimer, clearTimer });
   let open = false;
   let timer: unknown = null;
   let lastTest: ServicePrintResult | null = null;
@@ -129,7 +135,7 @@ export function createServiceMode(deps: ServiceModeDeps): ServiceMode {
   }
   const refusal = (a: Exclude<PinAttempt, { ok: true }>): Exclude<ServiceEnterResult, { state: 'open' }> => {
     if (a.reason === 'wrong') return { state: 'wrong', attemptsLeft: a.attemptsLeft };
-    if (a.reason === 'locked') return { state: 'locked', minutesLeft: minutesUntil(a.until, now().getTime()) };
+    if (a.reason === 'locked') return { state: 'locked', minutesLeft: minutesOf(a.msLeft) };
     return { state: 'not-configured' };
   };
   const paper = (): ServicePaper => {
@@ -145,7 +151,7 @@ export function createServiceMode(deps: ServiceModeDeps): ServiceMode {
   return {
     gate() {
       const g = guard.gate();
-      if (g.state === 'locked') return { state: 'locked', minutesLeft: minutesUntil(g.until, now().getTime()) };
+      if (g.state === 'locked') return { state: 'locked', minutesLeft: minutesOf(g.msLeft) };
       if (g.state === 'not-configured') {
         log.warn('service.not_configured', { hint: 'set service.pinHash in the config: npx tsx scripts/service-pin-hash.ts' });
       }
@@ -263,5 +269,10 @@ export function createServiceMode(deps: ServiceModeDeps): ServiceMode {
     },
 
     exit,
+
+    close() {
+      exit('shutdown');
+      guard.dispose();
+    },
   };
 }

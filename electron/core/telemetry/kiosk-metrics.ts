@@ -56,6 +56,12 @@ export function createKioskMetrics(opts: { version: string; kioskId: string; pat
   const prints = new Counter({ name: 'infomat_prints_total', help: 'Slip prints by outcome', labelNames: ['outcome'], registers });
   const sessions = new Counter({ name: 'infomat_sessions_total', help: 'Patient sessions ended, by reason', labelNames: ['end_reason'], registers });
   const bridgeErrors = new Counter({ name: 'infomat_bridge_errors_total', help: 'Errors answered to the screen, by kind', labelNames: ['kind'], registers });
+  // No labels: whether it was the way in or «Выйти в систему» is in the audit log, not the fleet's business.
+  const serviceLockouts = new Counter({
+    name: 'infomat_service_lockouts_total',
+    help: 'Service-mode keypad locks after 5 wrong PINs in a row (a lock resumed after a restart is not counted again)',
+    registers,
+  });
 
   // Every known series exists from the start at 0, so rate() and ratios work from the first
   // scrape and a dashboard shows 0 rather than "no data".
@@ -87,6 +93,7 @@ export function createKioskMetrics(opts: { version: string; kioskId: string; pat
       const [what, outcome = ''] = event.split('.', 2);
       if (what === 'booking' && (BOOKING_OUTCOMES as readonly string[]).includes(outcome)) bookings.inc({ outcome });
       else if (what === 'print' && (PRINT_OUTCOMES as readonly string[]).includes(outcome)) prints.inc({ outcome });
+      else if (event === 'service.locked') serviceLockouts.inc();
     },
     printerReadiness(state: PrinterReadiness | 'disabled') {
       const s = oneOf(PRINTER_STATES, state, 'unknown');

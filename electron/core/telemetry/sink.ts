@@ -19,7 +19,7 @@ export interface MetricsSink {
   bridgeError(kind: string): void;
   sessionEnded(reason: SessionEndReason): void;
   misRequest(info: MisRequestInfo): void;
-  /** An audit event of the kiosk service (booking.created, print.failed …). */
+  /** An audit event of the kiosk service or service mode (booking.created, print.failed, service.locked …). */
   audit(event: string): void;
   printerReadiness(state: PrinterReadiness | 'disabled'): void;
   misUp(up: boolean): void;
