@@ -106,6 +106,12 @@ export const KioskInfoSchema = z.object({
     /** «Отменить запись» is offered. */
     cancel: z.boolean(),
     clientApplicationCheck: z.boolean(),
+    /** «Записаться к врачу» without a referral is offered. */
+    selfBooking: z.boolean(),
+    /** «Перенести» is offered on an appointment. */
+    reschedule: z.boolean(),
+    /** «Встать в лист ожидания» is offered when there is no time. */
+    waitingList: z.boolean(),
   }),
 });
 export type KioskInfo = z.infer<typeof KioskInfoSchema>;

@@ -18,6 +18,57 @@ export interface MisCapabilities {
   cancel: boolean;
   /** The kiosk's client application is checked at start (SoftRust settings/clientApplication). */
   clientApplicationCheck: boolean;
+  /**
+   * The patient books a doctor open to self-booking without a referral: the specialities, their
+   * schedule and booking by slot (SoftRust speciality schedule + `POST /api/v2/visit`; N3
+   * GetSpesialityList → GetDoctorList → GetAvaibleAppointments → SetAppointment).
+   */
+  selfBooking: boolean;
+  /** A booking can be moved to another time of the same doctor (needs `visits` too, to offer it). */
+  reschedule: boolean;
+  /** The patient can ask for the waiting list when there is no (convenient) time. */
+  waitingList: boolean;
+}
+
+/** A speciality the MIS lets this patient book themselves at a clinic (before the kiosk's own filter). */
+export interface SelfBookingSpeciality {
+  lpu: LpuWithStatus;
+  /** The MIS's id of the speciality (SoftRust speciality code, N3 IdSpesiality). */
+  code: string;
+  name: string;
+}
+
+/** A free cell booked by itself (self-booking, a reschedule): the cell as the schedule gave it. */
+export interface SlotBookingRequest {
+  lpuGuid: string;
+  resourceGuid: string;
+  date: string;
+  time: string;
+  /** The schedule's id of the cell (SoftRust `timeTable`, N3 IdAppointment behind a derived GUID). */
+  timeTableGuid: string;
+}
+
+/**
+ * The booking a new one replaces (a reschedule). The adapter names it to the MIS where the MIS
+ * can take it (N3 `idAppointmentPrev`; SoftRust PROPOSED `previousTicketGuid`), so a
+ * one-booking-per-speciality rule does not refuse the new time.
+ */
+export interface ReplacedBooking {
+  ticketGuid: string;
+  lpuGuid: string;
+}
+
+/** Why the patient asks for the waiting list (N3 ClaimToWaitingListType 1 and 2). */
+export type WaitingListReason = 'noSlots' | 'noConvenientTime';
+
+export interface WaitingListRequest {
+  lpuGuid: string;
+  /** What the patient waits for: a speciality (self-booking) or a referral. */
+  specialityCode: string | null;
+  referralGuid: string | null;
+  /** A Russian mobile number, digits only (+7 dropped): personal data, never logged or kept. */
+  phone: string;
+  reason: WaitingListReason;
 }
 
 export interface PatientIdentity {
@@ -68,6 +119,21 @@ export interface Mis {
   visits(token: string, q?: { dateFrom?: string; dateTo?: string }): Promise<TicketVisitWithLpu[]>;
   /** Only when capabilities.cancel. Resolves once the MIS has cancelled (the kiosk says so in its own words). */
   cancel(token: string, lpuGuid: string, ticketGuid: string): Promise<void>;
+  /** Only when capabilities.selfBooking: what the patient may book without a referral, in the MIS's order. */
+  selfBookingSpecialities(token: string): Promise<SelfBookingSpeciality[]>;
+  /** Only when capabilities.selfBooking: the free cells of a speciality at a clinic. */
+  specialitySchedule(token: string, q: { lpuGuid: string; specialityCode: string; dateFrom: string; dateTo: string }): Promise<DirectionScheduleLpu[]>;
+  /** Only when capabilities.reschedule: the free cells of one doctor (or room) at a clinic. */
+  resourceSchedule(token: string, q: { lpuGuid: string; resourceGuid: string; dateFrom: string; dateTo: string }): Promise<DirectionScheduleLpu[]>;
+  /** Books a free cell by itself (self-booking; with `replaces`, a reschedule). */
+  bookSlot(token: string, body: SlotBookingRequest & { replaces?: ReplacedBooking }): Promise<TicketVisitWithLpu>;
+  /**
+   * Whether the MIS drops the replaced booking itself when the new one is made (N3 moves it with
+   * idAppointmentPrev); otherwise the kiosk cancels it once the new one is confirmed.
+   */
+  readonly rescheduleMovesOld: boolean;
+  /** Only when capabilities.waitingList. The MIS's reference for the request, when it gives one. */
+  joinWaitingList(token: string, q: WaitingListRequest): Promise<{ reference: string | null }>;
   /**
    * The patient session ended: an adapter that keeps anything of its own per patient (N3: the
    * IdPat per clinic, the referral tree, booked slots) drops all of it. A kiosk serves one
@@ -85,7 +151,10 @@ export function capabilityError(capability: keyof MisCapabilities): ApiError {
 }
 
 type AsyncMethods = Exclude<{ [K in keyof Mis]-?: Mis[K] extends (...a: never[]) => Promise<unknown> ? K : never }[keyof Mis], undefined>;
-const ASYNC_METHODS: readonly AsyncMethods[] = ['start', 'identify', 'referrals', 'referralByNumber', 'clinics', 'schedule', 'book', 'visits', 'cancel'];
+const ASYNC_METHODS: readonly AsyncMethods[] = [
+  'start', 'identify', 'referrals', 'referralByNumber', 'clinics', 'schedule', 'book', 'visits', 'cancel',
+  'selfBookingSpecialities', 'specialitySchedule', 'resourceSchedule', 'bookSlot', 'joinWaitingList',
+];
 
 /**
  * The adapter with every failure of its calls put through `translate` (its own code table), so

@@ -58,7 +58,11 @@ export function createSoftrustAdapter(opts: SoftrustAdapterOptions): Mis {
       visits: endpoints.visits !== null,
       cancel: endpoints.cancel !== null && endpoints.visits !== null,
       clientApplicationCheck: opts.checkClientApplication,
+      selfBooking: false,
+      reschedule: false,
+      waitingList: false,
     },
+    rescheduleMovesOld: false,
 
     async start(): Promise<MisStartInfo> {
       if (!opts.checkClientApplication) return { scheduleDays: null, note: 'client application check off' };
@@ -106,6 +110,22 @@ export function createSoftrustAdapter(opts: SoftrustAdapterOptions): Mis {
     async cancel(token, lpuGuid, ticketGuid) {
       need('cancel', 'cancel');
       await client.cancelVisit(token, lpuGuid, ticketGuid);
+    },
+
+    async selfBookingSpecialities() {
+      throw capabilityError('selfBooking');
+    },
+    async specialitySchedule() {
+      throw capabilityError('selfBooking');
+    },
+    async resourceSchedule() {
+      throw capabilityError('reschedule');
+    },
+    async bookSlot() {
+      throw capabilityError('selfBooking');
+    },
+    async joinWaitingList() {
+      throw capabilityError('waitingList');
     },
   }, softrustError);
 }

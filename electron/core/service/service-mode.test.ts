@@ -53,7 +53,7 @@ function setup(over: Partial<ServiceModeDeps> = {}, configOver: KioskConfigInput
   const config = KioskConfigSchema.parse({ api: { baseUrl: 'https://mis.example.ru/api' }, service: { pinHash: 'scrypt$15$8$1$c2FsdHNhbHRzYWx0c2FsdA==$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g=' }, ...configOver });
   const mode = createServiceMode({
     config,
-    mis: { capabilities: { listReferrals: true, referralByNumber: false, visits: true, cancel: true, clientApplicationCheck: true }, start: async () => ({ scheduleDays: 14, note: 'ok' }) },
+    mis: { capabilities: { listReferrals: true, referralByNumber: false, visits: true, cancel: true, clientApplicationCheck: true, selfBooking: false, reschedule: false, waitingList: false }, start: async () => ({ scheduleDays: 14, note: 'ok' }) },
     session: { end: (reason) => void ended.push(reason ?? 'patient') },
     // Counted the way the core counts every slip (kiosk-core wraps the real printer the same way).
     slipPrinter: countingSlipPrinter(printer, paper),
@@ -220,7 +220,7 @@ describe('service mode: actions', () => {
         clockNow += 42;
         return 'ok';
       },
-      mis: { capabilities: { listReferrals: true, referralByNumber: false, visits: true, cancel: true, clientApplicationCheck: true }, start: () => Promise.reject(refused) },
+      mis: { capabilities: { listReferrals: true, referralByNumber: false, visits: true, cancel: true, clientApplicationCheck: true, selfBooking: false, reschedule: false, waitingList: false }, start: () => Promise.reject(refused) },
     });
     mode.enter(PIN);
     expect(await mode.misCheck()).toMatchObject({ reachable: true, latencyMs: 42, clientApplication: 'refused', note: 'Клиентское приложение не найдено' });

@@ -30,7 +30,7 @@ export const info: KioskInfo = {
   reprintLimit: 2,
   bookingWaitSeconds: 60,
   scanner: 'none',
-  mis: { listReferrals: true, referralByNumber: false, visits: true, cancel: true, clientApplicationCheck: true },
+  mis: { listReferrals: true, referralByNumber: false, visits: true, cancel: true, clientApplicationCheck: true, selfBooking: false, reschedule: false, waitingList: false },
 };
 
 export const clinicRef = { guid: 'lpu-1', name: 'Поликлиника №1', fullName: 'ГБУЗ «Поликлиника №1»', address: 'ул. Ленина, 1', phone: '1' };

@@ -261,7 +261,8 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
 
   return {
     kind: 'n3',
-    capabilities: { listReferrals: false, referralByNumber: true, visits: true, cancel: true, clientApplicationCheck: true },
+    capabilities: { listReferrals: false, referralByNumber: true, visits: true, cancel: true, clientApplicationCheck: true, selfBooking: false, reschedule: false, waitingList: false },
+    rescheduleMovesOld: true,
 
     async start() {
       // The kiosk's own clinic: proves the guid and the idLpu, and is the slip's header. Asked
@@ -405,6 +406,22 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
       const t = s.tickets.get(ticketGuid.toLowerCase());
       if (!t) throw refusal('n3-ticket', 'bookingNotFound', 'unknown ticket GUID for this session');
       await hub('CreateClaimForRefusal', [el('tem:idLpu', t.idLpu), el('tem:idPat', t.idPat), el('tem:idAppointment', t.idAppointment), ...auth], { write: true });
+    },
+
+    async selfBookingSpecialities() {
+      throw capabilityError('selfBooking');
+    },
+    async specialitySchedule() {
+      throw capabilityError('selfBooking');
+    },
+    async resourceSchedule() {
+      throw capabilityError('reschedule');
+    },
+    async bookSlot() {
+      throw capabilityError('selfBooking');
+    },
+    async joinWaitingList() {
+      throw capabilityError('waitingList');
     },
 
     forgetPatients() {
