@@ -21,6 +21,7 @@ import { startScanner } from '../core/scan/start-scanner';
 import { createSlipPrinter, type JournaledSlipPrinter } from '../printing';
 import type { SlipTransport } from '../printing/transport';
 import { countingLogger } from '../core/telemetry/counting-logger';
+import type { MetricsSink } from '../core/telemetry/sink';
 import { createTelemetry } from './telemetry';
 import { tailLogger } from '../core/log/log-tail';
 import { countingSlipPrinter, createPaperCounter } from '../core/service/paper-counter';
@@ -56,6 +57,8 @@ export interface KioskCore {
   probeNow(): Promise<void>;
   /** Whether a patient may be at the screen, for the update installer's decision. */
   patientActivity(): { sessionActive: boolean; lastActivity: Date | null };
+  /** The metrics, for what only the shell sees (update refusals); a no-op without telemetry. */
+  metrics: MetricsSink;
   close(): Promise<void>;
 }
 
@@ -177,6 +180,7 @@ export async function createKioskCore(config: KioskConfig, given: KioskCoreDeps)
       serviceMode.exit('renderer');
     },
     metricsUrl: () => telemetry.url(),
+    metrics: telemetry.sink,
     probeNow: () => telemetry.probeNow(),
     close: async () => {
       health.stop();
