@@ -2,13 +2,30 @@
 // Validate offline: `node scripts/validate-builder-config.mjs` (schema + our packaging policy).
 // Packaging needs the internet (Electron, NSIS, AppImage tools) or `electronDist`.
 //
-// Inputs: `dist/electron/main.js` (main, bundled CJS, `electron` external),
+// Inputs: `dist/electron/main.js` (main, bundled CJS, `electron` and `serialport` external),
 // `dist/electron/preload.js` (preload, one CJS file), `dist/renderer/**` (Vite build).
-// Nothing else goes into app.asar: no sources, no tests, no source maps, no node_modules
-// (the bundles are self-contained).
+// Nothing else goes into app.asar: no sources, no tests, no source maps, and of node_modules
+// only what the bundle leaves external (RUNTIME_MODULES); validate-builder-config.mjs fails
+// when the bundle requires a module the packaged app would not contain.
+//
+// Release builds (INFOMAT_UPDATES_URL set, README: "Rolling out a new version to a fleet"):
+// the Windows installer must be code-signed, and INFOMAT_WIN_PUBLISHER must name the
+// certificate's publisher (its subject CN, exactly), so that electron-updater refuses an
+// update installer not signed by us. The certificate itself comes the usual electron-builder
+// way (CSC_LINK + CSC_KEY_PASSWORD, or a certificate in the store / on a token via
+// win.signtoolOptions.certificateSubjectName), never from this file.
 
 /** The e2e variant keeps the NodeCliInspect fuse on: Playwright's _electron.launch needs it. */
 const e2eBuild = process.env.INFOMAT_E2E_BUILD === '1';
+const releaseBuild = Boolean(process.env.INFOMAT_UPDATES_URL);
+const winPublisher = process.env.INFOMAT_WIN_PUBLISHER;
+
+/**
+ * Packages loaded from node_modules at run time instead of bundled, with their dependency
+ * tree: serialport finds its prebuilt N-API binary relative to its own folder (node-gyp-build).
+ * Every other node_modules folder stays out of app.asar.
+ */
+const RUNTIME_MODULES = ['serialport', '@serialport', 'debug', 'ms', 'node-gyp-build', 'node-addon-api'];
 
 /** @type {import('electron-builder').Configuration} */
 module.exports = {
@@ -28,10 +45,13 @@ module.exports = {
     '!**/*.{test,spec}.*',
     '!**/__fixtures__/**',
     '!**/__tests__/**',
-    '!**/node_modules/**',
+    `!**/node_modules/!(${RUNTIME_MODULES.join('|')}){,/**}`,
     '!**/.DS_Store',
   ],
   asar: true,
+  // A native binary cannot be loaded from inside an archive: serialport's prebuilds go to
+  // app.asar.unpacked (Electron redirects the require there).
+  asarUnpack: ['**/node_modules/**/*.node'],
   // The OS lockdown recipes travel with the app (resources/lockdown), outside app.asar.
   extraResources: [{ from: 'build/lockdown', to: 'lockdown', filter: ['**/*'] }],
   compression: 'normal',
@@ -61,6 +81,11 @@ module.exports = {
     target: [{ target: 'nsis', arch: ['x64'] }],
     icon: 'build/icons/icon.ico',
     executableName: 'Infomat',
+    // electron-updater checks a downloaded installer's Authenticode signature against the
+    // publisher names electron-builder writes into app-update.yml from here.
+    verifyUpdateCodeSignature: true,
+    forceCodeSigning: releaseBuild,
+    ...(winPublisher ? { signtoolOptions: { publisherName: [winPublisher] } } : {}),
   },
   nsis: {
     oneClick: false,

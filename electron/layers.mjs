@@ -129,7 +129,7 @@ export const LAYERS = [
       'service/': 'service mode, the technician\'s PIN-gated panel: PIN hash and lockout, its bridge methods, config summary, paper counter, restart/exit port',
       'session/': 'the patient session, the only holder of the COD token',
       'telemetry/': 'Prometheus metrics: the kiosk\'s series (closed label sets), the `/metrics` server, the periodic probe',
-      'updates/': 'when a kiosk may install an update (staged rollout, maintenance window) and the ledger of update restarts',
+      'updates/': 'the update cycle: our Ed25519 signature on the update metadata checked against the pinned release keys (`release-keys.json`) before download and again before install, refusals (log and metric), when a kiosk may install (staged rollout, maintenance window), the ledger of update restarts; `testing/` holds a loopback feed for tests',
       'ports.ts': 'the interfaces the core needs from outside (slip printer, print history, logger); printing and the shell implement them',
     },
   },

@@ -10,7 +10,9 @@ const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
-  // serialport loads its prebuilt N-API binary relative to its own folder: never bundled.
+  // serialport loads its prebuilt N-API binary relative to its own folder: never bundled, but
+  // packaged from node_modules (RUNTIME_MODULES in build/electron-builder.config.cjs; an external
+  // added here without it fails `npm run validate:builder`).
   external: ['electron', 'serialport'],
   sourcemap: false,
   legalComments: 'none',

@@ -5,13 +5,20 @@
 //  2. our packaging policy (appId, asar, fuses, NSIS per-machine, Linux targets, icons);
 //  3. what would go into app.asar: electron-builder's own file matchers (`getMainFileMatchers`,
 //     `getNodeModuleFileMatcher`) run over a synthetic project tree plus the real dist/ when
-//     present; sources, tests, source maps, node_modules and dev files must stay out.
+//     present; sources, tests, source maps, dev files and the node_modules the bundles do not
+//     load must stay out;
+//  4. what the bundles in dist/ still load from node_modules (scripts/bundle-externals.mjs):
+//     each such package and its dependencies must be a production dependency that the file
+//     patterns let through, with its native binaries unpacked from app.asar;
+//  5. a release build (INFOMAT_UPDATES_URL set): Windows code signing with a publisher name for
+//     electron-updater's check, and at least one pinned release key, carried by the bundle.
 // Usage: node scripts/validate-builder-config.mjs [--config build/electron-builder.config.cjs] [--json]
 // Exit code 0 = valid, 1 = problems (listed), 2 = the script itself failed.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { entryOf, moduleSpecifiers, packageFiles, packageOf, productionPackages, resolvePackageDir, runtimeDependencies } from './bundle-externals.mjs';
 
 const require = createRequire(import.meta.url);
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,6 +34,20 @@ export const MUST_INCLUDE = [
   'dist/renderer/assets/index-3f9a1c.js',
   'dist/renderer/assets/index-3f9a1c.css',
   'dist/renderer/assets/inter-cyrillic.woff2',
+  // Loaded at run time, not bundled (scripts/build-electron.mjs leaves serialport external).
+  'node_modules/serialport/package.json',
+  'node_modules/serialport/dist/index.js',
+  'node_modules/@serialport/bindings-cpp/dist/index.js',
+  'node_modules/@serialport/bindings-cpp/prebuilds/win32-x64/@serialport+bindings-cpp.node',
+  'node_modules/@serialport/bindings-cpp/prebuilds/linux-x64/@serialport+bindings-cpp.glibc.node',
+  'node_modules/node-gyp-build/index.js',
+  'node_modules/debug/src/index.js',
+];
+
+/** Native binaries that must be unpacked from app.asar (a native module cannot load from inside it). */
+export const MUST_UNPACK = [
+  'node_modules/@serialport/bindings-cpp/prebuilds/win32-x64/@serialport+bindings-cpp.node',
+  'node_modules/@serialport/bindings-cpp/prebuilds/linux-x64/@serialport+bindings-cpp.glibc.node',
 ];
 
 /** Files that must never be packaged (a synthetic project tree). */
@@ -56,6 +77,9 @@ export const MUST_EXCLUDE = [
   'node_modules/zod/index.js',
   'node_modules/electron/dist/electron',
   'node_modules/@resvg/resvg-js/index.js',
+  // Production dependencies that the bundles already contain.
+  'node_modules/react/index.js',
+  'node_modules/electron-updater/out/main.js',
   'tsconfig.json',
   'vitest.config.ts',
   'playwright.config.ts',
@@ -73,18 +97,25 @@ const EXPECTED_FUSES = (env) => ({
   onlyLoadAppFromAsar: true,
 });
 
+/** The environment the builder config reads; loaded with `env`'s values, restored after. */
+const CONFIG_ENV = ['INFOMAT_E2E_BUILD', 'INFOMAT_UPDATES_URL', 'INFOMAT_WIN_PUBLISHER'];
+
 function loadConfig(configPath, env) {
   const resolved = require.resolve(path.resolve(configPath));
   delete require.cache[resolved];
-  const saved = process.env.INFOMAT_E2E_BUILD;
-  if (env.INFOMAT_E2E_BUILD === undefined) delete process.env.INFOMAT_E2E_BUILD;
-  else process.env.INFOMAT_E2E_BUILD = env.INFOMAT_E2E_BUILD;
+  // Fixtures derive from the real config: it must be evaluated again with this env too.
+  delete require.cache[require.resolve(DEFAULT_CONFIG)];
+  const saved = Object.fromEntries(CONFIG_ENV.map((k) => [k, process.env[k]]));
+  const set = (k, v) => {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  };
+  for (const k of CONFIG_ENV) set(k, env[k]);
   try {
     const mod = require(resolved);
     return mod && mod.default ? mod.default : mod;
   } finally {
-    if (saved === undefined) delete process.env.INFOMAT_E2E_BUILD;
-    else process.env.INFOMAT_E2E_BUILD = saved;
+    for (const k of CONFIG_ENV) set(k, saved[k]);
   }
 }
 
@@ -113,7 +144,12 @@ function policyProblems(config, projectDir, env) {
   expect(config.appId === 'ru.infomat.kiosk', `appId must be ru.infomat.kiosk (got ${JSON.stringify(config.appId)})`);
   expect(config.productName === 'Infomat', `productName must be Infomat (got ${JSON.stringify(config.productName)})`);
   expect(config.asar === true, 'asar must be true');
-  expect(!config.asarUnpack, 'asarUnpack must not be used (everything is bundled)');
+  // Files outside app.asar are outside its integrity check: only native binaries, which cannot
+  // be loaded from inside the archive.
+  const unpack = config.asarUnpack === undefined ? [] : Array.isArray(config.asarUnpack) ? config.asarUnpack : [config.asarUnpack];
+  for (const u of unpack) {
+    expect(typeof u === 'string' && u.endsWith('.node'), `asarUnpack may only unpack native binaries (*.node) (got ${JSON.stringify(u)})`);
+  }
   const main = config.extraMetadata && config.extraMetadata.main;
   expect(typeof main === 'string' && main.startsWith('dist/') && main.endsWith('.js'), `extraMetadata.main must point at the bundled main in dist/ (got ${JSON.stringify(main)})`);
   const fuses = config.electronFuses || {};
@@ -124,6 +160,7 @@ function policyProblems(config, projectDir, env) {
   expect(nsis.perMachine === true, 'nsis.perMachine must be true');
   expect(nsis.oneClick === false, 'nsis.oneClick must be false');
   expect(nsis.allowElevation === true, 'nsis.allowElevation must be true');
+  expect(config.win?.verifyUpdateCodeSignature !== false, 'win.verifyUpdateCodeSignature must not be false (electron-updater would install an update without checking its signature)');
   const targets = (list) => (Array.isArray(list) ? list : list ? [list] : []).map((t) => (typeof t === 'string' ? { target: t, arch: [] } : t));
   const win = targets(config.win && config.win.target);
   expect(win.some((t) => t.target === 'nsis' && (t.arch || []).includes('x64')), 'win.target must include nsis x64');
@@ -171,15 +208,23 @@ function makeMatchers(config, projectDir) {
 
 const fakeStat = (dir) => ({ isDirectory: () => dir, isFile: () => !dir, isSymbolicLink: () => false });
 
-/** Would `rel` end up in app.asar? A file needs every parent directory to pass the filter too. */
+/**
+ * Would `rel` end up in app.asar? A file needs every parent directory to pass the filter too;
+ * electron-builder walks a package of node_modules from its own folder, so for those only the
+ * directories inside the package are filtered.
+ */
 function isPackaged(rel, matchers, projectDir) {
-  const isNodeModule = rel.split('/').includes('node_modules');
+  const parts = rel.split('/');
+  const lastNodeModules = parts.lastIndexOf('node_modules');
+  const isNodeModule = lastNodeModules >= 0;
   const candidates = isNodeModule ? [matchers.nodeModules] : matchers.main;
+  const firstParent = isNodeModule ? lastNodeModules + (parts[lastNodeModules + 1]?.startsWith('@') ? 3 : 2) + 1 : 1;
   return candidates.some((m) => {
     if (path.resolve(m.from) !== path.resolve(projectDir)) return false;
+    // As NodeModuleCopyHelper: a matcher without patterns filters nothing out.
+    if (m.isEmpty()) return true;
     const filter = m.createFilter();
-    const parts = rel.split('/');
-    for (let i = 1; i < parts.length; i++) {
+    for (let i = firstParent; i < parts.length; i++) {
       if (!filter(path.join(projectDir, ...parts.slice(0, i)), fakeStat(true))) return false;
     }
     return filter(path.join(projectDir, rel), fakeStat(false));
@@ -206,6 +251,8 @@ function filesProblems(config, projectDir) {
   const matchers = makeMatchers(config, projectDir);
   for (const rel of MUST_INCLUDE) if (!isPackaged(rel, matchers, projectDir)) p.push(`files: ${rel} would NOT be packaged`);
   for (const rel of MUST_EXCLUDE) if (isPackaged(rel, matchers, projectDir)) p.push(`files: ${rel} would be packaged into app.asar`);
+  const unpacked = makeUnpackFilter(config, projectDir);
+  for (const rel of MUST_UNPACK) if (!unpacked(rel)) p.push(`asarUnpack: ${rel} would stay inside app.asar`);
   // The real build output, when there is one.
   const realDist = listFiles(path.join(projectDir, 'dist'), 'dist');
   for (const rel of realDist) if (forbidden(rel) && isPackaged(rel, matchers, projectDir)) p.push(`files: ${rel} (real dist/) would be packaged into app.asar`);
@@ -238,6 +285,111 @@ export function demoTraceProblems(config, projectDir, env) {
   return p;
 }
 
+/** Where the build's pinned release keys are (electron/core/updates/pinned-keys.ts). */
+export const RELEASE_KEYS = 'electron/core/updates/release-keys.json';
+
+/**
+ * A release build (INFOMAT_UPDATES_URL set) is what kiosks install: its updates must be
+ * verifiable. Windows: a signed installer and the publisher name electron-updater checks a
+ * downloaded update against. Every platform: a pinned key for our signature on the update
+ * metadata, inside the bundle that was built (README: "Signing releases").
+ */
+export function releaseProblems(config, projectDir, env) {
+  if (!env.INFOMAT_UPDATES_URL) return [];
+  const p = [];
+  const win = config.win || {};
+  const names = [win.signtoolOptions?.publisherName, win.azureSignOptions?.publisherName].flat().filter((n) => n !== undefined && n !== null);
+  if (names.length === 0 || !names.every((n) => typeof n === 'string' && n.trim().length > 0)) {
+    p.push("release build: win.signtoolOptions.publisherName must name the code-signing certificate's publisher (set INFOMAT_WIN_PUBLISHER); without it electron-updater installs an update without checking who signed it");
+  }
+  if (win.forceCodeSigning !== true) p.push('release build: win.forceCodeSigning must be true (an unsigned installer must fail the build)');
+  let keys = [];
+  try {
+    keys = JSON.parse(readFileSync(path.join(projectDir, RELEASE_KEYS), 'utf8')).keys || [];
+  } catch (err) {
+    p.push(`release build: cannot read ${RELEASE_KEYS}: ${err && err.message}`);
+  }
+  if (keys.length === 0) {
+    p.push(`release build: no release key is pinned in ${RELEASE_KEYS} (npm run release:keygen -- --pin): every kiosk would refuse every update`);
+  }
+  const main = path.join(projectDir, 'dist', 'electron', 'main.js');
+  if (existsSync(main) && keys.length > 0) {
+    const text = readFileSync(main, 'utf8');
+    for (const k of keys) {
+      if (!text.includes(k.publicKey)) p.push(`release build: dist/electron/main.js does not carry the pinned release key ${k.id}: build again after pinning`);
+    }
+  }
+  return p;
+}
+
+function makeUnpackFilter(config, projectDir) {
+  const { getFileMatchers } = require('app-builder-lib/out/fileMatcher');
+  const outDir = path.join(projectDir, (config.directories && config.directories.output) || 'dist');
+  const matchers = getFileMatchers(config, 'asarUnpack', path.join(projectDir, '__app__'), {
+    macroExpander: (s) => s,
+    customBuildOptions: {},
+    globalOutDir: outDir,
+    defaultSrc: projectDir,
+  });
+  if (!matchers) return () => false;
+  const filter = matchers[0].createFilter();
+  return (rel) => filter(path.join(projectDir, rel), fakeStat(false));
+}
+
+/**
+ * Every package a packaged dist/ bundle loads from node_modules, and every package those need,
+ * must be in the packaged app (a production dependency the file patterns let through), with its
+ * native binaries unpacked. Builtins (`node:*`, `fs` …) and `electron` are provided at run time.
+ */
+export function bundleModuleProblems(config, projectDir) {
+  const matchers = makeMatchers(config, projectDir);
+  const needed = new Map();
+  for (const rel of listFiles(path.join(projectDir, 'dist'), 'dist')) {
+    if (!/\.[cm]?js$/.test(rel) || !isPackaged(rel, matchers, projectDir)) continue;
+    for (const spec of moduleSpecifiers(readFileSync(path.join(projectDir, rel), 'utf8'), rel)) {
+      const name = packageOf(spec);
+      if (name && !needed.has(name)) needed.set(name, rel);
+    }
+  }
+  if (needed.size === 0) return [];
+  const p = [];
+  const production = productionPackages(projectDir);
+  const unpacked = makeUnpackFilter(config, projectDir);
+  const seen = new Set();
+  const check = (pkgDir, name, who) => {
+    if (seen.has(pkgDir)) return;
+    seen.add(pkgDir);
+    if (!production.has(pkgDir)) {
+      p.push(`bundle: ${who} "${name}" (${pkgDir}), which is not a production dependency (package.json "dependencies"): electron-builder would not package it`);
+      return;
+    }
+    for (const f of [`${pkgDir}/package.json`, entryOf(projectDir, pkgDir)]) {
+      if (!isPackaged(f, matchers, projectDir)) {
+        p.push(`bundle: ${who} "${name}", but ${f} would not be packaged (files): it fails to load in an installed app`);
+        return;
+      }
+    }
+    const natives = packageFiles(projectDir, pkgDir).filter((f) => f.endsWith('.node'));
+    const packed = natives.filter((f) => isPackaged(f, matchers, projectDir));
+    if (natives.length > 0 && packed.length === 0) p.push(`bundle: ${who} "${name}", whose native binaries (${natives[0]} …) would not be packaged`);
+    const packedIn = packed.filter((f) => !unpacked(f));
+    if (packedIn.length > 0) {
+      p.push(`asarUnpack: ${packedIn.length} native binar${packedIn.length === 1 ? 'y' : 'ies'} of "${name}" (${packedIn[0]} …) would stay inside app.asar, where a native module cannot be loaded`);
+    }
+    for (const dep of runtimeDependencies(projectDir, pkgDir)) {
+      const depDir = resolvePackageDir(projectDir, pkgDir, dep.name);
+      if (depDir) check(depDir, dep.name, `"${name}" needs`);
+      else if (!dep.optional) p.push(`bundle: "${name}" needs "${dep.name}", which is not installed`);
+    }
+  };
+  for (const [name, rel] of needed) {
+    const dir = resolvePackageDir(projectDir, '.', name);
+    if (dir) check(dir, name, `${rel} loads`);
+    else p.push(`bundle: ${rel} loads "${name}", which is not installed in node_modules`);
+  }
+  return p;
+}
+
 /**
  * @param {{ configPath?: string, projectDir?: string, env?: Record<string,string|undefined> }} [opts]
  * @returns {Promise<{ ok: boolean, problems: string[], checkedRealFiles: number }>}
@@ -252,13 +404,14 @@ export async function validateBuilderConfig(opts = {}) {
   } catch (err) {
     return { ok: false, problems: [`cannot load ${configPath}: ${err && err.message}`], checkedRealFiles: 0 };
   }
-  const problems = [...(await schemaProblems(config)), ...policyProblems(config, projectDir, env)];
+  const problems = [...(await schemaProblems(config)), ...policyProblems(config, projectDir, env), ...releaseProblems(config, projectDir, env)];
   let checkedRealFiles = 0;
   try {
     const f = filesProblems(config, projectDir);
     problems.push(...f.problems);
     checkedRealFiles = f.checkedRealFiles;
     problems.push(...demoTraceProblems(config, projectDir, env));
+    problems.push(...bundleModuleProblems(config, projectDir));
   } catch (err) {
     problems.push(`files: cannot evaluate the patterns: ${err && err.message}`);
   }

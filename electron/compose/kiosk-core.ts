@@ -23,6 +23,7 @@ import { startScanner } from '../core/scan/start-scanner';
 import { createSlipPrinter, type JournaledSlipPrinter } from '../printing';
 import type { SlipTransport } from '../printing/transport';
 import { countingLogger } from '../core/telemetry/counting-logger';
+import type { MetricsSink } from '../core/telemetry/sink';
 import { createTelemetry } from './telemetry';
 import { tailLogger } from '../core/log/log-tail';
 import { countingSlipPrinter, createPaperCounter } from '../core/service/paper-counter';
@@ -63,6 +64,8 @@ export interface KioskCore {
   patientActivity(): { sessionActive: boolean; lastActivity: Date | null };
   /** Seconds since a patient last touched the kiosk (infomat_patient_idle_seconds). */
   patientIdleSeconds(): number;
+  /** The metrics, for what only the shell sees (update refusals); a no-op without telemetry. */
+  metrics: MetricsSink;
   close(): Promise<void>;
 }
 
@@ -191,6 +194,7 @@ export async function createKioskCore(config: KioskConfig, given: KioskCoreDeps)
       serviceMode.exit('renderer');
     },
     metricsUrl: () => telemetry.url(),
+    metrics: telemetry.sink,
     probeNow: () => telemetry.probeNow(),
     close: async () => {
       health.stop();

@@ -1,13 +1,22 @@
-// Auto-update through electron-updater's generic provider (updates.url, updates.channel).
-// Thin on purpose: when to install is decided by ../core/updates/decide.ts (tested without
-// Electron); this file feeds it what electron-updater and the core know. It cannot run in this
-// repository's CI (no Electron binary, no release feed): the decisions are what is tested.
+// Auto-update through electron-updater (updates.url, updates.channel), adapted to the core's
+// update cycle (../core/updates/update-runner.ts), which holds every decision: the signature
+// check of the metadata before anything is downloaded, when to install, and the second look
+// at the feed before installing. This file only connects electron-updater to it and cannot run
+// in this repository's CI (no Electron binary, no release feed); the provider it installs is
+// tested with the real electron-updater code (verified-provider.test.ts).
+import { net } from 'electron';
 import { autoUpdater, type UpdateInfo } from 'electron-updater';
 import type { KioskCore } from '../compose/kiosk-core';
 import type { KioskConfig } from '../core/config/schema';
 import type { Logger } from '../core/ports';
-import { QUIET_MS, decideInstall, firstCheckDelayMs, rolloutBucket, withinRollout, type InstallDecision } from '../core/updates/decide';
+import { channelFileName } from '../core/updates/channel-file';
+import { QUIET_MS, firstCheckDelayMs, rolloutBucket, withinRollout } from '../core/updates/decide';
+import type { PinnedKey } from '../core/updates/metadata-signature';
+import { pinnedReleaseKeys } from '../core/updates/pinned-keys';
 import { fileRestartLedger } from '../core/updates/restart-ledger';
+import { signedFeed } from '../core/updates/signed-feed';
+import { createUpdateRunner, UpdateRefusedError } from '../core/updates/update-runner';
+import { releaseOf, verifiedProvider } from './verified-provider';
 
 /** How often the installer looks at the clock and the screen. */
 const DECIDE_EVERY_MS = 60_000;
@@ -21,14 +30,48 @@ export function startAutoUpdates(config: KioskConfig, deps: { core: KioskCore; l
   if (!u.url) return { stop() {} };
   const { log, core } = deps;
   const bucket = rolloutBucket(config.kioskId);
-  const ledger = fileRestartLedger(deps.userDataDir);
+  // Without a usable key the cycle still runs: every release is then refused (unknown-key),
+  // which the log and the metrics show; the kiosk itself keeps serving patients.
+  let keys: PinnedKey[] = [];
+  try {
+    keys = pinnedReleaseKeys();
+  } catch (err) {
+    log.error('update.release_keys_broken', { error: err instanceof Error ? err.message : String(err) });
+  }
+  if (keys.length === 0) log.error('update.no_release_key', { reason: 'this build pins no usable release key (README: Signing releases)' });
 
-  autoUpdater.setFeedURL({ provider: 'generic', url: u.url, channel: u.channel });
+  // Electron's net.fetch: the system's proxy and certificate store, as electron-updater's downloads.
+  const feed = signedFeed({ url: u.url, fileName: channelFileName(u.channel, process.platform, process.arch), keys, fetch: (url, init) => net.fetch(url, init) });
+  const runner = createUpdateRunner({
+    feed,
+    log,
+    metrics: core.metrics,
+    ledger: fileRestartLedger(deps.userDataDir),
+    kioskId: config.kioskId,
+    window: u.maintenanceWindow,
+    timeZone: config.timeZone,
+    quietMs: QUIET_MS,
+    activity: () => core.patientActivity(),
+    endSession: () => core.endSession(),
+    updater: {
+      async check() {
+        const r = await autoUpdater.checkForUpdates();
+        return r && { available: r.isUpdateAvailable, release: releaseOf(r.updateInfo) };
+      },
+      async download() {
+        await autoUpdater.downloadUpdate();
+      },
+      // Silent installer, then start the new version.
+      install: () => autoUpdater.quitAndInstall(true, true),
+    },
+  });
+
+  autoUpdater.setFeedURL({ provider: 'custom', updateProvider: verifiedProvider(feed, () => runner.metadataForUpdater()), url: u.url, channel: u.channel });
   autoUpdater.channel = u.channel;
   autoUpdater.allowDowngrade = false;
-  // Downloads run in the background as soon as a version is offered to this kiosk; installing
-  // is ours to decide, never "whenever the app happens to quit".
-  autoUpdater.autoDownload = true;
+  // Downloads only after the runner saw the check's verified answer; installing is ours to
+  // decide, never "whenever the app happens to quit" (a release pulled meanwhile included).
+  autoUpdater.autoDownload = false;
   autoUpdater.autoInstallOnAppQuit = false;
   autoUpdater.logger = {
     info: (m?: unknown) => log.info('update.updater', { message: String(m) }),
@@ -39,46 +82,12 @@ export function startAutoUpdates(config: KioskConfig, deps: { core: KioskCore; l
   // The kiosk's stable bucket instead of electron-updater's random per-install id, so a region
   // knows which kiosks get a release first and a reinstalled kiosk keeps its place.
   autoUpdater.isUserWithinRollout = (info: UpdateInfo) => withinRollout(bucket, info.stagingPercentage);
-
-  let downloaded: string | null = null;
-  let lastWait: InstallDecision | null = null;
-  autoUpdater.on('update-downloaded', (info: UpdateInfo) => {
-    downloaded = info.version;
-    log.audit('update.downloaded', { version: info.version, kioskId: config.kioskId });
+  // A refusal is already in the audit log as update.refused.
+  autoUpdater.on('error', (err: Error) => {
+    if (!(err instanceof UpdateRefusedError)) log.warn('update.error', { error: err.message });
   });
-  autoUpdater.on('error', (err: Error) => log.warn('update.error', { error: err.message }));
 
-  const check = () => {
-    autoUpdater.checkForUpdates().catch((err: unknown) => log.warn('update.check_failed', { error: String(err) }));
-  };
-  const decide = () => {
-    const d = decideInstall({
-      now: new Date(),
-      window: u.maintenanceWindow,
-      timeZone: config.timeZone,
-      downloaded,
-      ...core.patientActivity(),
-      quietMs: QUIET_MS,
-      lastRestartNight: ledger.lastNight(),
-    });
-    if (d.kind === 'wait') {
-      if (downloaded && (lastWait?.kind !== 'wait' || lastWait.reason !== d.reason)) log.info('update.waiting', { version: downloaded, reason: d.reason });
-      lastWait = d;
-      return;
-    }
-    try {
-      ledger.record(d.night, downloaded!);
-    } catch (err) {
-      // Without the record a failing new version could restart the kiosk all night: do not install.
-      log.error('update.ledger_failed', { error: String(err) });
-      return;
-    }
-    log.audit('update.installing', { version: downloaded, night: d.night, kioskId: config.kioskId });
-    core.endSession();
-    // Silent installer, then start the new version.
-    autoUpdater.quitAndInstall(true, true);
-  };
-
+  const check = () => void runner.check();
   const intervalMs = u.checkMinutes * 60_000;
   const timers: Array<ReturnType<typeof setTimeout>> = [];
   timers.push(
@@ -87,8 +96,14 @@ export function startAutoUpdates(config: KioskConfig, deps: { core: KioskCore; l
       timers.push(setInterval(check, intervalMs));
     }, firstCheckDelayMs(bucket, intervalMs)),
   );
-  timers.push(setInterval(decide, DECIDE_EVERY_MS));
-  log.info('update.enabled', { channel: u.channel, window: `${u.maintenanceWindow.start}-${u.maintenanceWindow.end}`, bucket: Math.floor(bucket) });
+  timers.push(setInterval(() => void runner.tick(), DECIDE_EVERY_MS));
+  log.info('update.enabled', {
+    channel: u.channel,
+    file: feed.fileName,
+    keys: keys.map((k) => k.id),
+    window: `${u.maintenanceWindow.start}-${u.maintenanceWindow.end}`,
+    bucket: Math.floor(bucket),
+  });
   return {
     stop() {
       for (const t of timers) clearTimeout(t);

@@ -4,6 +4,7 @@
 // no unbounded set of series can reach the fleet's Prometheus.
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { PrinterReadiness } from '../ports';
+import { UPDATE_REFUSAL_REASONS } from '../updates/refusals';
 import { ENDPOINT_LABELS, endpointLabel } from './endpoints';
 import type { MetricsSink, MisRequestInfo, SessionEndReason } from './sink';
 
@@ -62,6 +63,12 @@ export function createKioskMetrics(opts: { version: string; kioskId: string; pat
     help: 'Service-mode keypad locks after 5 wrong PINs in a row (a lock resumed after a restart is not counted again)',
     registers,
   });
+  const updatesRefused = new Counter({
+    name: 'infomat_update_refused_total',
+    help: 'Releases refused before download or before install (unsigned, bad or unknown signature, pulled from the feed …), by reason',
+    labelNames: ['reason'],
+    registers,
+  });
 
   // Every known series exists from the start at 0, so rate() and ratios work from the first
   // scrape and a dashboard shows 0 rather than "no data".
@@ -69,6 +76,7 @@ export function createKioskMetrics(opts: { version: string; kioskId: string; pat
   for (const o of PRINT_OUTCOMES) prints.inc({ outcome: o }, 0);
   for (const r of SESSION_END_REASONS) sessions.inc({ end_reason: r }, 0);
   for (const k of BRIDGE_ERROR_KINDS) bridgeErrors.inc({ kind: k }, 0);
+  for (const r of UPDATE_REFUSAL_REASONS) updatesRefused.inc({ reason: r }, 0);
   for (const e of ENDPOINT_LABELS) misDuration.zero({ endpoint: e });
   for (const s of PAPER_STATES) printerPaper.set({ state: s }, 0);
   for (const s of PRINTER_STATES) printerState.set({ state: s }, 0);
@@ -104,6 +112,9 @@ export function createKioskMetrics(opts: { version: string; kioskId: string; pat
     },
     misUp(up) {
       misUp.set(up ? 1 : 0);
+    },
+    updateRefused(reason) {
+      if ((UPDATE_REFUSAL_REASONS as readonly string[]).includes(reason)) updatesRefused.inc({ reason });
     },
   };
 }

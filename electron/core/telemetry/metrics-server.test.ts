@@ -42,6 +42,10 @@ describe('GET /metrics', () => {
     m.misRequest({ method: 'GET', path: `/somewhere/${REF}`, status: 404, seconds: 0.1 });
     m.printerReadiness('near-end');
     m.misUp(true);
+    m.updateRefused('bad-signature');
+    m.updateRefused('pulled');
+    m.updateRefused('pulled');
+    (m.updateRefused as (r: string) => void)('not-a-reason');
 
     const res = await fetch(`${server!.url}/metrics`);
     expect(res.status).toBe(200);
@@ -66,6 +70,10 @@ describe('GET /metrics', () => {
     expect(sample(text, 'infomat_printer_paper{state="near_end"}')).toBe(1);
     expect(sample(text, 'infomat_printer_paper{state="ok"}')).toBe(0);
     expect(sample(text, 'infomat_mis_up')).toBe(1);
+    expect(sample(text, 'infomat_update_refused_total{reason="bad-signature"}')).toBe(1);
+    expect(sample(text, 'infomat_update_refused_total{reason="pulled"}')).toBe(2);
+    expect(sample(text, 'infomat_update_refused_total{reason="unsigned"}')).toBe(0);
+    expect(text).not.toContain('not-a-reason');
     // Patients' referral and clinic GUIDs never become a label.
     expect(text).not.toContain(REF);
     expect(text).not.toContain(LPU);

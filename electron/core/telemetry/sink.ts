@@ -2,6 +2,7 @@
 // interface (and the no-op default), so they never depend on prom-client and their tests need
 // no registry. Every argument is from a fixed vocabulary: nothing a patient typed, no GUIDs.
 import type { PrinterReadiness } from '../ports';
+import type { UpdateRefusalReason } from '../updates/refusals';
 
 export type SessionEndReason = 'patient' | 'idle' | 'new-patient' | 'shutdown';
 
@@ -23,6 +24,8 @@ export interface MetricsSink {
   audit(event: string): void;
   printerReadiness(state: PrinterReadiness | 'disabled'): void;
   misUp(up: boolean): void;
+  /** A release the kiosk would not download or install (core/updates/refusals.ts). */
+  updateRefused(reason: UpdateRefusalReason): void;
 }
 
 export const noopMetrics: MetricsSink = {
@@ -32,4 +35,5 @@ export const noopMetrics: MetricsSink = {
   audit() {},
   printerReadiness() {},
   misUp() {},
+  updateRefused() {},
 };

@@ -91,12 +91,14 @@ describe('install decision', () => {
     ['a patient is booking at 03:00', { sessionActive: true }, 'patient-at-screen'],
     ['someone touched the screen a minute ago (typing the policy, no session yet)', { lastActivity: at('2026-11-27T02:59:00+03:00') }, 'patient-at-screen'],
     ['this kiosk already restarted for an update tonight', { lastRestartNight: '2026-11-27' }, 'restarted-tonight'],
+    ['a release was refused at the install check tonight', { refusedNight: '2026-11-27' }, 'refused-tonight'],
   ] as const)('%s: wait', (_name, change, reason) => {
     expect(decideInstall({ ...base, ...change })).toEqual({ kind: 'wait', reason });
   });
 
-  it('the next night after a restart is allowed again', () => {
+  it('the next night after a restart or a refusal is allowed again', () => {
     expect(decideInstall({ ...base, lastRestartNight: '2026-11-26' }).kind).toBe('install');
+    expect(decideInstall({ ...base, refusedNight: '2026-11-26' }).kind).toBe('install');
   });
 });
 

@@ -3,6 +3,8 @@
 // feed's stagingPercentage; it downloads in the background whenever; it restarts to install
 // only inside the clinic's maintenance window, with no patient at the screen, and at most once
 // a night (an update that fails to start must not restart a kiosk in a loop until morning).
+// A release refused at the last check before installing (pulled from the feed) is not
+// installed that night, whatever the feed offers next.
 
 export interface MaintenanceWindow {
   /** "HH:MM", clinic time. */
@@ -82,7 +84,7 @@ export function maintenanceNight(now: Date, window: MaintenanceWindow, timeZone:
 
 export type InstallDecision =
   | { kind: 'install'; night: string }
-  | { kind: 'wait'; reason: 'nothing-downloaded' | 'outside-window' | 'patient-at-screen' | 'restarted-tonight' };
+  | { kind: 'wait'; reason: 'nothing-downloaded' | 'outside-window' | 'patient-at-screen' | 'restarted-tonight' | 'refused-tonight' };
 
 export interface InstallInput {
   now: Date;
@@ -98,6 +100,8 @@ export interface InstallInput {
   quietMs: number;
   /** The night of the last restart for an update (persisted across restarts), or null. */
   lastRestartNight: string | null;
+  /** The night a release was refused at the install check (core/updates/install-check.ts), or null. */
+  refusedNight?: string | null;
 }
 
 export function decideInstall(i: InstallInput): InstallDecision {
@@ -105,6 +109,7 @@ export function decideInstall(i: InstallInput): InstallDecision {
   const night = maintenanceNight(i.now, i.window, i.timeZone);
   if (night === null) return { kind: 'wait', reason: 'outside-window' };
   if (i.lastRestartNight === night) return { kind: 'wait', reason: 'restarted-tonight' };
+  if (i.refusedNight === night) return { kind: 'wait', reason: 'refused-tonight' };
   const quiet = i.lastActivity === null || i.now.getTime() - i.lastActivity.getTime() >= i.quietMs;
   if (i.sessionActive || !quiet) return { kind: 'wait', reason: 'patient-at-screen' };
   return { kind: 'install', night };
