@@ -23,7 +23,9 @@ export type ApiErrorReason =
   /** The MIS certificate is not trusted or does not match the host. */
   | 'tls'
   /** A GUID that is not a single safe URL path segment; nothing was sent. */
-  | 'bad_path_segment';
+  | 'bad_path_segment'
+  /** An XML answer over the reader's limits (elements, depth, attributes, namespace declarations). */
+  | 'xml_limits';
 
 /** What a failure of each kind means before an adapter has looked at the MIS's code. */
 const PROBLEM_BY_KIND: Record<ApiErrorKind, KioskProblem> = {

@@ -11,7 +11,7 @@ import { misHttpsAgent } from '../../api/tls';
 import { checkMisBaseUrl } from '../../api/loopback';
 import { silentLogger, type Logger } from '../../ports';
 import { methodResult, readEnvelope, requestEnvelope, soapAction, type XEl, type XNode } from './soap';
-import { XmlError } from './xml-tree';
+import { XmlError, XmlLimitError } from './xml-tree';
 
 export interface HubClientOptions {
   baseUrl: string;
@@ -90,6 +90,8 @@ export function createHubClient(o: HubClientOptions): HubCall {
     try {
       parsed = readEnvelope(res.text, op);
     } catch (e) {
+      // Over the reader's limits is the answer's own fault, whatever the status said.
+      if (e instanceof XmlLimitError) throw new ApiError('protocol', res.status, null, null, `${op}: ${e.message}`, 'xml_limits');
       if (e instanceof XmlError) throw new ApiError(res.status >= 500 ? 'server' : 'protocol', res.status, null, null, `${op}: ${e.message}`);
       throw e;
     }

@@ -180,3 +180,60 @@ describe('the flow on the N3 simulator', () => {
     expect(seen).toHaveLength(calls);
   });
 });
+
+describe('one visit, one identity', () => {
+  const recording = () => {
+    const entries: { level: string; event: string; data?: Record<string, unknown> }[] = [];
+    const at = (level: string) => (event: string, data?: Record<string, unknown>) => void entries.push({ level, event, data });
+    return { entries, log: { info: at('info'), warn: at('warn'), error: at('error'), audit: at('audit') } };
+  };
+  const failNext = (op: string, times: number) => fetch(`${sim.url}/__sim/fail`, { method: 'POST', body: JSON.stringify({ op, idError: 99, times }) });
+
+  async function bookFirst(mis: ReturnType<typeof make>) {
+    const { token } = await mis.identify(N1);
+    const ref = await mis.referralByNumber(token, { number: '4700000012345', surname: 'Петров' });
+    const [row] = await mis.schedule(token, ref.guid, { lpuGuid: lpuGuid(102), dateFrom: '2026-11-26', dateTo: '2026-12-09' });
+    const res = row!.resources[0]!;
+    const day = res.days[0]!;
+    const raw = await mis.book(token, { directionGuid: ref.guid, lpuGuid: lpuGuid(102), resourceGuid: res.resourceGuid, date: day.date, time: day.slots[0]!.time });
+    return { token, raw };
+  }
+
+  it('a ticket booked while the history failed has the id the history gives the visit later', async () => {
+    const mis = make();
+    await failNext('GetPatientHistory', 3);
+    const { token, raw } = await bookFirst(mis);
+    expect((await mis.visits(token)).filter((v) => v.ticketGuid === raw.ticketGuid)).toHaveLength(1);
+    await expect(mis.cancel(token, raw.lpu.guid, raw.ticketGuid)).resolves.toBeUndefined();
+  });
+
+  it('a ticket the history never named, and that left the history meanwhile, cannot be cancelled: bookingNotFound, nothing sent', async () => {
+    const { entries, log } = recording();
+    const mis = createN3Adapter({ baseUrl: base, servicePath: '/HubService.svc', guid: HUB_GUID, idLpu: 101, timeZone: 'Europe/Moscow', timeoutMs: 5000, retries: 0, maxResponseBytes: 1 << 21, log });
+    await failNext('GetPatientHistory', 3);
+    const { token, raw } = await bookFirst(mis);
+    for (const b of sim.state.bookings.values()) if (b.idLpu === 102) b.cancelled = true;
+    seen.length = 0;
+    const e = await err(mis.cancel(token, raw.lpu.guid, raw.ticketGuid));
+    expect(e).toMatchObject({ code: 'n3-ticket', problem: 'bookingNotFound' });
+    expect(seen.map((x) => x.action)).not.toContainEqual(expect.stringContaining('CreateClaimForRefusal'));
+    expect(entries.map((x) => x.event)).toEqual(expect.arrayContaining(['n3.history_after_booking_failed', 'n3.booked_unnamed', 'n3.cancel_not_in_history']));
+  });
+
+  it('failures the adapter lives with are logged, with no patient data', async () => {
+    const { entries, log } = recording();
+    const mis = createN3Adapter({ baseUrl: base, servicePath: '/HubService.svc', guid: HUB_GUID, idLpu: 101, timeZone: 'Europe/Moscow', timeoutMs: 5000, retries: 0, maxResponseBytes: 1 << 21, log });
+    const { token } = await mis.identify(N1);
+    await failNext('GetLPUInfo', 2);
+    await mis.referralByNumber(token, { number: '4700000012345', surname: 'Петров' });
+    await mis.visits(token);
+    const warned = entries.filter((x) => x.level === 'warn');
+    expect(warned.map((x) => [x.event, x.data?.during])).toEqual([
+      ['n3.clinic_info_failed', 'InspectDoctorsReferral2'],
+      ['n3.clinic_info_failed', 'GetPatientHistory'],
+    ]);
+    expect(warned[0]!.data).toMatchObject({ idLpu: 102, kind: 'validation', problem: 'misUnavailable', code: '99' });
+    const logged = JSON.stringify(entries);
+    for (const secret of [N1.policy, N1.birthDate, 'Петров', '574213', '880011', '4700000012345']) expect(logged).not.toContain(secret);
+  });
+});

@@ -61,8 +61,8 @@ interface PatientState {
   doctors: Map<string, Doctor>;
   /** `${resourceGuid}|${date}|${time}` → the slot as the hub sent it. */
   slots: Map<string, Slot & { doctor: Doctor; referralGuid: string }>;
-  /** ticketGuid → the history id to cancel with. */
-  tickets: Map<string, { idLpu: number; idPat: string; idAppointment: string }>;
+  /** ticketGuid → the history id to cancel with; null until the history has named the visit. */
+  tickets: Map<string, { idLpu: number; idPat: string; idAppointment: string | null }>;
   /** Slots booked in this session by their begin time, for the room and number in «Мои записи». */
   booked: Map<string, Slot>;
 }
@@ -76,6 +76,13 @@ export function n3Guid(kind: string, ...parts: (string | number)[]): string {
   const h = createHash('sha1').update([kind, ...parts].join('|')).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
+/**
+ * A booked visit's ticket id, from what the booked slot and the patient's history both know: the
+ * clinic, the start and the doctor. SetAppointment names no booking, so an id taken from the
+ * history (IdAppointment) would leave a ticket nameless whenever the history read after booking
+ * fails; this one is the same on the fresh ticket, in «Мои записи» and in the print journal.
+ */
+export const visitGuid = (idLpu: number, begin: string, idDoc: string): string => n3Guid('visit', idLpu, begin, idDoc);
 /** idLpu travels as a GUID whose last group is the id, so it needs no map. */
 export const lpuGuid = (idLpu: number): string => `a3a30000-0000-4000-8000-${idLpu.toString(16).padStart(12, '0')}`;
 export function idLpuOf(guid: string): number | null {
@@ -84,6 +91,18 @@ export function idLpuOf(guid: string): number | null {
 }
 
 const optInt = (s: string | null): number | null => (s !== null && /^-?\d+$/.test(s) ? Number(s) : null);
+
+/**
+ * The history read that names a fresh booking (its IdAppointment, the id to cancel with): tried
+ * again after a short pause when the hub stumbles, within a budget the patient will not notice
+ * on top of the booking. A ticket the history never named still prints and is still the same
+ * visit later (visitGuid); cancel asks the history then.
+ */
+const HISTORY_AFTER_BOOKING = { tries: 3, pauseMs: 300, budgetMs: 5000 } as const;
+
+/** What the log may say about a failure: its kind and codes, never the hub's text (it may quote the patient). */
+const failure = (err: unknown): Record<string, unknown> =>
+  err instanceof ApiError ? { kind: err.kind, problem: err.problem, code: err.code, reason: err.reason } : { error: err instanceof Error ? err.name : typeof err };
 
 export function createN3Adapter(o: N3AdapterOptions): Mis {
   const log = o.log ?? silentLogger;
@@ -189,7 +208,11 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
       }
     }
     const first = specs[0];
-    const lpu = await clinic(idLpu).catch(() => null);
+    // The clinic's name is decoration here: the referral stands without it.
+    const lpu = await clinic(idLpu).catch((err: unknown) => {
+      log.warn('n3.clinic_info_failed', { idLpu, during: 'InspectDoctorsReferral2', ...failure(err) });
+      return null;
+    });
     const direction: Direction = {
       guid,
       number,
@@ -222,7 +245,10 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
 
   async function history(s: PatientState, idLpu: number, idPat: string): Promise<TicketVisitWithLpu[]> {
     const r = await hub('GetPatientHistory', [el('tem:idLpu', idLpu), el('tem:idPat', idPat), ...auth]);
-    const lpu = await clinic(idLpu).catch(() => ({ guid: lpuGuid(idLpu), name: `ЛПУ ${idLpu}`, fullName: '', address: '', phone: '' }) as LpuWithStatus); // i18n-ok: MIS data stand-in
+    const lpu = await clinic(idLpu).catch((err: unknown) => {
+      log.warn('n3.clinic_info_failed', { idLpu, during: 'GetPatientHistory', ...failure(err) });
+      return { guid: lpuGuid(idLpu), name: `ЛПУ ${idLpu}`, fullName: '', address: '', phone: '' } as LpuWithStatus; // i18n-ok: MIS data stand-in
+    });
     const out: TicketVisitWithLpu[] = [];
     for (const v of kids(kid(r, NS.a, 'ListHistoryVisit'), NS.a, 'HistoryVisit')) {
       const id = kidText(v, NS.a, 'IdAppointment');
@@ -231,12 +257,13 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
       let begin: string;
       try {
         begin = time(start, 'HistoryVisit.VisitStart');
-      } catch {
+      } catch (err) {
+        log.warn('n3.visit_dropped', { idLpu, ...failure(err) });
         continue;
       }
       const doc = kid(v, NS.a, 'DoctorRendingConsultation');
       const idDoc = kidText(doc, NS.a, 'IdDoc');
-      const ticketGuid = n3Guid('visit', idLpu, id);
+      const ticketGuid = visitGuid(idLpu, begin, idDoc ?? '');
       s.tickets.set(ticketGuid, { idLpu, idPat, idAppointment: id });
       const mine = s.booked.get(begin);
       out.push({
@@ -257,6 +284,26 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
       });
     }
     return out;
+  }
+
+  /**
+   * After SetAppointment: the history's id for the visit just booked, so it can be cancelled.
+   * A failure is logged and left for cancel to retry; the booking itself stands.
+   */
+  async function learnBooking(s: PatientState, idLpu: number, idPat: string, ticketGuid: string): Promise<void> {
+    const started = Date.now();
+    let attempt = 0;
+    while (attempt < HISTORY_AFTER_BOOKING.tries && (attempt === 0 || Date.now() - started < HISTORY_AFTER_BOOKING.budgetMs)) {
+      if (attempt++ > 0) await new Promise((r) => setTimeout(r, HISTORY_AFTER_BOOKING.pauseMs));
+      try {
+        await history(s, idLpu, idPat);
+        if (s.tickets.get(ticketGuid)?.idAppointment) return;
+        log.warn('n3.booked_not_in_history', { idLpu, attempt });
+      } catch (err) {
+        log.warn('n3.history_after_booking_failed', { idLpu, attempt, ...failure(err) });
+      }
+    }
+    log.warn('n3.booked_unnamed', { idLpu, attempts: attempt });
   }
 
   return {
@@ -371,17 +418,17 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
       );
       s.booked.set(slot.begin, slot);
       s.slots.delete(key);
-      // SetAppointment returns no booking id: the history names it (the id to cancel with).
-      const found = await history(s, ref.idLpu, ref.idPat)
-        .then((list) => list.find((v) => v.beginTime === slot.begin && v.docGuid === slot.doctor.resourceGuid))
-        .catch(() => undefined);
+      const ticketGuid = visitGuid(ref.idLpu, slot.begin, slot.doctor.idDoc);
+      // A visit at this time with this doctor cancelled earlier had another IdAppointment.
+      s.tickets.set(ticketGuid, { idLpu: ref.idLpu, idPat: ref.idPat, idAppointment: null });
+      await learnBooking(s, ref.idLpu, ref.idPat, ticketGuid);
       const lpu = await clinic(ref.idLpu);
       return {
         lpu: slot.address ? { ...lpu, address: slot.address } : lpu,
         num: slot.num !== null ? String(slot.num) : slot.idAppointment,
         room: slot.room,
         flat: null,
-        ticketGuid: found?.ticketGuid ?? n3Guid('booked', ref.idLpu, slot.idAppointment),
+        ticketGuid,
         timeTableGuid: n3Guid('slot', ref.idLpu, slot.idAppointment),
         docFio: slot.doctor.name,
         docGuid: slot.doctor.resourceGuid,
@@ -403,9 +450,19 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
 
     async cancel(token, _lpuGuid, ticketGuid) {
       const s = stateOf(token);
-      const t = s.tickets.get(ticketGuid.toLowerCase());
+      const guid = ticketGuid.toLowerCase();
+      const t = s.tickets.get(guid);
       if (!t) throw refusal('n3-ticket', 'bookingNotFound', 'unknown ticket GUID for this session');
-      await hub('CreateClaimForRefusal', [el('tem:idLpu', t.idLpu), el('tem:idPat', t.idPat), el('tem:idAppointment', t.idAppointment), ...auth], { write: true });
+      if (t.idAppointment === null) {
+        // Booked while the history did not answer: it names the visit now, or it is not there.
+        await history(s, t.idLpu, t.idPat);
+        if (s.tickets.get(guid)?.idAppointment == null) {
+          log.warn('n3.cancel_not_in_history', { idLpu: t.idLpu });
+          throw refusal('n3-ticket', 'bookingNotFound', 'the booked visit is not in the hub\'s history');
+        }
+      }
+      const idAppointment = s.tickets.get(guid)!.idAppointment!;
+      await hub('CreateClaimForRefusal', [el('tem:idLpu', t.idLpu), el('tem:idPat', t.idPat), el('tem:idAppointment', idAppointment), ...auth], { write: true });
     },
 
     async selfBookingSpecialities() {
