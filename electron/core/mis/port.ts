@@ -36,6 +36,12 @@ export interface SelfBookingSpeciality {
   /** The MIS's id of the speciality (SoftRust speciality code, N3 IdSpesiality). */
   code: string;
   name: string;
+  /**
+   * The nearest free cell's start as the MIS reports it (N3 NearestDate), raw as the MIS wrote
+   * it; undefined when this MIS does not say (the kiosk then reads the speciality's schedule),
+   * null when it says there is none.
+   */
+  nearest?: string | null;
 }
 
 /** A free cell booked by itself (self-booking, a reschedule): the cell as the schedule gave it. */
