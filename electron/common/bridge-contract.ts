@@ -7,7 +7,7 @@ import { GUID_PATTERN, MIN_BIRTH_DATE, birthDateProblem, isHhmm, isOffsetDateTim
 import { LOCALE_IDS } from './i18n/locales';
 import { PRINTER_FAULTS, type PrinterFault } from './printer-faults';
 import { KIOSK_PROBLEMS } from './problems';
-import { POLICY_LENGTH, POLICY_PATTERN, REFERRAL_NUMBER_PATTERN, REFERRAL_STATUSES, SURNAME_PATTERN } from './rules';
+import { MOBILE_PATTERN, POLICY_LENGTH, POLICY_PATTERN, REFERRAL_NUMBER_PATTERN, REFERRAL_STATUSES, SPECIALITY_CODE_PATTERN, SURNAME_PATTERN } from './rules';
 import {
   ServiceEnterResultSchema,
   ServiceGateSchema,
@@ -43,6 +43,10 @@ const T = {
   referralNumber: 'expected a referral number of 1 to 40 letters and digits',
   surname: 'expected a surname in Cyrillic letters, 1 to 60 characters',
   language: 'expected a language the kiosk speaks',
+  speciality: 'expected a speciality code of 1 to 40 letters, digits, dots, dashes or underscores',
+  phone: 'expected a Russian mobile number: 10 digits starting with 9',
+  reason: 'expected noSlots or noConvenientTime',
+  waitFor: 'expected exactly one of specialityCode and referralGuid',
 } as const;
 /** A language the kiosk speaks (electron/common/i18n/locales.ts). */
 export const LocaleSchema = z.enum(LOCALE_IDS, { error: T.language });
@@ -151,6 +155,8 @@ export const TicketSchema = z.object({
   resType: z.string(),
   clinic: ClinicRefSchema,
   bookedAt: isoDateTime.nullable(),
+  /** The doctor's (or room's) id at the MIS, when it said: a reschedule asks for this one's free cells. */
+  resourceGuid: z.string().nullish(),
 });
 export type Ticket = z.infer<typeof TicketSchema>;
 
@@ -205,6 +211,35 @@ export const ResourceSchema = z.object({
 });
 export type Resource = z.infer<typeof ResourceSchema>;
 
+/** A speciality the patient may book without a referral at a clinic this kiosk serves. */
+export const SpecialitySchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  clinic: ClinicRefSchema,
+  /** The nearest free time in the kiosk's window; null when there is none (the waiting list then). */
+  nearest: isoDateTime.nullable(),
+});
+export type Speciality = z.infer<typeof SpecialitySchema>;
+
+/**
+ * A reschedule's outcome. `moved`: the MIS moved the booking itself; `cancelled`: the kiosk
+ * cancelled the old one after the new one was confirmed; `kept`: the new one stands but the old
+ * one could not be cancelled, so the patient holds both (the screen says which to cancel how).
+ */
+export const RescheduleResultSchema = z.object({
+  ticket: TicketSchema,
+  previous: TicketSchema,
+  old: z.enum(['moved', 'cancelled', 'kept']),
+});
+export type RescheduleResult = z.infer<typeof RescheduleResultSchema>;
+
+/** The waiting list took the request: the slip to print (`slipId`) and the MIS's reference, if any. */
+export const WaitingListResultSchema = z.object({
+  slipId: z.string(),
+  reference: z.string().max(MIS_TEXT_LIMIT).nullable(),
+});
+export type WaitingListResult = z.infer<typeof WaitingListResultSchema>;
+
 /**
  * printed: the printer confirmed the slip. uncertain: every byte went out but the printer did
  * not confirm (ask the patient to look). failed: nothing usable came out. disabled: no printer.
@@ -224,6 +259,10 @@ export const PrintResultSchema = z.object({
   canPrintAgain: z.boolean(),
 });
 export type PrintResult = z.infer<typeof PrintResultSchema>;
+
+/** «Распечатать все записи»: the slip's id (the same list gives the same id) and how it printed. */
+export const SummaryPrintSchema = z.object({ slipId: z.string(), result: PrintResultSchema });
+export type SummaryPrint = z.infer<typeof SummaryPrintSchema>;
 
 /**
  * A scan, as the screen needs it. Never the FIO; the number of a paper policy only masked (the
@@ -278,6 +317,35 @@ export const BookInputSchema = input({
 });
 export type BookInput = z.infer<typeof BookInputSchema>;
 export const CancelInputSchema = input({ lpuGuid: guid, ticketGuid: guid });
+const specialityCode = z.string({ error: T.speciality }).regex(SPECIALITY_CODE_PATTERN, T.speciality);
+export const SpecialityScheduleInputSchema = input({ lpuGuid: guid, specialityCode });
+export const DoctorScheduleInputSchema = input({ lpuGuid: guid, resourceGuid: guid });
+/** A free cell as the schedule listed it: booked by itself (self-booking, a reschedule). */
+const cell = {
+  lpuGuid: guid,
+  resourceGuid: guid,
+  date: ymd,
+  time: hhmm,
+  timeTableGuid: guid,
+};
+export const BookSelfInputSchema = input({ ...cell, specialityCode });
+export type BookSelfInput = z.infer<typeof BookSelfInputSchema>;
+/** The appointment to move (as «Мои записи» listed it) and its new cell. */
+export const RescheduleInputSchema = input({ ...cell, previousTicketGuid: guid });
+export type RescheduleInput = z.infer<typeof RescheduleInputSchema>;
+/**
+ * A waiting-list request: what for (a speciality or a referral, exactly one), why, and the
+ * patient's mobile number (10 digits, the +7 implied): used for this one call, never kept.
+ */
+export const WaitingListInputSchema = input({
+  lpuGuid: guid,
+  specialityCode: specialityCode.nullable(),
+  referralGuid: guid.nullable(),
+  phone: z.string({ error: T.phone }).regex(MOBILE_PATTERN, T.phone),
+  reason: z.enum(['noSlots', 'noConvenientTime'], { error: T.reason }),
+}).refine((v) => (v.specialityCode === null) !== (v.referralGuid === null), T.waitFor);
+export type WaitingListInput = z.infer<typeof WaitingListInputSchema>;
+export const LanguageInputSchema = input({ language: LocaleSchema });
 /**
  * `again: false` is the automatic print after booking; `again: true` is the patient pressing
  * «Печать ещё раз». Whether that resends a failed original or prints a copy marked ПОВТОРНАЯ is
@@ -310,6 +378,18 @@ export const bridgeContract = {
   book: { input: BookInputSchema, output: TicketSchema },
   listAppointments: { input: NoInput, output: z.array(TicketSchema) },
   cancelAppointment: { input: CancelInputSchema, output: z.null() },
+  /** What the patient may book without a referral (capabilities.selfBooking), with the nearest free time. */
+  listSpecialities: { input: NoInput, output: z.array(SpecialitySchema) },
+  listSpecialitySchedule: { input: SpecialityScheduleInputSchema, output: z.array(ResourceSchema) },
+  /** One doctor's free cells (a reschedule: the same doctor, another time). */
+  listDoctorSchedule: { input: DoctorScheduleInputSchema, output: z.array(ResourceSchema) },
+  /** Books a free cell without a referral: the same transaction as `book`. */
+  bookSelf: { input: BookSelfInputSchema, output: TicketSchema },
+  /** Books the new cell first; the old appointment is given up only once the new one is confirmed. */
+  reschedule: { input: RescheduleInputSchema, output: RescheduleResultSchema },
+  joinWaitingList: { input: WaitingListInputSchema, output: WaitingListResultSchema },
+  /** One slip listing the upcoming appointments «Мои записи» showed; printed once, then as a copy. */
+  printAppointments: { input: LanguageInputSchema, output: SummaryPrintSchema },
   printTicket: { input: PrintInputSchema, output: PrintResultSchema },
   /** The ticket's print state now, with a fresh printer status (paper replaced?). Prints nothing. */
   printStatus: { input: TicketRefSchema, output: PrintResultSchema },

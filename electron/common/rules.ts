@@ -21,3 +21,24 @@ export function addDays(ymd: string, days: number): string {
 export const REFERRAL_NUMBER_PATTERN = /^[0-9A-Za-zА-Яа-яЁё/-]{1,40}$/;
 /** A surname as on the referral: Cyrillic letters, a hyphen or a space inside, 1–60. */
 export const SURNAME_PATTERN = /^[А-Яа-яЁё](?:[А-Яа-яЁё -]{0,58}[А-Яа-яЁё])?$/;
+
+/** A speciality's id as the MIS gives it (SoftRust code, N3 IdSpesiality): letters, digits, `._-`. */
+export const SPECIALITY_CODE_PATTERN = /^[0-9A-Za-z._-]{1,40}$/;
+
+/**
+ * A Russian mobile number as the patient types it on the keypad: ten digits starting with 9
+ * (the +7 is printed on the screen, a typed leading 8 or 7 is dropped by the screen).
+ */
+export const MOBILE_PATTERN = /^9\d{9}$/;
+
+/** «9161234567» → «+7 916 123-45-67», the way a Russian reads a number back. */
+export function groupMobile(digits: string): string {
+  const d = digits.replace(/\D/g, '');
+  const parts = [d.slice(0, 3), d.slice(3, 6), d.slice(6, 8), d.slice(8, 10)];
+  let out = '+7';
+  if (parts[0]) out += ` ${parts[0]}`;
+  if (parts[1]) out += ` ${parts[1]}`;
+  if (parts[2]) out += `-${parts[2]}`;
+  if (parts[3]) out += `-${parts[3]}`;
+  return out;
+}

@@ -1,12 +1,46 @@
 // Interfaces the core needs from the outside world. The printing layer and the Electron shell
 // provide implementations; the core and its tests never know which.
-import type { Ticket } from '../common/bridge-contract';
+import type { ClinicRef, Ticket } from '../common/bridge-contract';
 import type { Locale } from '../common/i18n/locales';
 import type { PrinterFault } from '../common/printer-faults';
 
-/** Everything printed on a slip. No patient name or policy number: the slip may be lost. */
-export interface SlipData {
-  ticket: Ticket;
+/** «Распечатать все записи»: the upcoming appointments «Мои записи» showed, on one slip. */
+export interface AppointmentsSummary {
+  kind: 'appointments';
+  /** The same list always gets the same id, so a second tap is a copy, not another original. */
+  id: string;
+  tickets: Ticket[];
+}
+
+/** A waiting-list request the MIS took: what for, where, and what happens next. Never the phone number. */
+export interface WaitingListSummary {
+  kind: 'waitingList';
+  id: string;
+  clinic: ClinicRef | null;
+  /** The speciality or the referral's title, as the MIS named it; null when unknown. */
+  what: string | null;
+  reason: 'noSlots' | 'noConvenientTime';
+  /** The MIS's reference for the request, when it gave one. */
+  reference: string | null;
+  /** The last two digits of the number the clinic will call, so the patient recognises it. */
+  phoneTail: string;
+}
+
+/** A slip that is not one ticket: made by the core from what the patient did this session. */
+export type SlipSummary = AppointmentsSummary | WaitingListSummary;
+
+/**
+ * Everything printed on a slip: one ticket, or a summary (`summary`). No patient name or
+ * policy number: the slip may be lost.
+ */
+export type SlipData = SlipMeta & ({ ticket: Ticket; summary?: undefined } | { ticket?: undefined; summary: SlipSummary });
+
+/** The slip's id in the print journal: the ticket's GUID or the summary's id. */
+export function slipId(slip: SlipData): string {
+  return slip.ticket ? slip.ticket.ticketGuid : slip.summary.id;
+}
+
+export interface SlipMeta {
   kioskId: string;
   /** ISO instant the slip was printed; shown in the clinic's zone. */
   printedAt: string;

@@ -88,7 +88,7 @@ describe('createOsTransport', () => {
       expect(w.printed).toHaveLength(1);
       const bad = fakeWindow({ success: false, reason: 'Printer is offline' });
       const failing = createSlipPrinter(PrinterConfigSchema.parse({ transport: { type: 'os', deviceName: 'VKP80' } }), { journalDir: dir, transport: make(bad) });
-      expect(await failing.printSlip(sampleSlip({ ticket: { ...real.ticket, ticketGuid: 'other-ticket' } }))).toMatchObject({ state: 'failed', fault: 'error' });
+      expect(await failing.printSlip(sampleSlip({ ticket: { ...real.ticket!, ticketGuid: 'other-ticket' } }))).toMatchObject({ state: 'failed', fault: 'error' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -76,7 +76,7 @@ function renderForRoll(slip: SlipData, widthMm: 58 | 80): string {
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
-<title>${escapeHtml(t(slip.locale)('slip.pageTitle', { number: slip.ticket.number }))}</title>
+<title>${escapeHtml(pageTitle(slip))}</title>
 <style>
 @page { size: ${widthMm}mm ${page.heightMm}mm; margin: 0; }
 * { box-sizing: border-box; margin: 0; padding: 0; }
@@ -97,4 +97,10 @@ ${body.join('\n')}
 </body>
 </html>
 `;
+}
+
+function pageTitle(slip: SlipData): string {
+  const tr = t(slip.locale);
+  if (slip.ticket) return tr('slip.pageTitle', { number: slip.ticket.number });
+  return tr(slip.summary.kind === 'appointments' ? 'slip.summaryPageTitle' : 'slip.waitTitle');
 }

@@ -4,7 +4,7 @@
 // look like a failed booking.
 import { PrinterConfigSchema, type PrinterConfig } from '../core/config/schema';
 import { startSweeper } from '../core/fs/retention';
-import { silentLogger, type Logger, type PrintHistory, type PrinterReadiness, type SlipData, type SlipPrintOutcome, type SlipPrinter } from '../core/ports';
+import { silentLogger, slipId, type Logger, type PrintHistory, type PrinterReadiness, type SlipData, type SlipPrintOutcome, type SlipPrinter } from '../core/ports';
 import { encodeSlip } from './escpos-encode';
 import { PrintJournal, type JobRecord } from './print-journal';
 import { resolveProfile, type ResolvedProfile } from './profiles';
@@ -183,7 +183,7 @@ export function createSlipPrinter(config: PrinterConfig, opts: SlipPrinterOption
 
   async function attempt(slip: SlipData): Promise<SlipPrintOutcome> {
     const j = await journal();
-    let jobId = `${slip.ticket.ticketGuid}-${Date.now().toString(36)}`;
+    let jobId = `${slipId(slip)}-${Date.now().toString(36)}`;
     try {
       jobId = (await j.begin(slip)).jobId;
     } catch (err) {
@@ -216,7 +216,7 @@ export function createSlipPrinter(config: PrinterConfig, opts: SlipPrinterOption
     if (!slip.reprint) {
       // The original goes out again only if it never reached the printer; anything else asks
       // for a copy, which the core marks ПОВТОРНАЯ.
-      const prev = (await journal()).original(slip.ticket.ticketGuid);
+      const prev = (await journal()).original(slipId(slip));
       if (prev && !(prev.state === 'failed' && !prev.sent)) {
         log.info('print.already-printed', { jobId: prev.jobId, state: prev.state });
         return { jobId: prev.jobId, state: prev.state === 'done' ? 'printed' : prev.state === 'failed' ? 'failed' : 'uncertain', fault: prev.state === 'done' ? null : prev.state === 'failed' ? prev.fault : 'uncertain' };
@@ -239,7 +239,7 @@ export function createSlipPrinter(config: PrinterConfig, opts: SlipPrinterOption
 
   return {
     printSlip: (slip) =>
-      serial(() => printOnce(slip), { jobId: slip?.ticket?.ticketGuid ?? '', state: 'failed', fault: 'internal' }),
+      serial(() => printOnce(slip), { jobId: slip?.ticket?.ticketGuid ?? slip?.summary?.id ?? '', state: 'failed', fault: 'internal' }),
     history: async (ticketGuid) => historyOf(await journal(), ticketGuid),
     readiness: () =>
       serial(async (): Promise<PrinterReadiness> => {

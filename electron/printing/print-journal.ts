@@ -11,7 +11,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ensurePrivateDir } from '../core/fs/private-dir';
 import { DAY_MS, DEFAULT_RETENTION_DAYS } from '../core/fs/retention';
-import type { SlipData } from '../core/ports';
+import { slipId, type SlipData } from '../core/ports';
 import { DEFAULT_LOCALE, isLocale } from '../common/i18n/locales';
 import { PRINTER_FAULTS, type PrinterFault } from '../common/printer-faults';
 
@@ -144,7 +144,7 @@ export class PrintJournal {
    * across retries; every reprint gets its own, kept when that reprint is retried.
    */
   async begin(slip: SlipData, retryOf?: string): Promise<JobRecord> {
-    const guid = slip.ticket.ticketGuid;
+    const guid = slipId(slip);
     const base = safeId(guid);
     let jobId = retryOf ?? base;
     if (slip.reprint && !retryOf) {

@@ -1,6 +1,6 @@
 // Slips for tests, the sample images and the demo: realistic data at the length extremes the
 // MIS actually sends (long double surnames, full official clinic names).
-import type { SlipData } from '../core/ports';
+import type { SlipData, SlipMeta } from '../core/ports';
 import type { Ticket } from '../common/bridge-contract';
 import { DEFAULT_CLINIC_TIME_ZONE } from '../common/clinic-time';
 
@@ -43,7 +43,7 @@ export const longTicket: Ticket = {
   },
 };
 
-export function sampleSlip(overrides: Partial<SlipData> = {}): SlipData {
+export function sampleSlip(overrides: Partial<SlipMeta> & { ticket?: Ticket } = {}): SlipData {
   return {
     ticket: sampleTicket,
     kioskId: 'KIOSK-01',
@@ -52,5 +52,39 @@ export function sampleSlip(overrides: Partial<SlipData> = {}): SlipData {
     locale: 'ru',
     reprint: false,
     ...overrides,
+  };
+}
+
+/** «Распечатать все записи» with three appointments, one of them with the long names. */
+export function sampleAppointmentsSlip(overrides: Partial<SlipMeta> = {}): SlipData {
+  const { ticket: _t, ...meta } = sampleSlip(overrides);
+  return {
+    ...meta,
+    summary: {
+      kind: 'appointments',
+      id: '9a1e2d3c-4b5a-4f6e-8d7c-0b1a2c3d4e5f',
+      tickets: [
+        sampleTicket,
+        { ...sampleTicket, ticketGuid: '6a0c1a2b-7d3e-4c11-9a8b-0123456789ac', number: '041.07', beginTime: '2026-11-30T14:40:00+03:00', endTime: '2026-11-30T15:00:00+03:00', room: '305', floor: 3, doctorName: 'Смирнова О. В.', doctorRole: 'офтальмолог', speciality: 'Офтальмология' },
+        { ...longTicket, ticketGuid: '7a0c1a2b-7d3e-4c11-9a8b-0123456789ad', beginTime: '2026-12-02T08:00:00+03:00', endTime: '2026-12-02T08:20:00+03:00' },
+      ],
+    },
+  };
+}
+
+/** A waiting-list request for a speciality with no free time. */
+export function sampleWaitingListSlip(overrides: Partial<SlipMeta> = {}): SlipData {
+  const { ticket, ...meta } = sampleSlip(overrides);
+  return {
+    ...meta,
+    summary: {
+      kind: 'waitingList',
+      id: '8b2f3e4d-5c6b-4a7f-9e8d-1c2b3d4e5f60',
+      clinic: ticket!.clinic,
+      what: 'Эндокринолог',
+      reason: 'noSlots',
+      reference: 'ЛО-2026-004512',
+      phoneTail: '67',
+    },
   };
 }

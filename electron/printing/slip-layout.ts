@@ -9,6 +9,7 @@ import { localeTag, t as translatorFor } from '../common/i18n/locales';
 import { placeText } from '../common/place';
 import { typograph } from '../common/typograph';
 import type { SlipData } from '../core/ports';
+import { summaryBlocks } from './summary-layout';
 
 export type Align = 'left' | 'center' | 'right';
 /** 1 = normal, 2 = double width and height (`GS ! 0x11`). */
@@ -118,7 +119,7 @@ export function wrapWords(text: string, width: number, charset: SlipCharset = 'c
   return lines.map((l) => l.replaceAll(NBSP, ' ').trimEnd());
 }
 
-class LayoutBuilder {
+export class LayoutBuilder {
   readonly blocks: SlipBlock[] = [];
   constructor(
     readonly columns: number,
@@ -162,7 +163,6 @@ export function cancelText(phone: string, t: Translate): string {
  * session's language (`slip.locale`); the MIS's data (clinic, doctor, room) as the MIS wrote it.
  */
 export function buildSlipLayout(slip: SlipData, columns: number, charset: SlipCharset = 'cp866'): SlipLayout {
-  const t = slip.ticket;
   const tz = slip.timeZone;
   const tr = translatorFor(slip.locale);
   const tag = localeTag(slip.locale);
@@ -172,6 +172,14 @@ export function buildSlipLayout(slip: SlipData, columns: number, charset: SlipCh
   const mark = (text: string) => b.para(columns >= text.length + 8 ? `*** ${text} ***` : text, { align: 'center', bold: true });
   if (slip.test) mark(tr('slip.test'));
   if (slip.reprint) mark(tr('slip.reprint'));
+  if (!slip.ticket) {
+    summaryBlocks(b, slip.summary, { timeZone: tz, t: tr, tag });
+    b.rule();
+    b.para(tr('slip.printedAt', { when: clinicDateTimeNumeric(slip.printedAt, tz) }));
+    b.para(tr('slip.kiosk', { id: slip.kioskId }));
+    return { columns, blocks: b.blocks };
+  }
+  const t = slip.ticket;
   b.para(t.clinic.name || t.clinic.fullName, { align: 'center', bold: true });
   if (t.clinic.address) b.para(t.clinic.address, { align: 'center' });
   b.rule();

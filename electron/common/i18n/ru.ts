@@ -297,6 +297,20 @@ export const ru = {
   'slip.testClinic': ({ id }: { id: string }) => `Проверка принтера инфомата ${id}`,
   'slip.testRoom': 'тест',
   'slip.testInvalid': 'Талон недействителен',
+  'slip.summaryTitle': 'Ваши записи к врачам',
+  'slip.summaryCount': ({ count }: { count: number }) => `${count} ${n(count, 'запись', 'записи', 'записей')}`,
+  'slip.summaryTicket': ({ number }: { number: string }) => `Талон №\u00a0${number}`,
+  'slip.summaryPageTitle': 'Ваши записи к врачам',
+  'slip.summaryCancel': 'Отменить или перенести запись: на инфомате — «Мои записи» — или в регистратуре',
+  'slip.waitTitle': 'Лист ожидания',
+  'slip.waitAccepted': 'Заявка принята',
+  'slip.waitFor': ({ what }: { what: string }) => `Запись: ${what}`,
+  'slip.waitReasonNoSlots': 'Причина: нет свободного времени',
+  'slip.waitReasonNoConvenientTime': 'Причина: нет удобного времени',
+  'slip.waitReference': ({ reference }: { reference: string }) => `Номер заявки: ${reference}`,
+  'slip.waitNext': ({ tail }: { tail: string }) =>
+    `Что дальше: когда появится время, из поликлиники позвонят на ваш номер, который оканчивается на\u00a0${tail}, и предложат запись.`,
+  'slip.waitNoCall': 'Если звонка долго нет, обратитесь в регистратуру.',
 
   // ---------- service mode (the technician) ----------
   'service.title': 'Служебный режим',

@@ -6,22 +6,20 @@ import { clinicYmd } from '../../common/clinic-time';
 import { maskPolicy } from '../../common/mask';
 import type { Locale } from '../../common/i18n/locales';
 import type { PrinterFault } from '../../common/printer-faults';
-import { MAYBE_OWN_BOOKING } from '../../common/problems';
 import { REFERRAL_STATUSES, addDays } from '../../common/rules';
-import { ApiError } from '../api/api-error';
 import type { Mis } from '../mis/port';
 import type { BridgeImpl } from '../bridge/dispatcher';
 import { PrinterUnavailableError } from '../bridge/printer-unavailable-error';
 import type { KioskConfig } from '../config/schema';
 import { UNKNOWN_HEALTH, type HealthMonitor } from '../health/health-monitor';
-import type { Logger, PrinterReadiness, SlipPrinter } from '../ports';
+import type { Logger, PrinterReadiness, SlipData, SlipPrinter, SlipSummary } from '../ports';
 import { SessionError } from '../session/session-error';
 import type { PatientSession } from '../session/patient-session';
 import { bookingBoundMs } from './booking-bound';
-import { BookingNotConfirmedError } from './booking-errors';
+import { createBookingTransaction } from './booking-transaction';
+import { createLobbyMethods } from './lobby-methods';
 import type { BookingLedger } from './ledger';
 import { canPrintAgain, decidePrint } from './print-decision';
-import { attemptKey, findBookedVisit, outcomeUnknown, type BookingAttempt } from './reconcile';
 import { createViewModels, toClinic } from './view-models';
 import { reportRendererError } from './report-error';
 import { ScanInbox } from '../scan/scan-inbox';
@@ -78,82 +76,10 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
     });
   const served = (lpuGuid: string) => config.clinics.length === 0 || config.clinics.includes(lpuGuid);
   const bookingWaitMs = bookingBoundMs(config);
-  /** Attempts whose answer never came back, so a later 4009 on the same cell may be our own booking. */
-  const unknownAttempts = new Set<string>();
-
-  async function book(input: Omit<BookingAttempt, 'startedAt'>): Promise<Ticket> {
-    const attempt: BookingAttempt = { ...input, startedAt: now().toISOString() };
-    const key = attemptKey(attempt);
-    const generation = session.generation;
-    const cell = { lpuGuid: attempt.lpuGuid, resourceGuid: attempt.resourceGuid, date: attempt.date, time: attempt.time, kioskId };
-    const stale = () => session.generation !== generation;
-    const accept = (t: Ticket, how: 'created' | 'reconciled'): Ticket => {
-      if (stale()) {
-        // The session ended meanwhile (the renderer replaced, a wait past its bound): the answer
-        // must not revive it. The visit stands at the MIS: the patient finds it in «Мои записи»
-        // on their next identification, and a «time taken» on this cell is checked as theirs.
-        unknownAttempts.add(key);
-        log.audit('booking.late', { ...cell, ticketGuid: t.ticketGuid, how });
-        throw new SessionError('session ended while booking');
-      }
-      unknownAttempts.delete(key);
-      ledger.remember(t);
-      log.audit(`booking.${how}`, { ...cell, ticketGuid: t.ticketGuid });
-      return t;
-    };
-    /** `refusal`: the MIS's own «time taken» that sent us looking; said as it was if the visit is not ours. */
-    const reconcile = async (why: string, refusal?: unknown): Promise<Ticket> => {
-      unknownAttempts.add(key);
-      log.audit('booking.reconciling', { ...cell, why });
-      const found = await findBookedVisit(
-        () => session.withToken((t) => mis.visits(t, { dateFrom: attempt.date, dateTo: attempt.date })),
-        attempt,
-        { polls: config.booking.reconcilePolls, intervalMs: config.booking.reconcileIntervalMs, timeZone: tz, log, sleep: deps.sleep, cancelled: stale },
-      );
-      if (found) return accept(vm.toTicket(found), 'reconciled');
-      if (stale()) throw new SessionError('session ended while reconciling');
-      if (refusal) {
-        // Not our own booking after all: someone else has the time, as the MIS said.
-        unknownAttempts.delete(key);
-        log.audit('booking.refused', { ...cell, problem: refusal instanceof ApiError ? refusal.problem : null, code: refusal instanceof ApiError ? refusal.code : null });
-        throw refusal;
-      }
-      log.audit('booking.unknown', { ...cell, why });
-      throw new BookingNotConfirmedError(`no visit matched after reconciliation (${why})`);
-    };
-
-    let raw;
-    try {
-      raw = await session.withToken((token) =>
-        mis.book(token, {
-          date: attempt.date,
-          time: attempt.time,
-          directionGuid: attempt.referralGuid,
-          lpuGuid: attempt.lpuGuid,
-          resourceGuid: attempt.resourceGuid,
-        }),
-      );
-    } catch (err) {
-      if (err instanceof SessionError) throw err;
-      if (outcomeUnknown(err)) return reconcile(err instanceof ApiError ? `${err.kind} ${err.httpStatus ?? ''}`.trim() : 'unknown');
-      // «Time taken» (or «already booked», «referral used») after an attempt whose answer we
-      // never saw may be this patient's own booking: look before telling them the time is gone.
-      if (err instanceof ApiError && MAYBE_OWN_BOOKING.has(err.problem) && unknownAttempts.has(key)) {
-        return reconcile(`${err.problem} (MIS code ${err.code ?? '-'}) after an unanswered attempt`, err);
-      }
-      log.audit('booking.refused', { ...cell, problem: err instanceof ApiError ? err.problem : null, code: err instanceof ApiError ? err.code : null });
-      throw err;
-    }
-    let ticket: Ticket;
-    try {
-      ticket = vm.toTicket(raw);
-    } catch (err) {
-      // The MIS answered 200 with a ticket we cannot read (a time in no known format): it
-      // booked, but what? Its own visit list says.
-      return reconcile(`unreadable ticket: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    return accept(ticket, 'created');
-  }
+  const transact = createBookingTransaction({
+    mis, session, ledger, log, vm, kioskId, timeZone: tz, now, sleep: deps.sleep,
+    reconcile: { polls: config.booking.reconcilePolls, intervalMs: config.booking.reconcileIntervalMs },
+  });
 
   async function printResult(ticketGuid: string, readiness: PrinterReadiness, outcome: { state: 'printed' | 'uncertain' | 'failed'; fault: PrinterFault | null; jobId: string } | null): Promise<PrintResult> {
     const h = await slipPrinter!.history(ticketGuid);
@@ -167,6 +93,45 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
       reprintsLeft: Math.max(0, limit - h.againAttempts),
       canPrintAgain: canPrintAgain(h, limit, readiness),
     };
+  }
+
+  /** The slip this session knows by that id: a ticket it showed, or a summary it made. */
+  const slipContent = (id: string): { ticket: Ticket; summary?: undefined } | { ticket?: undefined; summary: SlipSummary } | null => {
+    const ticket = ledger.ticket(id);
+    if (ticket) return { ticket };
+    const summary = ledger.summary(id);
+    return summary ? { summary } : null;
+  };
+
+  function printById(id: string, again: boolean, language: Locale): Promise<PrintResult> {
+    return serialPrint(async (): Promise<PrintResult> => {
+      if (!slipPrinter) return DISABLED;
+      const content = slipContent(id);
+      if (!content) throw new PrinterUnavailableError('ticketUnknown');
+      session.touch();
+      const before = await slipPrinter.history(id);
+      // Asking the printer costs a round trip: only «Печать ещё раз» needs it up front.
+      const readiness: PrinterReadiness = again ? await slipPrinter.readiness() : 'unknown';
+      const action = decidePrint(again, before, limit, readiness);
+      if (action.kind === 'none') {
+        if (action.why === 'reprintUsed') throw new PrinterUnavailableError('reprintUsed');
+        const r = await printResult(id, readiness, null);
+        // «Печать ещё раз» while the printer reports a fault: that try failed, say why.
+        return action.why === 'blocked' ? { ...r, state: 'failed', fault: BLOCKED_FAULT[readiness] ?? 'offline' } : r;
+      }
+      const outcome = await slipPrinter.printSlip({
+        ...content,
+        kioskId,
+        printedAt: now().toISOString(),
+        timeZone: tz,
+        locale: language satisfies Locale,
+        reprint: action.kind === 'copy',
+      } satisfies SlipData);
+      log.audit(`print.${outcome.state}`, { jobId: outcome.jobId, ticketGuid: id, action: action.kind, kioskId, slip: content.ticket ? 'ticket' : content.summary.kind });
+      // After a failure the printer's own status decides whether another try is worth offering.
+      const after = outcome.state === 'failed' ? await slipPrinter.readiness() : readiness;
+      return printResult(id, after, outcome);
+    });
   }
 
   const DISABLED: PrintResult = { jobId: null, state: 'disabled', fault: 'disabled', reprintsLeft: 0, canPrintAgain: false };
@@ -192,7 +157,13 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
         printerEnabled: slipPrinter !== null,
         reprintLimit: limit,
         scanner: config.scanner.type,
-        mis: { ...mis.capabilities },
+        mis: {
+          ...mis.capabilities,
+          // The clinic turned self-booking off (an empty list), or the MIS cannot do it.
+          selfBooking: mis.capabilities.selfBooking && config.booking.selfBookingSpecialities?.length !== 0,
+          // A new time needs the old booking listed and, unless the MIS moves it itself, cancelled.
+          reschedule: mis.capabilities.reschedule && mis.capabilities.visits && (mis.rescheduleMovesOld || mis.capabilities.cancel),
+        },
         bookingWaitSeconds: Math.ceil(bookingWaitMs / 1000),
       };
     },
@@ -210,19 +181,23 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
     async listReferrals() {
       const list = await session.withToken((t) => mis.referrals(t, REFERRAL_STATUSES));
       const day = today();
-      return list
-        .map((d) => vm.toReferral(d, day))
-        .sort((a, b) => Number(b.bookable) - Number(a.bookable));
+      const referrals = list.map((d) => vm.toReferral(d, day)).sort((a, b) => Number(b.bookable) - Number(a.bookable));
+      for (const r of referrals) if (r.title) ledger.rememberName(r.guid, r.title);
+      return referrals;
     },
 
     async findReferral({ number, surname }) {
       const d = await session.withToken((t) => mis.referralByNumber(t, { number, surname }));
-      return vm.toReferral(d, today());
+      const referral = vm.toReferral(d, today());
+      if (referral.title) ledger.rememberName(referral.guid, referral.title);
+      return referral;
     },
 
     async listClinics({ referralGuid }) {
       const lpus = await session.withToken((t) => mis.clinics(t, referralGuid));
-      return lpus.filter((l) => served(l.guid)).map(toClinic);
+      const clinics = lpus.filter((l) => served(l.guid)).map(toClinic);
+      for (const c of clinics) ledger.rememberClinic(c);
+      return clinics;
     },
 
     async listSchedule({ referralGuid, lpuGuid }) {
@@ -237,59 +212,37 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
     },
 
     book({ referralGuid, lpuGuid, resourceGuid, date, time }) {
-      return ledger.once(() => book({ referralGuid, lpuGuid, resourceGuid, date, time }));
+      return ledger.once('referral', () =>
+        transact({ kind: 'referral', purpose: referralGuid, lpuGuid, resourceGuid, date, time }, (token) =>
+          mis.book(token, { date, time, directionGuid: referralGuid, lpuGuid, resourceGuid }),
+        ),
+      );
     },
 
     async listAppointments() {
       const list = await session.withToken((t) => mis.visits(t, { dateFrom: today() }));
       const tickets = vm.toTickets(list).sort((a, b) => a.beginTime.localeCompare(b.beginTime));
-      // «Мои записи» may print any of them, wherever it was booked: the slip is printed from
-      // exactly what the list showed, like a ticket booked here.
-      for (const t of tickets) ledger.remember(t);
+      // «Мои записи» may print, move or cancel any of them, wherever it was booked, and print
+      // them all on one slip: from exactly what the list showed, like a ticket booked here.
+      ledger.listed(tickets);
       return tickets;
     },
 
     async cancelAppointment({ lpuGuid, ticketGuid }) {
       await session.withToken((t) => mis.cancel(t, lpuGuid, ticketGuid));
+      ledger.forget(ticketGuid);
       log.audit('booking.cancelled', { ticketGuid, lpuGuid, kioskId });
       return null;
     },
 
     printTicket({ ticketGuid, again, language }) {
-      return serialPrint(async (): Promise<PrintResult> => {
-        if (!slipPrinter) return DISABLED;
-        const ticket = ledger.ticket(ticketGuid);
-        if (!ticket) throw new PrinterUnavailableError('ticketUnknown');
-        session.touch();
-        const before = await slipPrinter.history(ticketGuid);
-        // Asking the printer costs a round trip: only «Печать ещё раз» needs it up front.
-        const readiness: PrinterReadiness = again ? await slipPrinter.readiness() : 'unknown';
-        const action = decidePrint(again, before, limit, readiness);
-        if (action.kind === 'none') {
-          if (action.why === 'reprintUsed') throw new PrinterUnavailableError('reprintUsed');
-          const r = await printResult(ticketGuid, readiness, null);
-          // «Печать ещё раз» while the printer reports a fault: that try failed, say why.
-          return action.why === 'blocked' ? { ...r, state: 'failed', fault: BLOCKED_FAULT[readiness] ?? 'offline' } : r;
-        }
-        const outcome = await slipPrinter.printSlip({
-          ticket,
-          kioskId,
-          printedAt: now().toISOString(),
-          timeZone: tz,
-          locale: language satisfies Locale,
-          reprint: action.kind === 'copy',
-        });
-        log.audit(`print.${outcome.state}`, { jobId: outcome.jobId, ticketGuid, action: action.kind, kioskId });
-        // After a failure the printer's own status decides whether another try is worth offering.
-        const after = outcome.state === 'failed' ? await slipPrinter.readiness() : readiness;
-        return printResult(ticketGuid, after, outcome);
-      });
+      return printById(ticketGuid, again, language);
     },
 
     printStatus({ ticketGuid }) {
       return serialPrint(async (): Promise<PrintResult> => {
         if (!slipPrinter) return DISABLED;
-        if (!ledger.ticket(ticketGuid)) throw new PrinterUnavailableError('ticketUnknown');
+        if (!slipContent(ticketGuid)) throw new PrinterUnavailableError('ticketUnknown');
         return printResult(ticketGuid, await slipPrinter.readiness(), null);
       });
     },
@@ -309,6 +262,8 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
     },
 
     reportError: reportRendererError(log),
+
+    ...createLobbyMethods({ config, mis, session, ledger, log, vm, transact, print: printById, served, today, now }),
 
     ...createScanMethods({
       inbox: deps.scanInbox ?? new ScanInbox({ log }),

@@ -1,30 +1,90 @@
-// What this patient's session booked, kept apart from the token holder (PatientSession): the
-// tickets as the screens saw them, so a slip is printed from exactly what was shown, and the
-// one booking that may be in flight. Cleared whenever the session ends.
-import type { Ticket } from '../../common/bridge-contract';
+// What this patient's session booked and saw, kept apart from the token holder (PatientSession):
+// the tickets as the screens saw them, so a slip is printed from exactly what was shown; the
+// summaries the core made (all appointments, a waiting-list request); the names it listed (so
+// a waiting-list slip can say what for, where); and the one booking that may be in flight.
+// Cleared whenever the session ends: nothing of one patient is there for the next.
+import type { ClinicRef, Ticket } from '../../common/bridge-contract';
+import type { SlipSummary } from '../ports';
 
 export class BookingLedger {
   readonly #tickets = new Map<string, Ticket>();
-  #inFlight: Promise<Ticket> | null = null;
+  readonly #summaries = new Map<string, SlipSummary>();
+  /** What «Мои записи» listed last, in its order: what «Распечатать все записи» prints. */
+  #listed: Ticket[] | null = null;
+  readonly #clinics = new Map<string, ClinicRef>();
+  readonly #names = new Map<string, string>();
+  #inFlight: Promise<unknown> | null = null;
+  #inFlightKind: string | null = null;
 
   remember(ticket: Ticket): void {
     this.#tickets.set(ticket.ticketGuid, ticket);
+    this.#clinics.set(ticket.clinic.guid, ticket.clinic);
+  }
+
+  /** A ticket given up (cancelled, moved): no longer printed or moved from this session. */
+  forget(ticketGuid: string): void {
+    this.#tickets.delete(ticketGuid);
+    if (this.#listed) this.#listed = this.#listed.filter((t) => t.ticketGuid !== ticketGuid);
   }
 
   ticket(ticketGuid: string): Ticket | undefined {
     return this.#tickets.get(ticketGuid);
   }
 
+  /** «Мои записи» showed these: each may be printed, moved or cancelled, and all printed at once. */
+  listed(tickets: readonly Ticket[]): void {
+    for (const t of tickets) this.remember(t);
+    this.#listed = [...tickets];
+  }
+
+  lastListed(): readonly Ticket[] | null {
+    return this.#listed;
+  }
+
+  rememberSummary(summary: SlipSummary): void {
+    this.#summaries.set(summary.id, summary);
+  }
+
+  summary(id: string): SlipSummary | undefined {
+    return this.#summaries.get(id);
+  }
+
+  /** A clinic a screen listed (clinics, specialities, tickets), for the slips that name it. */
+  rememberClinic(clinic: ClinicRef): void {
+    this.#clinics.set(clinic.guid, clinic);
+  }
+
+  clinic(guid: string): ClinicRef | undefined {
+    return this.#clinics.get(guid) ?? [...this.#clinics.values()].find((c) => c.guid.toLowerCase() === guid.toLowerCase());
+  }
+
+  /** What a speciality code or a referral GUID is called, as a screen listed it. */
+  rememberName(key: string, name: string): void {
+    if (name.trim()) this.#names.set(key.toLowerCase(), name.trim());
+  }
+
+  name(key: string): string | undefined {
+    return this.#names.get(key.toLowerCase());
+  }
+
   /**
-   * One booking at a time per session: a second `book` while one is pending (a double tap, a
-   * second renderer) gets the first one's result instead of reaching the MIS again.
+   * One booking at a time per session: a second call of the same kind while one is pending (a
+   * double tap, a second renderer) gets the first one's result instead of reaching the MIS
+   * again; a call of another kind (a reschedule while a booking is pending) waits for the
+   * first to settle, then runs.
    */
-  once(run: () => Promise<Ticket>): Promise<Ticket> {
-    if (this.#inFlight) return this.#inFlight;
-    const p = run().finally(() => {
-      if (this.#inFlight === p) this.#inFlight = null;
+  once<T>(kind: string, run: () => Promise<T>): Promise<T> {
+    const pending = this.#inFlight;
+    if (pending && this.#inFlightKind === kind) return pending as Promise<T>;
+    const start = pending ? pending.then(run, run) : run();
+    const p = start.finally(() => {
+      if (this.#inFlight === p) {
+        this.#inFlight = null;
+        this.#inFlightKind = null;
+      }
     });
     this.#inFlight = p;
+    this.#inFlightKind = kind;
     return p;
   }
 
@@ -42,6 +102,11 @@ export class BookingLedger {
 
   clear(): void {
     this.#tickets.clear();
+    this.#summaries.clear();
+    this.#clinics.clear();
+    this.#names.clear();
+    this.#listed = null;
     this.#inFlight = null;
+    this.#inFlightKind = null;
   }
 }

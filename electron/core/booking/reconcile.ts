@@ -6,9 +6,15 @@ import { ApiError } from '../api/api-error';
 import type { TicketVisitWithLpu } from '../api/schemas';
 import type { Logger } from '../ports';
 
+/** What a booking is for: a referral, a speciality without one, or moving an existing booking. */
+export type BookingKind = 'referral' | 'self' | 'reschedule';
+export const BOOKING_KINDS: readonly BookingKind[] = ['referral', 'self', 'reschedule'];
+
 /** The idempotency record of one booking attempt (no patient data). */
 export interface BookingAttempt {
-  referralGuid: string;
+  kind: BookingKind;
+  /** The referral's GUID, the speciality's code, or the GUID of the booking being moved. */
+  purpose: string;
   lpuGuid: string;
   resourceGuid: string;
   date: string;
@@ -17,7 +23,7 @@ export interface BookingAttempt {
 }
 
 export const attemptKey = (a: Omit<BookingAttempt, 'startedAt'>): string =>
-  [a.referralGuid, a.lpuGuid, a.resourceGuid, a.date, a.time].join('|');
+  [a.kind, a.purpose, a.lpuGuid, a.resourceGuid, a.date, a.time].join('|');
 
 /** Connection failures that prove the request never left: nothing can have been booked. */
 const NEVER_SENT = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH/;

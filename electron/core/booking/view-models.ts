@@ -1,6 +1,6 @@
 // Turns API payloads into the bridge's view models. Only fields the screens need cross the
 // bridge; anything else (tokens, history, logins) stays in the main process.
-import type { Clinic, ClinicRef, Referral, Resource, Ticket } from '../../common/bridge-contract';
+import type { Clinic, ClinicRef, Referral, Resource, Speciality, Ticket } from '../../common/bridge-contract';
 import { isHhmm } from '../../common/calendar';
 import { REFERRAL_STATUSES, type ReferralStatusName } from '../../common/rules';
 import { weekHours } from '../../common/clinic-hours';
@@ -9,6 +9,7 @@ import { ApiError } from '../api/api-error';
 import { misDateTime, parseMisDate, parseMisDateTime } from '../api/mis-time';
 import type { Direction, DirectionResource, LpuWithStatus, TicketVisitWithLpu } from '../api/schemas';
 import { misText } from '../mis/mis-text';
+import type { SelfBookingSpeciality } from '../mis/port';
 import { silentLogger, type Logger } from '../ports';
 
 const KNOWN_STATUSES = REFERRAL_STATUSES;
@@ -74,6 +75,7 @@ export function createViewModels(opts: ViewModelOptions) {
       resType: v.resType || 'Doctor',
       clinic: clinicRef(v.lpu),
       bookedAt: optionalTime(v.dateOfAppointment, 'ticket.dateOfAppointment'),
+      resourceGuid: v.docGuid?.trim() || null,
     };
   }
 
@@ -164,7 +166,17 @@ export function createViewModels(opts: ViewModelOptions) {
     };
   }
 
-  return { toTicket, toTickets, toReferral, toResource, toClinic };
+  /** A self-booking speciality with its nearest free time (already normalised, or null). */
+  function toSpeciality(s: SelfBookingSpeciality, nearest: string | null): Speciality {
+    return { code: s.code, name: typo(s.name.trim()), clinic: clinicRef(s.lpu), nearest };
+  }
+
+  /** The MIS's own «nearest free time» (N3 NearestDate): unreadable is reported and taken as unknown. */
+  function nearestTime(raw: unknown): string | null {
+    return optionalTime(raw, 'speciality.nearest');
+  }
+
+  return { toTicket, toTickets, toReferral, toResource, toClinic, toSpeciality, nearestTime };
 }
 
 export type ViewModels = ReturnType<typeof createViewModels>;

@@ -16,7 +16,7 @@ import { startSimulator, type RunningSimulator } from '../../../simulator/server
 import { bridgeMethodNames } from '../../common/channels';
 import type { BridgeMethod, Envelope } from '../../common/bridge-contract';
 import { GUID_PATTERN, isHhmm, isYmd } from '../../common/calendar';
-import { POLICY_PATTERN, REFERRAL_NUMBER_PATTERN, SURNAME_PATTERN } from '../../common/rules';
+import { MOBILE_PATTERN, POLICY_PATTERN, REFERRAL_NUMBER_PATTERN, SPECIALITY_CODE_PATTERN, SURNAME_PATTERN } from '../../common/rules';
 import { startBrowserHost, type RunningBrowserHost } from '../../host/browser-host';
 import { createMisClient } from '../api/mis-client';
 import { createSoftrustAdapter } from '../mis/softrust-adapter';
@@ -42,6 +42,13 @@ const VALID: Record<BridgeMethod, Record<string, unknown>> = {
   book: { referralGuid: DIR.D1, lpuGuid: LPU2, resourceGuid: RES.cardioPetrov, date: '2026-11-27', time: '09:15' },
   listAppointments: {},
   cancelAppointment: { lpuGuid: LPU2, ticketGuid: TICKET },
+  listSpecialities: {},
+  listSpecialitySchedule: { lpuGuid: LPU2, specialityCode: 'therapist' },
+  listDoctorSchedule: { lpuGuid: LPU2, resourceGuid: RES.cardioPetrov },
+  bookSelf: { lpuGuid: LPU2, resourceGuid: RES.cardioPetrov, date: '2026-11-27', time: '09:15', timeTableGuid: TICKET, specialityCode: 'therapist' },
+  reschedule: { lpuGuid: LPU2, resourceGuid: RES.cardioPetrov, date: '2026-11-27', time: '09:15', timeTableGuid: TICKET, previousTicketGuid: TICKET },
+  joinWaitingList: { lpuGuid: LPU2, specialityCode: 'therapist', referralGuid: null, phone: '9161234567', reason: 'noSlots' },
+  printAppointments: { language: 'ru' },
   printTicket: { ticketGuid: TICKET, again: false, language: 'ru' },
   printStatus: { ticketGuid: TICKET },
   endSession: {},
@@ -64,12 +71,20 @@ const VALID: Record<BridgeMethod, Record<string, unknown>> = {
   serviceExit: {},
 };
 
-type FieldKind = 'guid' | 'date' | 'time' | 'policy' | 'birthDate' | 'flag' | 'text500' | 'text100' | 'digits' | 'referralNumber' | 'surname' | 'pin' | 'language';
+type FieldKind =
+  | 'guid' | 'date' | 'time' | 'policy' | 'birthDate' | 'flag' | 'text500' | 'text100' | 'digits' | 'referralNumber' | 'surname' | 'pin' | 'language'
+  | 'speciality' | 'phone' | 'reason' | 'noGuid';
 const FIELD_KIND: Record<string, FieldKind> = {
   referralGuid: 'guid', lpuGuid: 'guid', resourceGuid: 'guid', ticketGuid: 'guid',
   date: 'date', time: 'time', policy: 'policy', birthDate: 'birthDate', again: 'flag', message: 'text500', where: 'text100', digits: 'digits',
   number: 'referralNumber', surname: 'surname', pin: 'pin', language: 'language',
+  timeTableGuid: 'guid', previousTicketGuid: 'guid', specialityCode: 'speciality', phone: 'phone', reason: 'reason',
 };
+/** Fields whose kind differs per method: a waiting list is for a speciality, so its referral is null. */
+const FIELD_KIND_OF: Partial<Record<BridgeMethod, Record<string, FieldKind>>> = {
+  joinWaitingList: { referralGuid: 'noGuid' },
+};
+const kindOf = (method: BridgeMethod, field: string): FieldKind => FIELD_KIND_OF[method]?.[field] ?? FIELD_KIND[field]!;
 
 let sim: RunningSimulator;
 let proxy: http.Server;
@@ -194,6 +209,20 @@ const BAD_VALUE: Record<FieldKind, fc.Arbitrary<unknown>> = {
   language: fc
     .oneof(fc.constantFrom('', 'RU', 'ru-RU', 'de', '__proto__', 'constructor', 'toString', 'en '), fc.string({ maxLength: 10 }), nonString)
     .filter((v) => !isLocale(v)),
+  speciality: fc
+    .oneof(fc.constantFrom('', '../x', 'a/b', 'тер', 'a b', 'x'.repeat(41), '%2e%2e', 'a\0'), fc.string({ maxLength: 60 }), nonString)
+    .filter((v) => !(typeof v === 'string' && SPECIALITY_CODE_PATTERN.test(v))),
+  phone: fc
+    .oneof(
+      fc.constantFrom('', '89161234567', '+79161234567', '79161234567', '4951234567', '916123456', '916 123 45 67', '９１６１２３４５６７', '9'.repeat(11)),
+      fc.string({ maxLength: 20 }),
+      fc.integer(),
+      nonString,
+    )
+    .filter((v) => !(typeof v === 'string' && MOBILE_PATTERN.test(v))),
+  reason: fc.oneof(fc.constantFrom('', 'NoSlots', 'noslots', 'other', '__proto__'), fc.string({ maxLength: 20 }), nonString).filter((v) => v !== 'noSlots' && v !== 'noConvenientTime'),
+  // A referral beside the speciality (both set) is refused as much as a malformed GUID.
+  noGuid: fc.oneof(guidArb, badGuid.filter((v) => v !== null)),
 };
 
 /** An object with `key` as an OWN property (so `__proto__` is a field, the way JSON.parse makes it). */
@@ -215,7 +244,7 @@ function malformed(method: BridgeMethod): fc.Arbitrary<unknown> {
     .filter((k) => !fields.includes(k));
   const extra = fc.tuple(extraKey, fc.anything()).map(([k, v]) => withOwn(base, k, v));
   if (fields.length === 0) return fc.oneof(wholeWrong, extra);
-  const badField = fc.constantFrom(...fields).chain((f) => BAD_VALUE[FIELD_KIND[f]!].map((v) => ({ ...base, [f]: v })));
+  const badField = fc.constantFrom(...fields).chain((f) => BAD_VALUE[kindOf(method, f)].map((v) => ({ ...base, [f]: v })));
   const missing = fc.constantFrom(...fields).map((f) => {
     const copy = { ...base };
     delete copy[f];
@@ -242,10 +271,14 @@ const VALID_VALUE: Record<FieldKind, fc.Arbitrary<unknown>> = {
   surname: fc.stringMatching(/^[А-Я][а-я]{1,20}$/),
   pin: fc.stringMatching(/^\d{4,8}$/),
   language: fc.constantFrom(...LOCALE_IDS),
+  speciality: fc.stringMatching(/^[0-9A-Za-z._-]{1,40}$/),
+  phone: fc.stringMatching(/^9\d{9}$/),
+  reason: fc.constantFrom('noSlots', 'noConvenientTime'),
+  noGuid: fc.constant(null),
 };
 function valid(method: BridgeMethod): fc.Arbitrary<Record<string, unknown>> {
   const shape: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const f of Object.keys(VALID[method])) shape[f] = VALID_VALUE[FIELD_KIND[f]!];
+  for (const f of Object.keys(VALID[method])) shape[f] = VALID_VALUE[kindOf(method, f)];
   return fc.record(shape);
 }
 
@@ -399,6 +432,20 @@ const TABLE: Array<[BridgeMethod | string, string, unknown]> = [
   ['cancelAppointment', 'empty object', {}], ['cancelAppointment', 'ticketGuid ".."', { lpuGuid: G, ticketGuid: '..' }],
   ['cancelAppointment', 'lpuGuid "."', { lpuGuid: '.', ticketGuid: TICKET }], ['cancelAppointment', 'ticketGuid with /', { lpuGuid: G, ticketGuid: `x/${TICKET}` }],
   ['cancelAppointment', 'ticketGuid %2F', { lpuGuid: G, ticketGuid: `${TICKET}%2F..` }], ['cancelAppointment', 'extra reason', { lpuGuid: G, ticketGuid: TICKET, reason: 'x' }],
+  ['listSpecialities', 'extra lpuGuid', { lpuGuid: G }], ['listSpecialities', 'null', null],
+  ['listSpecialitySchedule', 'code with /', { lpuGuid: G, specialityCode: '../visit' }], ['listSpecialitySchedule', 'code Cyrillic', { lpuGuid: G, specialityCode: 'терапевт' }],
+  ['listSpecialitySchedule', 'code 41 long', { lpuGuid: G, specialityCode: 'x'.repeat(41) }], ['listSpecialitySchedule', 'code missing', { lpuGuid: G }],
+  ['listDoctorSchedule', 'resourceGuid ..', { lpuGuid: G, resourceGuid: '..' }], ['listDoctorSchedule', 'extra referralGuid', { lpuGuid: G, resourceGuid: G, referralGuid: G }],
+  ['bookSelf', 'timeTableGuid missing', { ...VALID.bookSelf, timeTableGuid: undefined }], ['bookSelf', 'date 2026-02-30', { ...VALID.bookSelf, date: '2026-02-30' }],
+  ['bookSelf', 'extra referralGuid', { ...VALID.bookSelf, referralGuid: G }], ['bookSelf', 'code %2e%2e', { ...VALID.bookSelf, specialityCode: '%2e%2e' }],
+  ['reschedule', 'previousTicketGuid missing', { ...VALID.reschedule, previousTicketGuid: undefined }], ['reschedule', 'previousTicketGuid /x', { ...VALID.reschedule, previousTicketGuid: `${TICKET}/x` }],
+  ['reschedule', 'extra cancelOld', { ...VALID.reschedule, cancelOld: false }],
+  ['joinWaitingList', 'phone with 8', { ...VALID.joinWaitingList, phone: '89161234567' }], ['joinWaitingList', 'phone +7', { ...VALID.joinWaitingList, phone: '+79161234567' }],
+  ['joinWaitingList', 'landline', { ...VALID.joinWaitingList, phone: '4951234567' }], ['joinWaitingList', 'phone as number', { ...VALID.joinWaitingList, phone: 9161234567 }],
+  ['joinWaitingList', 'both speciality and referral', { ...VALID.joinWaitingList, referralGuid: G }],
+  ['joinWaitingList', 'neither speciality nor referral', { ...VALID.joinWaitingList, specialityCode: null }],
+  ['joinWaitingList', 'reason other', { ...VALID.joinWaitingList, reason: 'other' }], ['joinWaitingList', 'extra name', { ...VALID.joinWaitingList, name: 'Иванов' }],
+  ['printAppointments', 'language missing', {}], ['printAppointments', 'language de', { language: 'de' }], ['printAppointments', 'extra ticketGuid', { language: 'ru', ticketGuid: TICKET }],
   ['printTicket', 'again missing', { ticketGuid: TICKET }], ['printTicket', 'again "true"', { ticketGuid: TICKET, again: 'true' }],
   ['printTicket', 'again 1', { ticketGuid: TICKET, again: 1 }], ['printTicket', 'ticketGuid ..', { ticketGuid: '..', again: false }],
   ['printTicket', 'ticketGuid 1 MB', { ticketGuid: 'f'.repeat(1 << 20), again: false }], ['printTicket', 'extra copies', { ticketGuid: TICKET, again: false, language: 'ru', copies: 100 }],

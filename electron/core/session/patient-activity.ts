@@ -17,6 +17,13 @@ export const PATIENT_METHODS: ReadonlySet<BridgeMethod> = new Set<BridgeMethod>(
   'book',
   'listAppointments',
   'cancelAppointment',
+  'listSpecialities',
+  'listSpecialitySchedule',
+  'listDoctorSchedule',
+  'bookSelf',
+  'reschedule',
+  'joinWaitingList',
+  'printAppointments',
   'printTicket',
   'endSession',
 ]);

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PrinterConfigSchema } from '../../core/config/schema';
 import { createSlipPrinter, renderSlipHtml } from '../index';
-import { longTicket, sampleSlip } from '../sample-slips';
+import { longTicket, sampleAppointmentsSlip, sampleSlip, sampleWaitingListSlip } from '../sample-slips';
 import { startVirtualPrinter } from './server';
 
 async function main(): Promise<void> {
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     const journalDir = await mkdtemp(path.join(os.tmpdir(), 'slip-samples-'));
     const config = PrinterConfigSchema.parse({ profile, transport: { type: 'tcp', host: printer.host, port: printer.port } });
     const slips = createSlipPrinter(config, { journalDir });
-    for (const slip of [sampleSlip(), sampleSlip({ ticket: longTicket, reprint: true })]) {
+    for (const slip of [sampleSlip(), sampleSlip({ ticket: longTicket, reprint: true }), sampleAppointmentsSlip(), sampleWaitingListSlip()]) {
       const outcome = await slips.printSlip(slip);
       if (outcome.state !== 'printed') throw new Error(`sample print failed: ${outcome.fault}`);
       const job = await printer.waitForJob();

@@ -8,6 +8,7 @@ import type {
   KioskInfo,
   Referral,
   Resource,
+  Speciality,
   Ticket,
 } from '../../../electron/common/bridge-contract';
 import type { KioskProblem } from '../../../electron/common/problems';
@@ -83,6 +84,8 @@ export const ticket: Ticket = {
   bookedAt: null,
 };
 
+export const speciality = (code: string, name: string, nearest: string | null): Speciality => ({ code, name, clinic: clinicRef, nearest });
+
 export function fakeBridge(over: Partial<KioskBridge> = {}): KioskBridge {
   return {
     kioskInfo: vi.fn(() => ok(info)),
@@ -104,6 +107,13 @@ export function fakeBridge(over: Partial<KioskBridge> = {}): KioskBridge {
     kioskHealth: vi.fn(() => ok({ printer: 'ready' as const, mis: 'ok' as const, checkedAt: null })),
     patientInput: vi.fn(() => ok(null)),
     scanStop: vi.fn(() => ok(null)),
+    listSpecialities: vi.fn(() => ok([speciality('27', 'Терапевт', '2026-11-27T09:00:00+03:00'), speciality('51', 'Эндокринолог', null)])),
+    listSpecialitySchedule: vi.fn(() => ok([doctor(['09:00', '09:15'])])),
+    listDoctorSchedule: vi.fn(() => ok([doctor(['10:00', '10:15'])])),
+    bookSelf: vi.fn(() => ok(ticket)),
+    reschedule: vi.fn(() => ok({ ticket: { ...ticket, ticketGuid: 't-2', beginTime: '2026-11-27T10:00:00+03:00' }, previous: ticket, old: 'cancelled' as const })),
+    joinWaitingList: vi.fn(() => ok({ slipId: 'w-1', reference: 'W-1' })),
+    printAppointments: vi.fn(() => ok({ slipId: 's-1', result: { jobId: 'j', state: 'printed' as const, fault: null, reprintsLeft: 2, canPrintAgain: true } })),
     ...refusingServiceBridge(),
     ...over,
   };
