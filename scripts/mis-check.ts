@@ -46,14 +46,14 @@ async function main(): Promise<number> {
     timeoutMs: values['timeout-ms'] ? Number(values['timeout-ms']) : undefined,
   };
   if (opts.book) {
-    console.log('ВНИМАНИЕ: --book ИЗМЕНЯЕТ ДАННЫЕ МИС — создаёт запись пациента и затем отменяет её.');
-    console.log('WARNING: --book CHANGES DATA in the MIS: it books a real cell and then cancels it.\n');
+    console.log('ВНИМАНИЕ: --book ИЗМЕНЯЕТ ДАННЫЕ МИС — создаёт записи пациента (по направлению и без него, с переносом) и затем отменяет их.');
+    console.log('WARNING: --book CHANGES DATA in the MIS: it books real cells (by referral, and without one, moved once) and then cancels them.\n');
   }
   const report = await runProbe(opts);
   console.log(formatTable(report.rows));
   const failed = report.rows.filter((r) => r.verdict === 'FAIL').map((r) => r.step);
   console.log('');
-  if (report.changedData) console.log('Data changed: a test booking was made' + (report.rows.some((r) => r.step === 'cancel' && r.verdict === 'ok') ? ' and cancelled.' : ' and NOT cancelled — cancel it at the registry.'));
+  if (report.changedData) console.log('Data changed: test bookings were made' + (report.leftBooked ? ' and NOT all cancelled — cancel them at the registry.' : ' and cancelled.'));
   console.log(report.exitCode === 0 ? 'RESULT: OK — every endpoint the kiosk flow needs answers and parses.' : `RESULT: NOT READY — failed: ${failed.join(', ') || 'a needed endpoint was not checked'}.`);
   return report.exitCode;
 }

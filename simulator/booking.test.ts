@@ -1,22 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DIR, LPU1, LPU2, RES } from './seed-data';
 import type { RunningSimulator } from './server';
-import { api, bookingBody, freeSlots, P, SEED_TEXT, startTestSim, tokenFor } from './test-helpers';
+import { api, bookingBody, freeSlots, LPU_KEYS, P, SEED_TEXT, startTestSim, TICKET_KEYS, tokenFor } from './test-helpers';
 
 const book = (sim: RunningSimulator, token: string, body: Record<string, string>) =>
   api(sim, 'POST', `/api/v2/directions/visit/${body.lpuGuid}`, { token, body });
 
-// Keys of the seed document's TicketVisitWithLpu and LpuWithStatus examples.
-const TICKET_KEYS = [
-  'lpu', 'num', 'room', 'flat', 'busyType', 'ticketGuid', 'timeTableGuid', 'docFio', 'docGuid', 'resType',
-  'doctorRole', 'speciality', 'beginTime', 'endTime', 'dateOfAppointment', 'source', 'login', 'sourceName', 'history',
-];
-const LPU_KEYS = [
-  'status', 'guid', 'name', 'ferName', 'address', 'type', 'phone', 'mcod', 'fullName', 'fcod', 'stLpu', 'hostID',
-  'isChildrenPoliclinic', 'isCallDoctor', 'isWaitingList', 'isDisp', 'isActive', 'haveSchedule', 'parent', 'postIndex',
-  'ratings', 'addressDetail', 'worktimes', 'cityId', 'inn', 'kpp', 'ogrn', 'okato', 'management', 'photo', 'site',
-  'email', 'gps',
-];
 
 describe('booking by referral', () => {
   let sim: RunningSimulator;

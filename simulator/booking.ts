@@ -1,13 +1,14 @@
 // POST /api/v2/directions/visit/{lpuGuid} — booking by referral, the seed document's method.
 // The whole handler is synchronous: Node runs it to completion before any other request, so
 // "is the cell free?" and "take the cell" cannot interleave and a race has exactly one winner.
-import { ageOn, clinicDdMmYyyyHm, clinicInstant, isHm, isYmd } from './clock';
+import { isHm, isYmd } from './clock';
+import { refuseByAge, refuseSecondOfSpeciality } from './booking-rules';
 import { SimError } from './errors';
 import { bodyString, jsonBody, ok, sameGuid, type Ctx, type Reply } from './http-util';
 import type { Session } from './auth';
 import { findCell } from './schedule';
 import { RESOURCES } from './seed-data';
-import { clinicByGuid, fullName, resourceByGuid, type SimState } from './state';
+import { clinicByGuid, resourceByGuid, type SimState } from './state';
 import { allowedClinics, referralAccess, ticketView } from './views';
 
 interface BookingBody {
@@ -64,20 +65,8 @@ export function bookByReferral(ctx: Ctx, pathLpu: string, state: SimState, s: Se
 
   if (card.selfBookingBan) throw new SimError('4007');
 
-  const clash = state
-    .activeTicketsOf(s.person.guid)
-    .filter((t) => resourceByGuid(t.resourceGuid)?.speciality === ref.seed.targetSpeciality)
-    .sort((a, b2) => clinicInstant(a.cell.date, a.cell.time) - clinicInstant(b2.cell.date, b2.cell.time))[0];
-  if (clash) {
-    throw new SimError('4008', {
-      ФИО: fullName(s.person),
-      Время: clinicDdMmYyyyHm(clinicInstant(clash.cell.date, clash.cell.time)),
-    });
-  }
-
-  if (resource?.minAge !== undefined && ageOn(s.person.birthday, state.today()) < resource.minAge) {
-    throw new SimError('4029');
-  }
+  refuseSecondOfSpeciality(state, s.person, ref.seed.targetSpeciality);
+  refuseByAge(state, s.person, resource);
 
   const allowed = allowedClinics(ref).some((c) => c.guid === clinic.guid);
   if (!clinic.online || !allowed || !resource || !cell || resource.speciality !== ref.seed.targetSpeciality) {

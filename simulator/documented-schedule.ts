@@ -7,7 +7,7 @@ import { SimError } from './errors';
 import { ok, q1, sameGuid, type Ctx, type Reply } from './http-util';
 import type { Session } from './auth';
 import { cellsOf } from './schedule';
-import { REFERRALS, RESOURCES, type Resource } from './seed-data';
+import { REFERRALS, RESOURCES, SPECIALITIES, type Resource } from './seed-data';
 import { clinicByGuid, type SimState } from './state';
 import { slotView } from './views';
 
@@ -56,9 +56,9 @@ export function doctorSchedule(ctx: Ctx, p: Record<string, string>, state: SimSt
   return ok(daysOf(res, r, access(ctx, s), state).flatMap((d) => d.slots.map((slot) => ({ ...slot, date: d.date, docGuid: res.guid, resType: res.resType }))));
 }
 
-/** The speciality id as the referral carries it (`speciality.code`), or its name. */
+/** The speciality id as the referral and the self-booking list carry it (`code`), or its name. */
 function specialityName(id: string): string | null {
-  const byCode = REFERRALS.find((r) => r.speciality?.code === id)?.speciality?.name;
+  const byCode = SPECIALITIES.find((x) => x.code === id)?.name ?? REFERRALS.find((r) => r.speciality?.code === id)?.speciality?.name;
   if (byCode) return byCode;
   return RESOURCES.some((r) => r.speciality.toLowerCase() === id.toLowerCase()) ? id : null;
 }

@@ -35,7 +35,7 @@ describe('error catalogue', () => {
   });
 
   it('has every proposed code', () => {
-    for (const code of ['4000', '4002', '4032', '4033', '4034', '4035', '4040', '4041', '4042', '4043', '4044', '5000', '4442']) {
+    for (const code of ['4000', '4002', '4032', '4033', '4034', '4035', '4040', '4041', '4042', '4043', '4044', '4045', '4046', '5000', '4442']) {
       expect(ERROR_CATALOGUE).toHaveProperty(code);
     }
   });

@@ -65,6 +65,9 @@ export const ERROR_CATALOGUE = {
   '4042': { http: 400, message: 'Нельзя отменить неактивную запись', type: 'Validation' },
   '4043': { http: 400, message: 'Отмена записи через данный канал запрещена', type: 'Validation' },
   '4044': { http: 404, message: 'ЛПУ не найдено', type: 'Error' },
+  // Issue 20: a reschedule naming a booking it cannot replace; a second waiting-list request.
+  '4045': { http: 400, message: 'Переносимая запись не найдена, неактивна или относится к другому врачу', type: 'Validation' },
+  '4046': { http: 400, message: 'Вы уже стоите в листе ожидания на прием к врачу этой специальности', type: 'Validation' },
   '4442': { http: 400, message: 'Клиентское приложение {clientApplicationGuid} не найдено.', type: 'Error' },
   '5000': { http: 500, message: 'Внутренняя ошибка сервера', type: 'Error' },
 } as const satisfies Record<string, CatalogueEntry>;

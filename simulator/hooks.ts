@@ -24,6 +24,9 @@ function rulePath(body: Map<string, unknown>): string | null {
 
 export function handleHook(ctx: Ctx, name: string, state: SimState, clock: Clock): Reply {
   if (ctx.method === 'GET' && name === 'now') return ok({ now: toClinicIso(clock.now()) });
+  if (ctx.method === 'GET' && name === 'waitinglist') {
+    return ok(state.waitingList.map((w) => ({ ...w, createdAt: toClinicIso(w.createdAt) })));
+  }
   if (ctx.method !== 'POST') throw new SimError('4000');
   const body = optionalBody(ctx);
   switch (name) {

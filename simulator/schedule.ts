@@ -71,7 +71,8 @@ function generate(resource: Resource, date: string): Cell[] {
   const hours = resource.hours[wd];
   if (!hours) return [];
   const rnd = prng(fnv1a(`${resource.guid}|${date}`));
-  const wholeDayTaken = wd === resource.fullyBookedWeekday || rnd() < 0.08;
+  // noFreeCells first, so the other resources draw the same numbers as ever.
+  const wholeDayTaken = resource.noFreeCells === true || wd === resource.fullyBookedWeekday || rnd() < 0.08;
   const cells: Cell[] = [];
   const end = toMinutes(hours[1]);
   let index = 0;

@@ -234,6 +234,8 @@ export interface Resource {
   minAge?: number;
   /** A weekday whose cells are always all taken, so "days with free cells" is observable. */
   fullyBookedWeekday?: number;
+  /** Every cell taken by the registry, whatever the date: a speciality with no time (waiting list). */
+  noFreeCells?: boolean;
 }
 
 const WEEK = (from: string, to: string): Hours => ({
@@ -254,6 +256,13 @@ export const RES = {
   neuroLpu1: 'a1f0c6d2-0000-4000-8000-0000000001d6',
   labLpu1: 'a1f0c6d2-0000-4000-8000-0000000001e2',
   endoLpu3: 'a1f0c6d2-0000-4000-8000-0000000003d7',
+  // First-level doctors a patient books without a referral (self-booking).
+  therapistLpu1: 'a1f0c6d2-0000-4000-8000-0000000001d8',
+  therapistLpu1Evening: 'a1f0c6d2-0000-4000-8000-0000000001d9',
+  surgeonLpu1: 'a1f0c6d2-0000-4000-8000-0000000001da',
+  ophthalmologistLpu1: 'a1f0c6d2-0000-4000-8000-0000000001db',
+  entLpu1: 'a1f0c6d2-0000-4000-8000-0000000001dc',
+  therapistLpu2: 'a1f0c6d2-0000-4000-8000-0000000000dd',
 } as const;
 
 export const RESOURCES: readonly Resource[] = [
@@ -367,7 +376,108 @@ export const RESOURCES: readonly Resource[] = [
     hours: WEEK('09:00', '12:00'),
     ticketPrefix: '005',
   },
+  {
+    guid: RES.therapistLpu1,
+    lpuGuid: LPU1,
+    resType: 'Doctor',
+    name: 'Кузьмина Валентина Николаевна',
+    doctorRole: 'Врач-терапевт участковый',
+    speciality: 'Терапия',
+    room: '21',
+    flat: 2,
+    hours: { ...WEEK('08:00', '13:00'), 6: ['09:00', '12:00'] },
+    ticketPrefix: '021',
+  },
+  {
+    guid: RES.therapistLpu1Evening,
+    lpuGuid: LPU1,
+    resType: 'Doctor',
+    name: 'Абдуллаев Руслан Тимурович',
+    doctorRole: 'Врач-терапевт',
+    speciality: 'Терапия',
+    room: '23',
+    flat: 2,
+    hours: WEEK('14:00', '19:00'),
+    ticketPrefix: '023',
+  },
+  {
+    guid: RES.surgeonLpu1,
+    lpuGuid: LPU1,
+    resType: 'Doctor',
+    name: 'Григорьев Олег Валентинович',
+    doctorRole: 'Врач-хирург',
+    speciality: 'Хирургия',
+    room: '31',
+    flat: 3,
+    hours: { 1: ['09:00', '13:00'], 3: ['09:00', '13:00'], 5: ['09:00', '13:00'] },
+    ticketPrefix: '031',
+  },
+  {
+    guid: RES.ophthalmologistLpu1,
+    lpuGuid: LPU1,
+    resType: 'Doctor',
+    name: 'Лаптева Светлана Юрьевна',
+    doctorRole: 'Врач-офтальмолог',
+    speciality: 'Офтальмология',
+    room: '15',
+    flat: 1,
+    hours: WEEK('08:00', '12:00'),
+    ticketPrefix: '015',
+    noFreeCells: true,
+  },
+  {
+    guid: RES.entLpu1,
+    lpuGuid: LPU1,
+    resType: 'Doctor',
+    name: 'Никифоров Павел Андреевич',
+    doctorRole: 'Врач-оториноларинголог',
+    speciality: 'Оториноларингология',
+    room: '17',
+    flat: 1,
+    hours: { 2: ['10:00', '14:00'], 4: ['10:00', '14:00'], 6: ['09:00', '12:00'] },
+    ticketPrefix: '017',
+  },
+  {
+    guid: RES.therapistLpu2,
+    lpuGuid: LPU2,
+    resType: 'Doctor',
+    name: 'Ефремова Анастасия Олеговна',
+    doctorRole: 'Врач-терапевт (прием взрослых)',
+    speciality: 'Терапия',
+    room: '102',
+    flat: 1,
+    hours: WEEK('09:00', '15:00'),
+    ticketPrefix: '102',
+    minAge: 18,
+  },
 ];
+
+/**
+ * Speciality codes as the speciality schedule takes them (`specId`) and the referrals carry
+ * them. The simulator's own numbering: a real MIS has its own.
+ */
+export const SPECIALITIES: readonly { code: string; name: string }[] = [
+  { code: '109', name: 'Кардиология' },
+  { code: '53', name: 'Неврология' },
+  { code: '122', name: 'Эндокринология' },
+  { code: '20', name: 'Гастроэнтерология' },
+  { code: '76', name: 'Терапия' },
+  { code: '112', name: 'Хирургия' },
+  { code: '65', name: 'Офтальмология' },
+  { code: '64', name: 'Оториноларингология' },
+];
+
+/**
+ * The specialities each clinic opens to self-booking (без направления), in the order the MIS
+ * lists them: which ones is the clinic's choice. LPU2 lets patients book its cardiologists
+ * themselves (repeat visits), so one booking per speciality (4008) shows there for P6;
+ * Офтальмология has no free time at all (the waiting list); LPU2's Терапия takes adults only.
+ */
+export const SELF_BOOKING: Readonly<Record<string, readonly string[]>> = {
+  [LPU1]: ['76', '112', '65', '64'],
+  [LPU2]: ['76', '109'],
+  [LPU3]: [],
+};
 
 export interface Mkab {
   guid: string;
@@ -467,7 +577,7 @@ export const PERSONS: readonly Person[] = [
     sDoc: '4605',
     nDoc: '456789',
     mkabs: [mkab(4, 1), mkab(4, 2, { selfBookingBan: true })],
-    situation: 'card in LPU2 flagged «запрет самозаписи» → booking 4007',
+    situation: 'card in LPU2 flagged «запрет самозаписи» → booking 4007 (referral D4 and self-booking at LPU2)',
   },
   {
     key: 'P5',
@@ -483,7 +593,7 @@ export const PERSONS: readonly Person[] = [
     sDoc: '',
     nDoc: '',
     mkabs: [mkab(5, 2)],
-    situation: 'child, referral to an adults-only doctor → booking 4029',
+    situation: 'child, referral to an adults-only doctor, or self-booking LPU2 Терапия → booking 4029',
   },
   {
     key: 'P6',
@@ -499,7 +609,7 @@ export const PERSONS: readonly Person[] = [
     sDoc: '4603',
     nDoc: '567890',
     mkabs: [mkab(6, 1), mkab(6, 2)],
-    situation: 'already booked to Кардиология → booking D6 4008',
+    situation: 'already booked to Кардиология → booking D6, or self-booking a cardiologist, 4008',
   },
   {
     key: 'P7',

@@ -4,6 +4,9 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { authenticate, clientApplications, issueToken, trySession, type Session } from './auth';
 import { bookByReferral } from './booking';
+import { bookSlot } from './slot-booking';
+import { selfBookingSpecialities } from './self-booking';
+import { joinWaitingList } from './waiting-list';
 import { doctorSchedule, specialitySchedule } from './documented-schedule';
 import { Clock, addDays, clinicDdMmYyyyHm, clinicInstant } from './clock';
 import { directionClinics, directionSchedule, getDirection, listDirections } from './directions';
@@ -74,6 +77,9 @@ function buildRoutes(state: SimState, ttl: number): Route[] {
     r('GET', 'lpu/:lpu/doctor/:doctor/schedule/:from', true, (ctx, p, s) => doctorSchedule(ctx, p, state, s)),
     r('GET', 'lpu/:lpu/doctor/:doctor/schedule/:from/:to', true, (ctx, p, s) => doctorSchedule(ctx, p, state, s)),
     r('GET', 'lpu/:lpu/speciality/:spec/schedule/:from/:to', true, (ctx, p, s) => specialitySchedule(ctx, p, state, s)),
+    r('GET', 'api/v2/selfbooking/specialities', true, (_ctx, _p, s) => selfBookingSpecialities(state, s)),
+    r('POST', 'api/v2/visit/:lpu', true, (ctx, p, s) => bookSlot(ctx, p.lpu!, state, s)),
+    r('POST', 'api/v2/waitinglist/:lpu', true, (ctx, p, s) => joinWaitingList(ctx, p.lpu!, state, s)),
     r('GET', 'visit', true, visits),
     r('GET', 'api/v2/visit', true, visits),
     r('DELETE', 'visit/:lpu/:ticket', true, cancel, needsJson),

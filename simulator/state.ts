@@ -78,6 +78,21 @@ export interface DelayRule extends HookRule {
   ms: number;
 }
 
+/** A waiting-list request (PROPOSED `POST /api/v2/waitinglist/{lpuGuid}`); kept in memory only. */
+export interface WaitingRecord {
+  id: string;
+  personGuid: string;
+  lpuGuid: string;
+  /** The speciality waited for (named by the request, or the referral's). */
+  speciality: string;
+  specialityCode: string | null;
+  directionGuid: string | null;
+  /** Personal data: answered by the test hook only, never written to the console. */
+  phone: string;
+  reason: 'noSlots' | 'noConvenientTime';
+  createdAt: number;
+}
+
 export type SlotStatus = 'Available' | 'Booked' | 'Expired' | 'Unauthorized' | 'Unavailable' | 'UnavailableWithMessage';
 
 export const clinicByGuid = (guid: string): Clinic | undefined =>
@@ -96,6 +111,7 @@ export class SimState {
   referrals = new Map<string, ReferralRecord>();
   /** timeTableGuid → who holds it. Overrides the generated state of the cell. */
   taken = new Map<string, { ticketGuid: string | null; source: string }>();
+  waitingList: WaitingRecord[] = [];
   failRules: FailRule[] = [];
   delayRules: DelayRule[] = [];
   cancelBan = false;
@@ -117,6 +133,7 @@ export class SimState {
     this.tickets.clear();
     this.referrals.clear();
     this.taken.clear();
+    this.waitingList = [];
     this.failRules = [];
     this.delayRules = [];
     this.cancelBan = false;

@@ -3,6 +3,18 @@ import { startSimulator, type RunningSimulator } from './server';
 
 export const NOW = '2026-11-26T10:00:00+03:00';
 
+// Keys of the seed document's TicketVisitWithLpu and LpuWithStatus examples.
+export const TICKET_KEYS = [
+  'lpu', 'num', 'room', 'flat', 'busyType', 'ticketGuid', 'timeTableGuid', 'docFio', 'docGuid', 'resType',
+  'doctorRole', 'speciality', 'beginTime', 'endTime', 'dateOfAppointment', 'source', 'login', 'sourceName', 'history',
+];
+export const LPU_KEYS = [
+  'status', 'guid', 'name', 'ferName', 'address', 'type', 'phone', 'mcod', 'fullName', 'fcod', 'stLpu', 'hostID',
+  'isChildrenPoliclinic', 'isCallDoctor', 'isWaitingList', 'isDisp', 'isActive', 'haveSchedule', 'parent', 'postIndex',
+  'ratings', 'addressDetail', 'worktimes', 'cityId', 'inn', 'kpp', 'ogrn', 'okato', 'management', 'photo', 'site',
+  'email', 'gps',
+];
+
 export const P = {
   P1: { n_pol: '5000000000000001', Birthday: '1980-01-15' },
   P2: { n_pol: '5000000000000002', Birthday: '1975-03-03' },
@@ -110,3 +122,36 @@ export const SEED_TABLE: [number, string, string, 'Error' | 'Validation'][] = [
 ];
 
 export const SEED_TEXT = new Map(SEED_TABLE.map(([, code, text]) => [code, text]));
+
+/** One cell of the documented speciality schedule, with its resource and date. */
+export interface SpecialityCell extends FreeSlot {
+  status: string;
+}
+
+/** Cells of a speciality at a clinic over the whole window (documented G3), of one status or all. */
+export async function specialityCells(
+  sim: RunningSimulator,
+  token: string,
+  lpuGuid: string,
+  code: string,
+  status: string | null = 'Available',
+): Promise<SpecialityCell[]> {
+  const r = await api(sim, 'GET', `/lpu/${lpuGuid}/speciality/${code}/schedule/2026-11-26/2026-12-09`, { token });
+  if (r.status !== 200) throw new Error(`speciality schedule: ${r.status} ${JSON.stringify(r.body)}`);
+  const out: SpecialityCell[] = [];
+  for (const res of r.body) {
+    for (const day of res.days) {
+      for (const s of day.slots) {
+        if (status === null || s.status === status) {
+          out.push({ lpuGuid, resourceGuid: res.resourceGuid, date: day.date, time: s.time, timeTableGuid: s.timeTableGuid, status: s.status });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** `POST /api/v2/visit/{lpuGuid}`: a cell booked by itself (self-booking, reschedule). */
+export function bookCell(sim: RunningSimulator, token: string, lpuGuid: string, body: Record<string, unknown>): Promise<ApiResult> {
+  return api(sim, 'POST', `/api/v2/visit/${lpuGuid}`, { token, body });
+}

@@ -33,6 +33,8 @@ export const NEXT_STEP: Readonly<Record<KioskProblem, NextStep>> = {
   bookingNotFound: 'showExisting',
   cancelTooLate: 'showExisting',
   cancelNotAllowed: 'showExisting',
+  // Nothing to do at the kiosk: the clinic calls; only the registry can change the request.
+  alreadyOnWaitingList: 'registry',
   clinicNotFound: 'referrals',
   clientNotAllowed: 'registry',
   unsupported: 'registry',

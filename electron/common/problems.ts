@@ -27,6 +27,8 @@ export const KIOSK_PROBLEMS = [
   'bookingNotFound', // cancelling something that is not (or no longer) there
   'cancelTooLate', // the appointment time has passed
   'cancelNotAllowed', // not cancellable here (inactive, not through this channel)
+  // The waiting list
+  'alreadyOnWaitingList', // the patient already waits for this speciality (or referral) at this clinic
   // This kiosk and the MIS
   'clinicNotFound',
   'clientNotAllowed', // the MIS does not accept this kiosk

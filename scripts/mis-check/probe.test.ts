@@ -31,11 +31,18 @@ describe('mis:check, SoftRust', () => {
     expect(r.exitCode).toBe(0);
     expect(r.changedData).toBe(false);
     const byStep = Object.fromEntries(r.rows.map((x) => [x.step, x]));
-    for (const s of ['start', 'identify', 'referrals', 'clinics', 'schedule', 'visits']) {
-      expect(byStep[s]).toMatchObject({ verdict: 'ok', status: 200 });
+    for (const s of ['start', 'identify', 'referrals', 'clinics', 'schedule', 'visits', 'self-booking specialities', 'speciality schedule', 'doctor schedule']) {
+      expect(byStep[s], s).toMatchObject({ verdict: 'ok', status: 200 });
     }
+    expect(byStep['speciality schedule']!.endpoint).toBe('GET /api/v2/selfbooking/specialities + GET /lpu/{lpuGuid}/speciality/{specialityId}/schedule/{dateFrom}/{dateTo}');
+    expect(byStep['doctor schedule']!.endpoint).toBe('GET /lpu/{lpuGuid}/doctor/{doctorGuid}/schedule/{dateFrom}/{dateTo} + GET /visit');
+    // The waiting list is proved by its refusal of a stand-in token: nothing is ever written.
+    expect(byStep['waiting list']).toMatchObject({ verdict: 'exists', status: 403, endpoint: 'POST /api/v2/waitinglist/{lpuGuid}' });
+    expect((await api(sim, 'GET', '/__sim/waitinglist')).body).toEqual([]);
     expect(byStep.book!.verdict).toBe('skipped');
+    expect(byStep['self-book']!.verdict).toBe('skipped');
   });
+
 
   it('is green without a patient: each endpoint proves itself with a standard refusal', async () => {
     const r = await runProbe({ baseUrl: sim.url, kind: 'softrust', book: false });
@@ -43,7 +50,7 @@ describe('mis:check, SoftRust', () => {
     expect(r.rows.find((x) => x.step === 'referrals')).toMatchObject({ verdict: 'exists', status: 403 });
   });
 
-  it('--book books and cancels one cell and says data changed; the MIS holds no extra visit after', async () => {
+  it('--book books and cancels one cell by referral, self-books, moves and cancels another; the MIS holds no extra visit after', async () => {
     const visitsAtMis = async () => {
       const tok = await api(sim, 'GET', `/auth/cod/token?n_pol=${P.P1.n_pol}&Birthday=${P.P1.Birthday}`);
       return (await api(sim, 'GET', '/visit', { token: tok.body.token })).body.length as number;
@@ -54,6 +61,10 @@ describe('mis:check, SoftRust', () => {
     expect(r.changedData).toBe(true);
     expect(r.rows.find((x) => x.step === 'book')).toMatchObject({ verdict: 'ok', endpoint: 'POST /api/v2/directions/visit/{lpuGuid}' });
     expect(r.rows.find((x) => x.step === 'cancel')).toMatchObject({ verdict: 'ok' });
+    expect(r.rows.find((x) => x.step === 'self-book')).toMatchObject({ verdict: 'ok', endpoint: 'POST /api/v2/visit/{lpuGuid}' });
+    expect(r.rows.find((x) => x.step === 'reschedule')).toMatchObject({ verdict: 'ok', endpoint: 'POST /api/v2/visit/{lpuGuid}' });
+    expect(r.rows.find((x) => x.step === 'cancel self-booking')).toMatchObject({ verdict: 'ok', endpoint: 'DELETE /visit/{lpuGuid}/{ticketGuid}' });
+    expect(r.leftBooked).toBe(false);
     expect(await visitsAtMis()).toBe(before);
   });
 
@@ -68,6 +79,9 @@ describe('mis:check, SoftRust', () => {
       'GET /api/v2/directions/{directionGuid}/lpu',
       'GET /api/v2/directions/{directionGuid}/schedule',
       'GET /visit',
+      'GET /api/v2/selfbooking/specialities',
+      'GET /lpu/{lpuGuid}/doctor/{doctorGuid}/schedule/{dateFrom}/{dateTo}',
+      'POST /api/v2/waitinglist/{lpuGuid}',
     ]);
     for (const f of failed) expect(f.status).toBe(404);
     const table = formatTable(r.rows);
@@ -96,6 +110,10 @@ describe('mis:check, N3', () => {
       expect(r.exitCode).toBe(0);
       expect(r.rows.find((x) => x.step === 'book')?.endpoint).toContain('SOAP SetAppointment');
       expect(r.rows.find((x) => x.step === 'cancel')).toMatchObject({ verdict: 'ok', endpoint: 'SOAP CreateClaimForRefusal' });
+      // What the adapter declares it has not is skipped, never failed.
+      for (const step of ['self-booking specialities', 'doctor schedule', 'waiting list', 'self-book']) {
+        expect(r.rows.find((x) => x.step === step)?.verdict, step).toBe('skipped');
+      }
     } finally {
       await n3.close();
     }

@@ -12,6 +12,7 @@ import { el } from '../../electron/core/mis/n3/soap';
 import type { Mis } from '../../electron/core/mis/port';
 import type { MisKind } from '../../electron/common/mis-kinds';
 import { silentLogger } from '../../electron/core/ports';
+import { probeSelfService } from './probe-self-service';
 
 export interface ProbeOptions {
   baseUrl: string;
@@ -45,6 +46,8 @@ export interface ProbeReport {
   rows: ProbeRow[];
   exitCode: number;
   changedData: boolean;
+  /** A booking the probe made may still stand (its cancel failed or the MIS has none). */
+  leftBooked: boolean;
 }
 
 const STAND_IN_POLICY = '0000000000000000';
@@ -116,6 +119,7 @@ export async function runProbe(o: ProbeOptions): Promise<ProbeReport> {
   }
   const skip = (name: string, detail: string, needed = false) =>
     rows.push({ step: name, endpoint: '(not called)', status: null, ms: 0, verdict: 'skipped', detail, needed });
+  let leftBooked = false;
 
   const caps = mis.capabilities;
   if (caps.clientApplicationCheck) await step('start', true, false, () => mis.start());
@@ -160,8 +164,8 @@ export async function runProbe(o: ProbeOptions): Promise<ProbeReport> {
   const schedule = await step('schedule', true, standIn || noReferral || lpuGuid === STAND_IN_GUID, () =>
     mis.schedule(token, referralGuid, { lpuGuid, dateFrom: today, dateTo: to }),
   );
-  if (caps.visits) await step('visits', false, standIn, () => mis.visits(token, { dateFrom: today }));
-  else skip('visits', 'this MIS has no visit list (the kiosk hides «Мои записи»)');
+  const visits = caps.visits ? await step('visits', false, standIn, () => mis.visits(token, { dateFrom: today })) : null;
+  if (!caps.visits) skip('visits', 'this MIS has no visit list (the kiosk hides «Мои записи»)');
 
   let changedData = false;
   if (!o.book) {
@@ -182,20 +186,41 @@ export async function runProbe(o: ProbeOptions): Promise<ProbeReport> {
       changedData = ticket !== null;
       if (ticket && caps.cancel) {
         // The MIS may list the booking under another id than the booking answer (N3 history).
-        const visits = caps.visits ? await mis.visits(token, { dateFrom: today }).catch(() => []) : [];
-        const mine = visits.find((v) => v.beginTime.slice(0, 16) === ticket.beginTime.slice(0, 16)) ?? ticket;
+        const listed = caps.visits ? await mis.visits(token, { dateFrom: today }).catch(() => []) : [];
+        const mine = listed.find((v) => v.beginTime.slice(0, 16) === ticket.beginTime.slice(0, 16)) ?? ticket;
         const cancelled = await step('cancel', false, false, () => mis.cancel(token, mine.lpu.guid, mine.ticketGuid));
         if (cancelled !== null) changedData = true;
+        else leftBooked = true;
       } else if (ticket) {
         skip('cancel', 'this MIS has no cancel for the kiosk: cancel the test booking at the registry');
+        leftBooked = true;
       }
     }
   }
-  return finish(changedData);
+
+  const selfService = await probeSelfService({
+    mis,
+    token,
+    standIn,
+    book: o.book,
+    dateFrom: today,
+    dateTo: to,
+    visits,
+    standInToken: STAND_IN_TOKEN,
+    standInGuid: STAND_IN_GUID,
+    step,
+    skip,
+    note: (extra) => {
+      const last = rows[rows.length - 1];
+      if (last) last.detail = `${last.detail} ${extra}`;
+    },
+  });
+  leftBooked ||= selfService.leftBooked;
+  return finish(changedData || selfService.booked);
 
   function finish(changedData: boolean): ProbeReport {
     const failed = rows.some((r) => r.verdict === 'FAIL') || rows.some((r) => r.needed && r.verdict === 'skipped' && r.step !== 'book');
-    return { rows, exitCode: failed ? 1 : 0, changedData };
+    return { rows, exitCode: failed ? 1 : 0, changedData, leftBooked };
   }
 }
 

@@ -83,6 +83,7 @@ export const en: Catalog = {
   'problem.bookingNotFound': 'This appointment was not found; it may have been cancelled already.',
   'problem.cancelTooLate': 'The appointment time has passed, so it cannot be cancelled.',
   'problem.cancelNotAllowed': 'This appointment cannot be cancelled at the kiosk.',
+  'problem.alreadyOnWaitingList': 'You are already on the waiting list for a doctor of this speciality. The clinic will call you when a time becomes free.',
   'problem.clinicNotFound': 'The clinic was not found.',
   'problem.clientNotAllowed': 'Booking through this kiosk is not available just now.',
   'problem.unsupported': 'This cannot be done at the kiosk.',

@@ -90,6 +90,7 @@ export const ru = {
   'problem.bookingNotFound': 'Эта запись не найдена: возможно, её уже отменили.',
   'problem.cancelTooLate': 'Время приёма уже прошло, эту запись отменить нельзя.',
   'problem.cancelNotAllowed': 'Эту запись нельзя отменить на инфомате.',
+  'problem.alreadyOnWaitingList': 'Вы уже в листе ожидания к\u00a0врачу этой специальности. Поликлиника позвонит, когда появится время.',
   'problem.clinicNotFound': 'Поликлиника не найдена.',
   'problem.clientNotAllowed': 'Запись через этот инфомат сейчас недоступна.',
   'problem.unsupported': 'Это действие недоступно на инфомате.',

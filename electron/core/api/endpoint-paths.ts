@@ -14,6 +14,10 @@ export interface EndpointPaths {
   referralSchedule: string;
   visits: string;
   cancel: string;
+  /** The patient's clinics with the specialities each opens to self-booking (issue 20). */
+  selfBookingSpecialities: string;
+  /** A waiting-list request with the patient's token (the vendor's own needs a clinic token). */
+  waitingList: string;
 }
 
 export const PROPOSED_PATHS: EndpointPaths = {
@@ -23,6 +27,8 @@ export const PROPOSED_PATHS: EndpointPaths = {
   referralSchedule: '/api/v2/directions/{directionGuid}/schedule',
   visits: '/visit',
   cancel: '/visit/{lpuGuid}/{ticketGuid}',
+  selfBookingSpecialities: '/api/v2/selfbooking/specialities',
+  waitingList: '/api/v2/waitinglist/{lpuGuid}',
 };
 
 /** Placeholders each path may use; anything else is a config error (see config/schema.ts). */
@@ -33,6 +39,8 @@ export const PATH_PLACEHOLDERS: Record<keyof EndpointPaths, readonly string[]> =
   referralSchedule: ['directionGuid'],
   visits: [],
   cancel: ['lpuGuid', 'ticketGuid'],
+  selfBookingSpecialities: [],
+  waitingList: ['lpuGuid'],
 };
 
 /** Fills `{name}` placeholders with checked, encoded path segments. */

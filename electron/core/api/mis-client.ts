@@ -13,15 +13,20 @@ import { boundedExchange, type Exchange } from './bounded-exchange';
 import { misPath } from './path-segment';
 import { PROPOSED_PATHS, fillPath, type EndpointPaths } from './endpoint-paths';
 export { PROPOSED_PATHS, type EndpointPaths } from './endpoint-paths';
-import type { BookingRequest } from '../mis/port';
+import type { BookingRequest, WaitingListReason } from '../mis/port';
 import {
   DirectionSchema,
   DirectionScheduleLpuSchema,
   ClientApplicationRowSchema,
   ExceptionResponseSchema,
+  ExtendedSlotSchema,
   LpuWithStatusSchema,
+  SelfBookingClinicSchema,
   ShortResourceWeeklySchema,
+  WaitingListAnswerSchema,
   type ClientApplicationRow,
+  type ExtendedSlot,
+  type SelfBookingClinic,
   type ShortResourceWeekly,
   TicketVisitWithLpuSchema,
   TokenResponseSchema,
@@ -69,6 +74,16 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
 
 export type { BookingRequest } from '../mis/port';
 
+/**
+ * The body of `POST /api/v2/visit/{lpuGuid}` (DOCUMENTED, pageId=6586708): the cell's GUID
+ * (`timeTable`, the recommended way) or the doctor and the time; `previousTicketGuid` is the
+ * PROPOSED way to name the booking a reschedule replaces.
+ */
+export type SlotBookingBody = ({ timeTable: string } | { docGuid: string; dateTime: string }) & { previousTicketGuid?: string };
+
+/** The PROPOSED waiting-list request: a speciality or a referral, never both. */
+export type WaitingListBody = ({ specialityCode: string } | { directionGuid: string }) & { phone: string; reason: WaitingListReason };
+
 export interface MisClient {
   getToken(q: { policy: string; birthDate: string }): Promise<{ token: string; expiresIn: number | null }>;
   listDirections(token: string, statuses?: string[]): Promise<Direction[]>;
@@ -89,6 +104,17 @@ export interface MisClient {
     token: string,
     q: { lpuGuid: string; specialityId: string; dateFrom: string; dateTo: string },
   ): Promise<ShortResourceWeekly[]>;
+  /** DOCUMENTED (G2): one resource's ExtendedSlot cells in a date range. */
+  doctorSchedule(
+    token: string,
+    q: { lpuGuid: string; resourceGuid: string; dateFrom: string; dateTo: string },
+  ): Promise<ExtendedSlot[]>;
+  /** DOCUMENTED request (B2), its answer INFERRED to be the referral booking's TicketVisitWithLpu. */
+  bookSlot(token: string, lpuGuid: string, body: SlotBookingBody): Promise<TicketVisitWithLpu>;
+  /** PROPOSED: the patient's clinics and the specialities each opens to self-booking. */
+  selfBookingSpecialities(token: string): Promise<SelfBookingClinic[]>;
+  /** PROPOSED: a waiting-list request; the MIS's id of it, when it gives one. */
+  joinWaitingList(token: string, lpuGuid: string, body: WaitingListBody): Promise<{ id: string | null }>;
 }
 
 type Query = Record<string, string | string[] | undefined>;
@@ -244,6 +270,26 @@ export function createMisClient(opts: MisClientOptions): MisClient {
         },
         token,
       );
+    },
+    async doctorSchedule(token, q) {
+      return call(
+        ExtendedSlotSchema.array(),
+        'GET',
+        {
+          template: '/lpu/{lpuGuid}/doctor/{doctorGuid}/schedule/{dateFrom}/{dateTo}',
+          values: { lpuGuid: q.lpuGuid, doctorGuid: q.resourceGuid, dateFrom: q.dateFrom, dateTo: q.dateTo },
+        },
+        token,
+      );
+    },
+    async bookSlot(token, lpuGuid, body) {
+      return call(TicketVisitWithLpuSchema, 'POST', { template: '/api/v2/visit/{lpuGuid}', values: { lpuGuid } }, token, undefined, body);
+    },
+    async selfBookingSpecialities(token) {
+      return call(SelfBookingClinicSchema.array(), 'GET', { template: paths.selfBookingSpecialities, values: {} }, token);
+    },
+    async joinWaitingList(token, lpuGuid, body) {
+      return call(WaitingListAnswerSchema, 'POST', { template: paths.waitingList, values: { lpuGuid } }, token, undefined, body);
     },
   };
 }

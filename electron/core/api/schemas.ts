@@ -175,6 +175,8 @@ export type ClientApplicationRow = z.infer<typeof ClientApplicationRowSchema>;
  * carries a message for the patient. The remainder of the model (times, cell GUID) is PROPOSED.
  */
 export const ExtendedSlotSchema = z.object({
+  /** The cell's date where a range answer carries it (PROPOSED); else beginTime's date. */
+  date: z.string().nullish(),
   status: str,
   message: z.string().nullish(),
   flagAccess: z.string().nullish(),
@@ -198,3 +200,18 @@ export const ShortResourceWeeklySchema = z.object({
   days: z.array(z.object({ date: str, slots: z.array(ExtendedSlotSchema) })),
 });
 export type ShortResourceWeekly = z.infer<typeof ShortResourceWeeklySchema>;
+
+/**
+ * PROPOSED `GET /api/v2/selfbooking/specialities`: one row per clinic of the patient's cards,
+ * the clinic as the seed's LpuWithStatus, each speciality as the referral's `{ code, name }`.
+ */
+export const SelfBookingClinicSchema = z.object({
+  lpu: LpuWithStatusSchema,
+  specialities: z.array(CodeNameSchema),
+});
+export type SelfBookingClinic = z.infer<typeof SelfBookingClinicSchema>;
+
+/** PROPOSED answer of `POST /api/v2/waitinglist/{lpuGuid}`: the MIS's id of the request. */
+export const WaitingListAnswerSchema = z.object({
+  id: z.union([z.string(), z.number()]).nullish().transform((v) => (v == null || v === '' ? null : String(v))),
+});

@@ -53,6 +53,11 @@ export const EndpointsSchema = z
     ),
     visits: endpointPath('visits', 'Записи пациента («Мои записи», сверка потерянной записи)'),
     cancel: endpointPath('cancel', 'Отмена записи'),
+    selfBookingSpecialities: endpointPath(
+      'selfBookingSpecialities',
+      'Поликлиники пациента и специальности, открытые для записи без направления; null — запись без направления не предлагается',
+    ),
+    waitingList: endpointPath('waitingList', 'Заявка в лист ожидания с токеном пациента; null — лист ожидания не предлагается'),
   })
   .describe('Пути методов МИС SoftRust, которых нет в публичной документации: сопоставьте их с вашей МИС');
 

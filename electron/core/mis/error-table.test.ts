@@ -64,6 +64,8 @@ const SOFTRUST: Record<string, [number, NextStep]> = {
   '4042': [400, 'showExisting'],
   '4043': [400, 'showExisting'],
   '4044': [404, 'referrals'],
+  '4045': [400, 'showExisting'], // a reschedule naming a booking it cannot replace
+  '4046': [400, 'registry'], // already on the waiting list
   '5000': [500, 'retry'],
 };
 
@@ -90,6 +92,8 @@ function softrust(): Mis {
 const REF = '0a1b2c3d-0000-4000-8000-000000000001';
 const LPU = '0a1b2c3d-0000-4000-8000-000000000002';
 const RES = '0a1b2c3d-0000-4000-8000-000000000003';
+const CELL = '0a1b2c3d-0000-4000-8000-000000000004';
+const TICKET = '0a1b2c3d-0000-4000-8000-000000000005';
 
 describe('SoftRust: every documented code leads to the same next step, whatever call returned it', () => {
   it('the table here names every code the adapter knows, and no other', () => {
@@ -107,6 +111,12 @@ describe('SoftRust: every documented code leads to the same next step, whatever 
       mis.book('tok', { date: '2026-11-30', time: '09:00', directionGuid: REF, lpuGuid: LPU, resourceGuid: RES }),
       mis.visits('tok', {}),
       mis.cancel('tok', LPU, RES),
+      mis.selfBookingSpecialities('tok'),
+      mis.specialitySchedule('tok', { lpuGuid: LPU, specialityCode: '76', dateFrom: '2026-11-27', dateTo: '2026-12-10' }),
+      mis.resourceSchedule('tok', { lpuGuid: LPU, resourceGuid: RES, dateFrom: '2026-11-27', dateTo: '2026-12-10' }),
+      mis.bookSlot('tok', { lpuGuid: LPU, resourceGuid: RES, date: '2026-11-30', time: '09:00', timeTableGuid: CELL }),
+      mis.bookSlot('tok', { lpuGuid: LPU, resourceGuid: RES, date: '2026-11-30', time: '09:00', timeTableGuid: CELL, replaces: { ticketGuid: TICKET, lpuGuid: LPU } }),
+      mis.joinWaitingList('tok', { lpuGuid: LPU, specialityCode: '76', referralGuid: null, phone: '9161234567', reason: 'noSlots' }),
     ];
     for (const call of calls) expect(await stepOf(call)).toBe(step);
   });

@@ -2,14 +2,17 @@
 // client (api/mis-client.ts) plus the documented calls the vendor publishes
 // (/work/shared/api/softrust-documented.md). Each PROPOSED endpoint sits behind a named switch
 // (api.endpoints.<name>: a path, or null when this MIS has no such method), so an integrator
-// maps the kiosk onto what their MIS really has without a code change.
+// maps the kiosk onto what their MIS really has without a code change. Self-booking, moving a
+// booking and the waiting list ride on the documented schedules and `POST /api/v2/visit`, plus
+// two more switches (the self-booking list, the waiting list) and the PROPOSED previousTicketGuid.
 import { SCHEDULE_DAYS } from '../../common/rules';
 import { ApiError } from '../api/api-error';
-import type { EndpointPaths, MisClient } from '../api/mis-client';
-import type { DirectionScheduleLpu, ShortResourceWeekly } from '../api/schemas';
+import type { EndpointPaths, MisClient, SlotBookingBody, WaitingListBody } from '../api/mis-client';
+import type { DirectionScheduleLpu } from '../api/schemas';
 import { silentLogger, type Logger } from '../ports';
-import { capabilityError, translatingErrors, type Mis, type MisStartInfo } from './port';
+import { capabilityError, translatingErrors, type Mis, type MisCapabilities, type MisStartInfo, type WaitingListRequest } from './port';
 import { softrustError } from './softrust-codes';
+import { fromDoctorSlots, fromWeekly } from './softrust-schedule';
 
 /** Which PROPOSED endpoints this MIS has: a path each, or null (the switch is off). */
 export type SoftrustEndpoints = { [K in keyof EndpointPaths]: string | null };
@@ -26,6 +29,11 @@ export interface SoftrustAdapterOptions {
 /** The function whose rights a referral booking uses (access-rights-and-infomat.md). */
 const REFERRAL_FUNCTION = 'visitdirection';
 
+/** A Russian mobile number as the port carries it: ten digits, the first a 9. */
+const MOBILE = /^9\d{9}$/;
+
+const sameGuid = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
 export function createSoftrustAdapter(opts: SoftrustAdapterOptions): Mis {
   const { client, endpoints } = opts;
   const log = opts.log ?? silentLogger;
@@ -34,6 +42,18 @@ export function createSoftrustAdapter(opts: SoftrustAdapterOptions): Mis {
     const p = endpoints[name];
     if (p === null) throw capabilityError(cap);
     return p;
+  };
+  const capabilities: MisCapabilities = {
+    listReferrals: endpoints.referrals !== null,
+    referralByNumber: false,
+    visits: endpoints.visits !== null,
+    cancel: endpoints.cancel !== null && endpoints.visits !== null,
+    clientApplicationCheck: opts.checkClientApplication,
+    selfBooking: endpoints.selfBookingSpecialities !== null,
+    // The doctor schedule and the booking by cell are documented; a move is only offered where
+    // the kiosk can list the old booking and cancel it once the new one stands.
+    reschedule: endpoints.visits !== null && endpoints.cancel !== null,
+    waitingList: endpoints.waitingList !== null,
   };
 
   async function scheduleBySpeciality(token: string, referralGuid: string, q: { lpuGuid: string; dateFrom: string; dateTo: string }): Promise<DirectionScheduleLpu[]> {
@@ -52,16 +72,8 @@ export function createSoftrustAdapter(opts: SoftrustAdapterOptions): Mis {
 
   return translatingErrors({
     kind: 'softrust',
-    capabilities: {
-      listReferrals: endpoints.referrals !== null,
-      referralByNumber: false,
-      visits: endpoints.visits !== null,
-      cancel: endpoints.cancel !== null && endpoints.visits !== null,
-      clientApplicationCheck: opts.checkClientApplication,
-      selfBooking: false,
-      reschedule: false,
-      waitingList: false,
-    },
+    capabilities,
+    // The PROPOSED previousTicketGuid keeps the old booking until the kiosk cancels it.
     rescheduleMovesOld: false,
 
     async start(): Promise<MisStartInfo> {
@@ -112,44 +124,68 @@ export function createSoftrustAdapter(opts: SoftrustAdapterOptions): Mis {
       await client.cancelVisit(token, lpuGuid, ticketGuid);
     },
 
-    async selfBookingSpecialities() {
-      throw capabilityError('selfBooking');
+    async selfBookingSpecialities(token) {
+      need('selfBookingSpecialities', 'selfBooking');
+      const rows = await client.selfBookingSpecialities(token);
+      return rows.flatMap((r) => r.specialities.map((s) => ({ lpu: r.lpu, code: s.code, name: s.name })));
     },
-    async specialitySchedule() {
-      throw capabilityError('selfBooking');
+
+    async specialitySchedule(token, q) {
+      need('selfBookingSpecialities', 'selfBooking');
+      // The documented schedule (G3) knows nothing of self-booking: only a speciality the MIS
+      // lists as open at that clinic is asked for, and the list gives the clinic for the row.
+      const rows = await client.selfBookingSpecialities(token);
+      const row = rows.find((r) => sameGuid(r.lpu.guid, q.lpuGuid));
+      const spec = row?.specialities.find((s) => s.code === q.specialityCode);
+      if (!row || !spec) return [];
+      const weekly = await client.specialitySchedule(token, { lpuGuid: q.lpuGuid, specialityId: spec.code, dateFrom: q.dateFrom, dateTo: q.dateTo });
+      return [{ lpu: row.lpu, resources: weekly.map((r) => fromWeekly(r, spec.name)) }];
     },
-    async resourceSchedule() {
-      throw capabilityError('reschedule');
+
+    async resourceSchedule(token, q) {
+      if (!capabilities.reschedule) throw capabilityError('reschedule');
+      const slots = await client.doctorSchedule(token, { lpuGuid: q.lpuGuid, resourceGuid: q.resourceGuid, dateFrom: q.dateFrom, dateTo: q.dateTo });
+      // Only names the row (clinic, doctor, room): the cells stand without it.
+      const visits = await client.listVisits(token).catch((e: unknown) => {
+        log.warn('mis.schedule_names_unavailable', { error: e instanceof Error ? e.message : String(e) });
+        return [];
+      });
+      const visit = visits.find((v) => sameGuid(v.docGuid, q.resourceGuid) && sameGuid(v.lpu.guid, q.lpuGuid));
+      return [fromDoctorSlots(q, slots, visit)];
     },
-    async bookSlot() {
-      throw capabilityError('selfBooking');
+
+    async bookSlot(token, body) {
+      if (body.replaces) {
+        if (!capabilities.reschedule) throw capabilityError('reschedule');
+      } else {
+        need('selfBookingSpecialities', 'selfBooking');
+      }
+      // The cell's GUID is the documented, recommended way; doctor + time only when a schedule gave none.
+      const cell = body.timeTableGuid
+        ? { timeTable: body.timeTableGuid }
+        : { docGuid: body.resourceGuid, dateTime: `${body.date} ${body.time.slice(0, 5)}:00.000` };
+      const wire: SlotBookingBody = body.replaces ? { ...cell, previousTicketGuid: body.replaces.ticketGuid } : cell;
+      return client.bookSlot(token, body.lpuGuid, wire);
     },
-    async joinWaitingList() {
-      throw capabilityError('waitingList');
+
+    async joinWaitingList(token, q) {
+      need('waitingList', 'waitingList');
+      const answer = await client.joinWaitingList(token, q.lpuGuid, waitingListBody(q));
+      return { reference: answer.id };
     },
   }, softrustError);
 }
 
-/** A documented ShortResourceWeekly as the kiosk's schedule resource (ExtendedSlot cells kept). */
-function fromWeekly(r: ShortResourceWeekly, speciality: string): DirectionScheduleLpu['resources'][number] {
-  return {
-    resourceGuid: r.resourceGuid,
-    resType: r.resType,
-    docFio: r.docFio,
-    doctorRole: r.doctorRole,
-    speciality: r.speciality || speciality,
-    room: r.room,
-    flat: r.flat,
-    days: r.days.map((d) => ({
-      date: d.date,
-      slots: d.slots.map((s) => ({
-        time: s.time,
-        beginTime: s.beginTime,
-        endTime: s.endTime,
-        timeTableGuid: s.timeTableGuid,
-        status: s.status,
-        message: s.message ?? null,
-      })),
-    })),
-  };
+/**
+ * The wire body of a waiting-list request, refused before anything is sent when the kiosk's own
+ * checks were bypassed. The phone travels in the body only: never in a path, a log or an error.
+ */
+function waitingListBody(q: WaitingListRequest): WaitingListBody {
+  const invalid = (why: string) =>
+    new ApiError('validation', null, null, null, `waiting-list request not sent: ${why}`, null, { problem: 'requestInvalid' });
+  if (!MOBILE.test(q.phone)) throw invalid('the phone is not ten digits starting with 9');
+  const base = { phone: q.phone, reason: q.reason };
+  if (q.specialityCode !== null && q.referralGuid === null) return { ...base, specialityCode: q.specialityCode };
+  if (q.referralGuid !== null && q.specialityCode === null) return { ...base, directionGuid: q.referralGuid };
+  throw invalid('it must name a speciality or a referral, not both or neither');
 }

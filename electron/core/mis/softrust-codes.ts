@@ -32,6 +32,10 @@ export const SOFTRUST_PROBLEMS: Readonly<Record<string, KioskProblem>> = {
   '4041': 'cancelTooLate',
   '4042': 'cancelNotAllowed',
   '4043': 'cancelNotAllowed',
+  // Moving a booking (PROPOSED 4045): the booking named as replaced is not one the patient can move.
+  '4045': 'bookingNotFound',
+  // The waiting list (PROPOSED 4046)
+  '4046': 'alreadyOnWaitingList',
   '4021': 'cancelTooLate',
   '4022': 'cancelNotAllowed',
   // The kiosk itself (documented 4442, 5403)

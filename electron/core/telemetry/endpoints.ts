@@ -13,6 +13,11 @@ const ENDPOINTS: ReadonlyArray<readonly [method: string, pattern: RegExp, label:
   ['GET', /^\/?visit$/, 'visits'],
   ['DELETE', new RegExp(`^/?visit/${GUIDISH}/${GUIDISH}$`), 'cancel'],
   ['GET', new RegExp(`^/?api/v2/settings/clientApplication/${GUIDISH}$`), 'client_application'],
+  ['GET', /^\/?api\/v2\/selfbooking\/specialities$/, 'self_booking_specialities'],
+  ['GET', new RegExp(`^/?lpu/${GUIDISH}/speciality/${GUIDISH}/schedule/${GUIDISH}/${GUIDISH}$`), 'speciality_schedule'],
+  ['GET', new RegExp(`^/?lpu/${GUIDISH}/doctor/${GUIDISH}/schedule/${GUIDISH}/${GUIDISH}$`), 'doctor_schedule'],
+  ['POST', new RegExp(`^/?api/v2/visit/${GUIDISH}$`), 'book_slot'],
+  ['POST', new RegExp(`^/?api/v2/waitinglist/${GUIDISH}$`), 'waiting_list'],
 ];
 
 export const ENDPOINT_LABELS = [...ENDPOINTS.map(([, , l]) => l), 'other'] as const;
