@@ -32,6 +32,8 @@ export interface Stack {
   /** Everything the core logged, to prove what never reaches a log. */
   logLines: string[];
   simHook(pathname: string, body?: unknown): Promise<void>;
+  /** A simulator's read-only hook (GET /__sim/…), e.g. the waiting-list requests it took. */
+  simGet(pathname: string): Promise<unknown>;
   /** What service mode asked of the shell («Перезапустить», «Выйти в систему»); nothing really restarts. */
   lifecycleCalls: Array<'restart' | 'quit'>;
   /** One scan through the virtual serial scanner (a socat pty the core opened with serialport). */
@@ -106,6 +108,11 @@ export async function startStack(name: string, opts: StackOptions = {}): Promise
         body: JSON.stringify(body ?? {}),
       });
       if (!res.ok) throw new Error(`simulator hook ${pathname}: HTTP ${res.status} ${await res.text()}`);
+    },
+    async simGet(pathname) {
+      const res = await fetch((n3 ?? sim).url + pathname);
+      if (!res.ok) throw new Error(`simulator hook ${pathname}: HTTP ${res.status} ${await res.text()}`);
+      return res.json();
     },
     scan(req) {
       if (!scanner) throw new Error('this stack has no serial scanner');

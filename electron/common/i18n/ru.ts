@@ -56,6 +56,14 @@ export const ru = {
   'action.pickDoctor': 'Выбрать другого врача',
   'action.fixData': 'Исправить данные',
   'action.stay': 'Да, продолжить',
+  'action.bookAnother': 'Записаться ещё',
+  'action.otherPatient': 'Другой пациент',
+  'action.reschedule': 'Перенести',
+  'action.printAll': 'Распечатать все записи',
+  'action.toSpecialities': 'К специальностям',
+  'action.waitlist': 'Встать в лист ожидания',
+  'action.selfBooking': 'Записаться к\u00a0врачу без\u00a0направления',
+  'action.byReferral': 'По направлению',
   'display.mark': 'Аа',
   'display.largePrint': 'Крупный шрифт',
 
@@ -137,6 +145,8 @@ export const ru = {
   'welcome.scan': 'Есть бумажный полис со штрих-кодом? Поднесите его к сканеру\u00a0— вводить номер не нужно.',
   'welcome.noSlip': 'Талон не напечатается\u00a0— номер покажем на экране, запишите или сфотографируйте его',
   'welcome.misDown': 'Запись через инфомат временно недоступна\u00a0— обратитесь в регистратуру',
+  'welcome.titleAny': 'Запись к\u00a0врачу',
+  'welcome.step2Any': 'Выберите направление или специальность врача, день и время',
 
   // ---------- the steps of a booking (store/flow.ts) ----------
   'step.of': ({ step, total }: { step: number; total: number }) => `Шаг ${step} из ${total}:`,
@@ -150,6 +160,7 @@ export const ru = {
   'step.time': 'Время',
   'step.check': 'Проверка',
   'step.ticket': 'Талон',
+  'step.speciality': 'Специальность',
 
   // ---------- Identify ----------
   'identify.title': 'Введите полис и дату рождения',
@@ -244,6 +255,13 @@ export const ru = {
   'days.free': ({ count }: { count: number }) => `${count} ${n(count, 'свободный талон', 'свободных талона', 'свободных талонов')}`,
   'times.title': 'Выберите время',
   'times.empty': 'На этот день свободного времени больше нет\u00a0— выберите другой день',
+  'specialities.title': 'К какому врачу записаться?',
+  'specialities.lead': 'Без направления можно записаться к\u00a0этим врачам',
+  'specialities.empty': 'Без направления сейчас записаться нельзя\u00a0— обратитесь в регистратуру',
+  'specialities.none': 'Нет свободного времени\u00a0— можно встать в\u00a0лист ожидания',
+  'resources.emptySelf': 'Свободного времени к\u00a0этому врачу сейчас нет',
+  'resources.emptyWaitlist': 'Можно встать в\u00a0лист ожидания: поликлиника позвонит, когда появится время.',
+  'times.noneSuits': 'Нет подходящего времени?',
 
   // ---------- confirm and ticket ----------
   'confirm.title': 'Проверьте и подтвердите запись',
@@ -258,6 +276,14 @@ export const ru = {
   'field.ticketNumber': 'Номер талона',
   'ticket.title': 'Вы записаны',
   'ticket.countdown': ({ n: left }: { n: number }) => `К началу через ${seconds(left)}`,
+  'ticket.moved': ({ when }: { when: string }) => `Прежняя запись на\u00a0${when} отменена.`,
+  'ticket.movedByMis': ({ when }: { when: string }) => `Запись перенесена с\u00a0${when}.`,
+  'ticket.keptTitle': 'Прежнюю запись отменить не удалось',
+  'ticket.kept': ({ when }: { when: string }) =>
+    `У вас теперь две записи: новая и прежняя на\u00a0${when}. Отмените прежнюю в\u00a0«Мои записи» или в\u00a0регистратуре, чтобы время досталось другим.`,
+  'confirm.moveFrom': 'Прежняя запись',
+  'confirm.moveNote': 'Сначала запишем на\u00a0новое время, потом отменим прежнее.',
+  'confirm.moveTitle': 'Проверьте новое время',
 
   // ---------- my appointments ----------
   'appointments.empty': 'Активных записей нет',
@@ -268,6 +294,32 @@ export const ru = {
   'cancel.keep': 'Нет, оставить',
   'cancel.confirm': 'Да, отменить',
   'cancel.freed': 'Время освободится для других пациентов.',
+  'appointments.printAllDone': 'Возьмите листок со всеми записями',
+  'appointments.printingAll': 'Печатаем все записи…',
+
+  // ---------- the waiting list ----------
+  'waitlist.title': 'Лист ожидания',
+  'waitlist.lead': 'Поликлиника позвонит вам, когда появится время, и\u00a0предложит запись.',
+  'waitlist.for': 'Запись',
+  'waitlist.reason': 'Почему',
+  'waitlist.reasonNoSlots': 'Нет свободного времени',
+  'waitlist.reasonNoConvenientTime': 'Нет удобного времени',
+  'waitlist.phone': 'Номер мобильного телефона',
+  'waitlist.phoneHint': 'Наберите 10\u00a0цифр после +7',
+  'waitlist.phoneShort': 'В номере должно быть 10\u00a0цифр после +7.',
+  'waitlist.phoneNotMobile': 'Нужен номер мобильного: после +7 он начинается с\u00a09.',
+  'waitlist.checkTitle': 'Проверьте номер',
+  'waitlist.checkText': 'Вам позвонят на этот номер:',
+  'waitlist.edit': 'Изменить номер',
+  'waitlist.submit': 'Встать в лист ожидания',
+  'waitlist.doneTitle': 'Вы в листе ожидания',
+  'waitlist.reference': 'Номер заявки',
+  'waitlist.next': ({ tail }: { tail: string }) =>
+    `Когда появится время, из поликлиники позвонят на номер, который оканчивается на\u00a0${tail}, и\u00a0предложат запись. Возьмите листок с\u00a0заявкой.`,
+  'waitlist.printed': 'Возьмите листок с заявкой',
+  'waitlist.printing': 'Печатаем листок…',
+  'waitlist.notPrinted': 'Листок не напечатался, но заявка принята. Запишите, пожалуйста, номер заявки.',
+  'waitlist.privacy': 'Номер передаётся только в\u00a0поликлинику и\u00a0не\u00a0сохраняется на\u00a0инфомате.',
 
   // ---------- waiting, idling, lists ----------
   'wait.text': 'Подождите…',

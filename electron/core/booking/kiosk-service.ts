@@ -182,7 +182,11 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
       const list = await session.withToken((t) => mis.referrals(t, REFERRAL_STATUSES));
       const day = today();
       const referrals = list.map((d) => vm.toReferral(d, day)).sort((a, b) => Number(b.bookable) - Number(a.bookable));
-      for (const r of referrals) if (r.title) ledger.rememberName(r.guid, r.title);
+      for (const r of referrals) {
+        if (r.title) ledger.rememberName(r.guid, r.title);
+        // A booked referral's appointment may be printed or moved from the list, like «Мои записи».
+        if (r.ticket) ledger.remember(r.ticket);
+      }
       return referrals;
     },
 

@@ -29,7 +29,7 @@ function memoryMis(over: Partial<Mis> = {}) {
   const visit = (date: string, time: string): TicketVisitWithLpu => {
     const g = guidOf(next++);
     return {
-      lpu, num: `T-${next}`, room: '214', flat: 2, ticketGuid: g, docFio: 'Иванова Анна Петровна', docGuid: DOC, resType: 'Doctor',
+      lpu, num: `T-${next}`, room: '214', flat: 2, ticketGuid: g, timeTableGuid: '', docFio: 'Иванова Анна Петровна', docGuid: DOC, resType: 'Doctor',
       doctorRole: 'Терапевт участковый', speciality: 'Терапия', beginTime: `${date}T${time}:00+03:00`, endTime: `${date}T${time.slice(0, 3)}59:00+03:00`,
     };
   };
@@ -170,7 +170,7 @@ describe('self-booking: what the clinic offers', () => {
       const v = await realBook(t, body);
       if (lose) {
         lose = false;
-        throw new ApiError('network', null, null, null, 'socket hang up after the request went out', 'timeout');
+        throw new ApiError('network', null, null, null, 'socket hang up after the request went out', 'deadline');
       }
       return v;
     };
@@ -234,7 +234,7 @@ describe('reschedule: the new time first, the old one only after', () => {
     const k = await kiosk();
     const old = await listed(k);
     k.mis.bookSlot = async () => {
-      throw new ApiError('network', null, null, null, 'timeout after the request went out', 'timeout');
+      throw new ApiError('network', null, null, null, 'timeout after the request went out', 'deadline');
     };
     await expect(k.service.reschedule({ ...cell(), previousTicketGuid: old.ticketGuid })).rejects.toMatchObject({ name: 'BookingNotConfirmedError' });
     expect(k.asked.cancel).toEqual([]);
@@ -276,7 +276,7 @@ describe('reschedule: the new time first, the old one only after', () => {
     k.mis.cancel = async (_t, _l, g) => {
       k.asked.cancel.push(g);
       k.visits.delete(g);
-      throw new ApiError('network', null, null, null, 'timeout after the request went out', 'timeout');
+      throw new ApiError('network', null, null, null, 'timeout after the request went out', 'deadline');
     };
     expect((await k.service.reschedule({ ...cell(), previousTicketGuid: old.ticketGuid })).old).toBe('cancelled');
     expect(k.asked.cancel).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { useT } from '../i18n';
 import { useFlow } from '../store/context';
-import { canGoBack as hasWayBack, flowContext } from '../store/flow';
+import { FLOWS, canGoBack as hasWayBack, flowContext } from '../store/flow';
 import { DisplayModeButton } from './DisplayModeButton';
 import { Icon } from './Icon';
 import { StepIndicator } from './StepIndicator';
@@ -12,7 +12,7 @@ export function Header() {
   const booking = useFlow((s) => s.bookingUnderWay);
   const t = useT();
   // After booking there is nothing to go back to: the ticket is final.
-  const canGoBack = useFlow((s) => hasWayBack(s.screen, flowContext(s)));
+  const canGoBack = useFlow((s) => hasWayBack(s.screen, flowContext(s), FLOWS[s.intent]));
   return (
     <header className="header">
       <div className="header-side">

@@ -1,14 +1,14 @@
 import { useT } from '../i18n';
 import { useFlow } from '../store/context';
-import { FLOW, stepOf } from '../store/flow';
+import { FLOWS, stepOf } from '../store/flow';
 
-// One bar per step of the flow (store/flow.ts); the total is the same on every screen.
-const STEPS = [...new Set(FLOW.map((s) => s.step))];
-
+// One bar per step of the patient's flow (store/flow.ts); the total is the same on every screen of it.
 export function StepIndicator() {
   const screen = useFlow((s) => s.screen);
+  const flow = FLOWS[useFlow((s) => s.intent)];
   const t = useT();
-  const at = stepOf(screen);
+  const at = stepOf(screen, flow);
+  const STEPS = [...new Set(flow.map((s) => s.step))];
   if (!at) return <div className="steps" />;
   const of = t('step.of', { step: at.step, total: at.total });
   const label = t(at.label);

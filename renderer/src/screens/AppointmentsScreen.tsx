@@ -9,7 +9,7 @@ import { Mis, useLocaleTag, useT } from '../i18n';
 import { capitalize, placeText } from '../logic/words';
 import { useFlow } from '../store/context';
 import { useTimeZone } from '../store/hooks';
-import type { AppointmentPrint } from '../store/types';
+import type { AppointmentPrint, FlowState } from '../store/types';
 
 export function AppointmentsScreen() {
   const appointments = useFlow((s) => s.appointments);
@@ -19,6 +19,11 @@ export function AppointmentsScreen() {
   // Some MIS have no cancel for the kiosk: then the button is not offered at all.
   const canCancel = useFlow((s) => s.info?.mis.cancel ?? true);
   const printAppointment = useFlow((s) => s.printAppointment);
+  const canMove = useFlow((s) => s.info?.mis.reschedule ?? false);
+  const startReschedule = useFlow((s) => s.startReschedule);
+  const printAll = useFlow((s) => s.printAll);
+  const allPrint = useFlow((s) => s.allPrint);
+  const printerOn = useFlow((s) => s.info?.printerEnabled ?? true);
   const slip = useFlow((s) => s.appointmentPrint);
   const busy = useFlow((s) => s.busy);
   const printing = slip?.phase === 'printing';
@@ -64,6 +69,11 @@ export function AppointmentsScreen() {
                   >
                     <Icon name="printer" /> {t('appointments.print')}
                   </BigButton>
+                  {canMove && a.resourceGuid && (
+                    <BigButton variant="secondary" className="card-action" data-testid={`reschedule-${a.ticketGuid}`} disabled={busy} onClick={() => void startReschedule(a.ticketGuid)}>
+                      {t('action.reschedule')}
+                    </BigButton>
+                  )}
                   {canCancel && (
                     <BigButton variant="secondary" className="card-action" data-testid={`cancel-${a.ticketGuid}`} disabled={busy} onClick={() => askCancel(a.ticketGuid)}>
                       {t('action.cancel')}
@@ -76,12 +86,38 @@ export function AppointmentsScreen() {
         </ScrollArea>
       )}
       <CancelDialog />
-      <div className="screen-footer">
+      <div className="screen-footer appointments-footer">
+        {allPrint && <AllPrintLine allPrint={allPrint} t={t} />}
+        {printerOn && sorted.length > 0 && (
+          <BigButton variant="secondary" data-testid="print-all" disabled={busy || allPrint?.phase === 'printing' || printing} onClick={() => void printAll()}>
+            <Icon name="printer" /> {t('action.printAll')}
+          </BigButton>
+        )}
         <BigButton variant="secondary" data-testid="to-referrals" onClick={() => void toReferrals()}>
           {t('action.toReferrals')}
         </BigButton>
       </div>
     </Screen>
+  );
+}
+
+/** What became of «Распечатать все записи». */
+function AllPrintLine({ allPrint, t }: { allPrint: NonNullable<FlowState['allPrint']>; t: Translate }) {
+  const { phase } = allPrint;
+  const text =
+    phase === 'printing'
+      ? t('appointments.printingAll')
+      : phase === 'printed'
+        ? t('appointments.printAllDone')
+        : allPrint.problem
+          ? `${t(`problem.${allPrint.problem}`)} ${t('next.registry')}`
+          : phase === 'uncertain'
+            ? t('printer.uncertain')
+            : t(`printer.${allPrint.fault ?? 'internal'}`);
+  return (
+    <span className={phase === 'printing' || phase === 'printed' ? 'card-good' : 'card-reason'} data-testid="print-all-state" data-state={phase} role="status">
+      {text}
+    </span>
   );
 }
 

@@ -15,16 +15,21 @@ export function ConfirmScreen() {
   const resource = useFlow((s) => s.resource);
   const slot = useFlow((s) => s.slot);
   const book = useFlow((s) => s.book);
+  const speciality = useFlow((s) => s.speciality);
+  const previous = useFlow((s) => s.moving);
+  const intent = useFlow((s) => s.intent);
   const busy = useFlow((s) => s.busy);
   const tz = useTimeZone();
   const t = useT();
   const tag = useLocaleTag();
-  if (!referral || !clinic || !resource || !slot) return null;
+  const moving = intent === 'reschedule' ? previous : null;
+  if (!clinic || !resource || !slot) return null;
+  if (intent === 'self' ? !speciality : intent === 'reschedule' ? !moving : !referral) return null;
   const place = placeText(resource.room, resource.floor, t);
   const hours = hoursOnDayText(clinic.hours, clinicYmd(slot.beginTime, tz), t);
-  const type = referralTypeLabel(referral.type, t);
+  const type = referral ? referralTypeLabel(referral.type, t) : '';
   return (
-    <Screen name="confirm" title={t('confirm.title')}>
+    <Screen name="confirm" title={t(moving ? 'confirm.moveTitle' : 'confirm.title')} lead={moving ? t('confirm.moveNote') : undefined}>
       {/* It scrolls when the longest names do not fit: focusable, so a keyboard can scroll it too. */}
       <dl className="summary" tabIndex={0}>
         <div className="summary-row summary-key">
@@ -56,15 +61,23 @@ export function ConfirmScreen() {
             )}
           </dd>
         </div>
-        <div className="summary-row">
-          <dt>{t('field.referral')}</dt>
-          <dd>
-            {referral.title ? <Mis>{referral.title}</Mis> : type}
-            <span className="summary-sub">
-              {type} · {t('referral.number', { number: referral.number })}
-            </span>
-          </dd>
-        </div>
+        {referral && intent !== 'self' && !moving && (
+          <div className="summary-row">
+            <dt>{t('field.referral')}</dt>
+            <dd>
+              {referral.title ? <Mis>{referral.title}</Mis> : type}
+              <span className="summary-sub">
+                {type} · {t('referral.number', { number: referral.number })}
+              </span>
+            </dd>
+          </div>
+        )}
+        {moving && (
+          <div className="summary-row summary-old" data-testid="confirm-previous">
+            <dt>{t('confirm.moveFrom')}</dt>
+            <dd>{typograph(capitalize(clinicDateTimeLong(moving.beginTime, tz, tag)))}</dd>
+          </div>
+        )}
       </dl>
       <div className="screen-footer">
         <BigButton className="btn-wide" data-testid="confirm-book" disabled={busy} onClick={() => void book()}>

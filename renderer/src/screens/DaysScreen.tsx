@@ -1,4 +1,5 @@
 import { dayShort } from '../../../electron/common/clinic-time';
+import { BigButton } from '../components/BigButton';
 import { ScrollArea } from '../components/ScrollArea';
 import { Screen } from '../components/Screen';
 import { Mis, useLocaleTag, useT } from '../i18n';
@@ -7,6 +8,9 @@ import { useFlow } from '../store/context';
 export function DaysScreen() {
   const resource = useFlow((s) => s.resource);
   const choose = useFlow((s) => s.chooseDay);
+  const offerWaitlist = useFlow((s) => s.offerWaitlist);
+  // Not for a reschedule: the appointment the patient holds is their time.
+  const waitingList = useFlow((s) => (s.info?.mis.waitingList ?? false) && s.intent !== 'reschedule');
   const t = useT();
   const tag = useLocaleTag();
   const days = (resource?.days ?? []).filter((d) => d.slots.length > 0);
@@ -26,6 +30,14 @@ export function DaysScreen() {
             ))}
           </div>
         </ScrollArea>
+      )}
+      {waitingList && (
+        <div className="screen-footer days-footer">
+          <span className="days-none-suits">{t('times.noneSuits')}</span>
+          <BigButton variant="secondary" data-testid="waitlist" onClick={() => offerWaitlist(days.length === 0 ? 'noSlots' : 'noConvenientTime')}>
+            {t('action.waitlist')}
+          </BigButton>
+        </div>
       )}
     </Screen>
   );

@@ -17,6 +17,11 @@ export function ReferralsScreen() {
   const choose = useFlow((s) => s.chooseReferral);
   const showAppointments = useFlow((s) => s.showAppointments);
   const hasVisits = useFlow((s) => s.info?.mis.visits ?? true);
+  const canMove = useFlow((s) => s.info?.mis.reschedule ?? false);
+  const selfBooking = useFlow((s) => s.info?.mis.selfBooking ?? false);
+  const startReschedule = useFlow((s) => s.startReschedule);
+  const bookAnother = useFlow((s) => s.bookAnother);
+  const busy = useFlow((s) => s.busy);
   const tz = useTimeZone();
   const t = useT();
   const tag = useLocaleTag();
@@ -45,12 +50,33 @@ export function ReferralsScreen() {
         <ScrollArea>
           <div className="cards">
             {sorted.map((r) => (
-              <ChoiceCard key={r.guid} testId={`referral-${r.guid}`} disabled={!r.bookable} onChoose={() => void choose(r.guid)}>
-                <ReferralBody referral={r} timeZone={tz} t={t} tag={tag} />
-              </ChoiceCard>
+              <div key={r.guid} className="card-group">
+                <ChoiceCard testId={`referral-${r.guid}`} disabled={!r.bookable} onChoose={() => void choose(r.guid)}>
+                  <ReferralBody referral={r} timeZone={tz} t={t} tag={tag} />
+                </ChoiceCard>
+                {/* A booked referral's appointment can be moved to another time with the same doctor. */}
+                {canMove && r.status === 'Booked' && r.ticket?.resourceGuid && (
+                  <BigButton
+                    variant="secondary"
+                    className="card-group-action"
+                    data-testid={`reschedule-${r.ticket.ticketGuid}`}
+                    disabled={busy}
+                    onClick={() => void startReschedule(r.ticket!.ticketGuid)}
+                  >
+                    {t('action.reschedule')}
+                  </BigButton>
+                )}
+              </div>
             ))}
           </div>
         </ScrollArea>
+      )}
+      {selfBooking && (
+        <div className="screen-footer">
+          <BigButton variant="secondary" data-testid="to-self" onClick={() => void bookAnother('self')}>
+            {t('action.selfBooking')}
+          </BigButton>
+        </div>
       )}
     </Screen>
   );

@@ -1,4 +1,5 @@
 import { clinicTime, dayShort } from '../../../electron/common/clinic-time';
+import { BigButton } from '../components/BigButton';
 import { ChoiceCard } from '../components/ChoiceCard';
 import { ScrollArea } from '../components/ScrollArea';
 import { Screen } from '../components/Screen';
@@ -13,12 +14,25 @@ export function ResourcesScreen() {
   const clinic = useFlow((s) => s.clinic);
   const referral = useFlow((s) => s.referral);
   const choose = useFlow((s) => s.chooseResource);
+  const intent = useFlow((s) => s.intent);
+  const speciality = useFlow((s) => s.speciality);
+  const offerWaitlist = useFlow((s) => s.offerWaitlist);
+  const waitingList = useFlow((s) => s.info?.mis.waitingList ?? false);
   const tz = useTimeZone();
   const t = useT();
   const tag = useLocaleTag();
   const sorted = [...resources].sort((a, b) => Number(b.days.length > 0) - Number(a.days.length > 0));
   const title = t(resources.every((r) => r.resType === 'Doctor') ? 'resources.titleDoctor' : 'resources.titleAny');
-  const lead = referral ? (
+  // No free time at all: the waiting list is the way on (where the MIS keeps one).
+  const noTime = resources.every((r) => r.days.length === 0);
+  const self = intent === 'self';
+  const lead = self && speciality ? (
+    <>
+      <Mis>{speciality.name}</Mis>
+      {' · '}
+      <Mis>{speciality.clinic.name}</Mis>
+    </>
+  ) : referral ? (
     <>
       {referral.title ? <Mis>{referral.title}</Mis> : referralTypeLabel(referral.type, t)}
       {clinic && (
@@ -31,8 +45,18 @@ export function ResourcesScreen() {
   ) : undefined;
   return (
     <Screen name="resources" title={title} lead={lead}>
+      {noTime && waitingList && (
+        <div className="notice waitlist-offer" data-testid="waitlist-offer">
+          <span>
+            {t(self ? 'resources.emptySelf' : 'resources.none')}. {t('resources.emptyWaitlist')}
+          </span>
+          <BigButton data-testid="waitlist" onClick={() => offerWaitlist('noSlots')}>
+            {t('action.waitlist')}
+          </BigButton>
+        </div>
+      )}
       {sorted.length === 0 ? (
-        <div className="empty">{t('resources.empty')}</div>
+        !waitingList && <div className="empty">{t(self ? 'specialities.empty' : 'resources.empty')}</div>
       ) : (
         <ScrollArea>
           <div className="cards">

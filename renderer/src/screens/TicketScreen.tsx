@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { clinicDateTimeLong } from '../../../electron/common/clinic-time';
-import type { Translate } from '../../../electron/common/i18n/catalog';
 import { BigButton } from '../components/BigButton';
 import { Icon } from '../components/Icon';
 import { Mis, useLocaleTag, useT } from '../i18n';
@@ -8,6 +7,7 @@ import { capitalize } from '../logic/words';
 import { useFlow } from '../store/context';
 import { useTimeZone } from '../store/hooks';
 import type { PrintStatus } from '../store/types';
+import { PrintState } from './PrintState';
 
 export function TicketScreen() {
   const ticket = useFlow((s) => s.ticket);
@@ -15,6 +15,10 @@ export function TicketScreen() {
   const reprint = useFlow((s) => s.reprint);
   const done = useFlow((s) => s.endSession);
   const refreshPrintStatus = useFlow((s) => s.refreshPrintStatus);
+  const bookAnother = useFlow((s) => s.bookAnother);
+  const otherPatient = useFlow((s) => s.otherPatient);
+  const moved = useFlow((s) => s.moved);
+  const previous = useFlow((s) => s.moving);
   const tz = useTimeZone();
   const t = useT();
   const tag = useLocaleTag();
@@ -91,6 +95,21 @@ export function TicketScreen() {
           </div>
         </dl>
       </div>
+      {moved && previous && (
+        <div
+          className={`notice ${moved === 'kept' ? 'notice-warn' : ''}`}
+          data-testid="ticket-moved"
+          data-old={moved}
+          role={moved === 'kept' ? 'alert' : 'status'}
+        >
+          {moved === 'kept' && <strong className="notice-title">{t('ticket.keptTitle')}</strong>}
+          <span>
+            {t(moved === 'kept' ? 'ticket.kept' : moved === 'moved' ? 'ticket.movedByMis' : 'ticket.moved', {
+              when: clinicDateTimeLong(previous.beginTime, tz, tag),
+            })}
+          </span>
+        </div>
+      )}
       <div className="ticket-print">
         <PrintState print={print} number={ticket.number} t={t} />
         {canReprint && (
@@ -98,6 +117,15 @@ export function TicketScreen() {
             <Icon name="printer" /> {t('action.printAgain')}
           </BigButton>
         )}
+      </div>
+      {/* More for the same patient without typing the policy again, or the next person: this one's session ends first. */}
+      <div className="ticket-more">
+        <BigButton variant="secondary" data-testid="book-another" onClick={() => void bookAnother()}>
+          {t('action.bookAnother')}
+        </BigButton>
+        <BigButton variant="secondary" data-testid="other-patient" onClick={otherPatient}>
+          {t('action.otherPatient')}
+        </BigButton>
       </div>
     </section>
   );
@@ -132,46 +160,4 @@ function useReturnCountdown(print: PrintStatus, finish: () => void): number | nu
   if (key === null) return null;
   // Until the first tick of this outcome, the full time.
   return tick?.key === key ? tick.left : TICKET_SECONDS;
-}
-
-function PrintState({ print, number, t }: { print: PrintStatus; number: string; t: Translate }) {
-  switch (print.phase) {
-    case 'idle':
-    case 'printing':
-      return (
-        <div className="print-status print-busy" data-testid="print-status" data-state="printing" role="status">
-          <span className="spinner spinner-small" aria-hidden="true" /> {t('printer.printing')}
-        </div>
-      );
-    case 'printed':
-      return (
-        <div className="print-status print-ok" data-testid="print-status" data-state="printed" role="status">
-          {t('printer.printed')}
-        </div>
-      );
-    case 'uncertain':
-      // The bytes went out but the printer did not confirm: most likely the slip is there.
-      // Not a fault, so not red: ask the patient to look, «Печать ещё раз» is below if not.
-      return (
-        <div className="print-status print-check" data-testid="print-status" data-state="uncertain" role="status">
-          <span className="print-check-line">
-            <Icon name="printer" /> {t(`printer.${print.fault}`)}
-          </span>
-        </div>
-      );
-    case 'failed':
-    case 'disabled':
-      // No slip: the number on screen is all the patient takes away, so it is large here too.
-      return (
-        <div className="print-status print-bad" data-testid="print-status" data-state={print.phase} role="alert">
-          <span>{print.problem ? `${t(`problem.${print.problem}`)} ${t('next.registry')}` : t(`printer.${print.fault}`)}</span>
-          <span className="print-advice">
-            {t('printer.numberIs')}{' '}
-            <strong className="print-number" data-testid="print-ticket-number">
-              {number}
-            </strong>
-          </span>
-        </div>
-      );
-  }
 }

@@ -17,6 +17,8 @@ export function WelcomeScreen() {
   const scanner = useFlow((s) => s.info?.scanner ?? 'none');
   // «Мои записи» only where the MIS lets the kiosk list a patient's visits.
   const canListVisits = useFlow((s) => s.info?.mis.visits ?? true);
+  // «Записаться к врачу» without a referral only where the MIS (and the clinic's list) allows it.
+  const selfBooking = useFlow((s) => s.info?.mis.selfBooking ?? false);
   const health = useFlow((s) => s.health);
   const infoKnown = useFlow((s) => s.info != null);
   const t = useT();
@@ -40,7 +42,7 @@ export function WelcomeScreen() {
     <section className="screen screen-welcome" data-testid="screen-welcome">
       {demo && <div className="demo-badge">{t('app.demo')}</div>}
       <div className="welcome-main">
-        <h1 className="welcome-title">{t('welcome.title')}</h1>
+        <h1 className="welcome-title">{t(selfBooking ? 'welcome.titleAny' : 'welcome.title')}</h1>
         {notice ? (
           <p className={`welcome-notice welcome-notice-${notice.kind}`} data-testid="welcome-notice" data-kind={notice.kind} role={blocked ? 'alert' : 'status'}>
             <Icon name={notice.kind === 'mis-down' ? 'alert' : 'printer'} size={48} />
@@ -56,7 +58,7 @@ export function WelcomeScreen() {
           </li>
           <li>
             <span className="welcome-num">2</span>
-            {t('welcome.step2')}
+            {t(selfBooking ? 'welcome.step2Any' : 'welcome.step2')}
           </li>
           <li>
             <span className="welcome-num">3</span>
@@ -67,6 +69,11 @@ export function WelcomeScreen() {
           <BigButton className="welcome-start" data-testid="start" disabled={blocked} onClick={() => start('book')}>
             {t('welcome.start')}
           </BigButton>
+          {selfBooking && (
+            <BigButton variant="secondary" className="welcome-self" data-testid="start-self" disabled={blocked} onClick={() => start('self')}>
+              {t('action.selfBooking')}
+            </BigButton>
+          )}
           {canListVisits && (
             <BigButton variant="secondary" className="welcome-more" data-testid="start-appointments" disabled={blocked} onClick={() => start('appointments')}>
               {t('action.myAppointments')}

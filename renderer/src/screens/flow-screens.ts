@@ -11,8 +11,11 @@ import { ReferralNumberScreen } from './ReferralNumberScreen';
 import { ReferralSurnameScreen } from './ReferralSurnameScreen';
 import { ReferralsScreen } from './ReferralsScreen';
 import { ResourcesScreen } from './ResourcesScreen';
+import { SpecialitiesScreen } from './SpecialitiesScreen';
 import { TicketScreen } from './TicketScreen';
 import { TimesScreen } from './TimesScreen';
+import { WaitlistDoneScreen } from './WaitlistDoneScreen';
+import { WaitlistScreen } from './WaitlistScreen';
 
 export type FlowScreen = Exclude<Screen, 'welcome'>;
 
@@ -28,4 +31,7 @@ export const FLOW_SCREENS: Record<FlowScreen, () => ReactElement | null> = {
   confirm: ConfirmScreen,
   ticket: TicketScreen,
   appointments: AppointmentsScreen,
+  specialities: SpecialitiesScreen,
+  waitlist: WaitlistScreen,
+  waitlistDone: WaitlistDoneScreen,
 };

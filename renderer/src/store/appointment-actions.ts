@@ -10,6 +10,8 @@ export function createAppointmentActions({ bridge, get, set, call, fail, nav }: 
   return {
     async showAppointments() {
       if (get().busy) return;
+      // «Мои записи» from a reschedule or another booking: what follows is the list's own way back.
+      if (get().intent === 'reschedule') set({ intent: 'appointments', moving: null, moved: null });
       await nav.enter('appointments');
     },
 

@@ -2,12 +2,12 @@
 // option is really offered, then moves on through the flow (navigation.ts), which loads what the
 // next screen needs. The same function serves a tap, a single option passed by, and choosing
 // again after fresh data.
-import { flowContext, lastOfStep } from './flow';
+import { flowContext, lastOfStep, specialityKey } from './flow';
 import type { StoreKit } from './kit';
 import type { Chooser, EnterOptions } from './navigation';
 import type { FlowActions, Screen } from './types';
 
-type ChoiceActions = Pick<FlowActions, 'chooseReferral' | 'chooseClinic' | 'chooseResource' | 'chooseDay' | 'chooseTime'>;
+type ChoiceActions = Pick<FlowActions, 'chooseReferral' | 'chooseSpeciality' | 'chooseClinic' | 'chooseResource' | 'chooseDay' | 'chooseTime'>;
 
 export function createChoiceActions({ get, nav }: StoreKit): { actions: ChoiceActions; choose: Chooser } {
   const byScreen: Partial<Record<Screen, (id: string, opts: EnterOptions) => Promise<boolean>>> = {
@@ -16,6 +16,13 @@ export function createChoiceActions({ get, nav }: StoreKit): { actions: ChoiceAc
       if (!referral || !referral.bookable) return false;
       // By number, the referral is found on the surname screen: the flow goes on from there.
       await nav.advance(lastOfStep('referrals', flowContext(get()).mode), { referral }, opts);
+      return true;
+    },
+    async specialities(key, opts) {
+      const speciality = get().specialities.find((s) => specialityKey(s) === key);
+      if (!speciality) return false;
+      // The speciality comes with its clinic: the rest of the flow reads the clinic as by referral.
+      await nav.advance('specialities', { speciality, clinic: { ...speciality.clinic, online: true, statusText: null } }, opts);
       return true;
     },
     async clinics(guid, opts) {
@@ -56,6 +63,7 @@ export function createChoiceActions({ get, nav }: StoreKit): { actions: ChoiceAc
     choose,
     actions: {
       chooseReferral: tap('referrals'),
+      chooseSpeciality: tap('specialities'),
       chooseClinic: tap('clinics'),
       chooseResource: tap('resources'),
       chooseDay: tap('days'),

@@ -3,6 +3,7 @@ import type { FlowState } from './types';
 /** Nothing chosen after the referral step: what a new referral list or lookup starts from. */
 export const NOTHING_CHOSEN = {
   referral: null,
+  speciality: null,
   clinics: [],
   clinic: null,
   resources: [],

@@ -30,11 +30,16 @@ export function createErrorActions(kit: StoreKit): Pick<FlowActions, 'resolveErr
         case 'pickTime':
           return get().reloadSchedule();
         case 'pickDoctor':
+          // A reschedule keeps its doctor: another appointment is chosen in «Мои записи».
+          if (get().intent === 'reschedule') return get().showAppointments();
           return kit.nav.returnTo('resources');
         case 'appointments':
           return get().showAppointments();
         case 'referrals':
+          if (get().intent === 'reschedule') return get().showAppointments();
           return kit.nav.toReferrals();
+        case 'waitlist':
+          return get().offerWaitlist('noSlots');
         case 'identify':
           return kit.nav.returnTo('identify');
         case 'finish':

@@ -14,8 +14,10 @@ import { createCalls } from './calls';
 import { createChoiceActions } from './choice-actions';
 import { NOTHING_CHOSEN } from './choices';
 import { createErrorActions } from './error-actions';
-import { FLOW, type FlowStep } from './flow';
+import { FLOWS, type FlowStep } from './flow';
 import { createIdentifyActions } from './identify-actions';
+import { createLobbyActions } from './lobby-actions';
+import { createWaitlistActions } from './waitlist-actions';
 import type { StoreKit } from './kit';
 import { createNavigation } from './navigation';
 import { createReferralNumberActions, EMPTY_REFERRAL_QUERY } from './referral-number-actions';
@@ -36,6 +38,11 @@ const PATIENT_DATA: Omit<FlowData, 'info' | 'health' | 'startup' | 'busy' | 'wai
   referralQuery: EMPTY_REFERRAL_QUERY,
   referralProblem: null,
   ...NOTHING_CHOSEN,
+  specialities: [],
+  moving: null,
+  moved: null,
+  waitlist: null,
+  allPrint: null,
   ticket: null,
   print: { phase: 'idle' },
   appointments: [],
@@ -49,17 +56,17 @@ const PATIENT_DATA: Omit<FlowData, 'info' | 'health' | 'startup' | 'busy' | 'wai
 
 export interface FlowStoreOptions {
   now?: () => number;
-  /** The flow's order (tests insert or reorder screens); the kiosk's own by default. */
+  /** The booking flow's order (tests insert or reorder screens); the kiosk's own by default. */
   flow?: readonly FlowStep[];
 }
 
 export function createFlowStore(bridge: KioskBridge, opts: FlowStoreOptions = {}): FlowStore {
   const now = opts.now ?? Date.now;
-  const flow = opts.flow ?? FLOW;
+  const flows = { ...FLOWS, ...(opts.flow ? { book: opts.flow, appointments: opts.flow } : {}) };
 
   return createStore<FlowState>()((set, get) => {
     const calls = createCalls(set, () => (get().info?.bookingWaitSeconds ?? 120) * 1000);
-    const base = { bridge, get, set, call: calls.call, flow, now };
+    const base = { bridge, get, set, call: calls.call, flow: () => flows[get().intent], now };
     // The error panel and navigation need each other: navigation reports a failed load, the
     // panel's answers navigate. Both reach the other through `kit`, filled in below.
     const kit = { ...base } as StoreKit;
@@ -69,13 +76,17 @@ export function createFlowStore(bridge: KioskBridge, opts: FlowStoreOptions = {}
     const choices = createChoiceActions(kit);
     kit.nav.setChooser(choices.choose);
     const clinicZone = () => get().info?.timeZone ?? DEFAULT_CLINIC_TIME_ZONE;
+    // `print` is the slip on screen (a ticket or a waiting-list request), not a store action.
+    const { print: printSlip, ...booking } = createBookingActions(kit);
 
     const actions: FlowActions = {
       ...createSessionActions(kit, calls, PATIENT_DATA),
       ...createIdentifyActions(kit, clinicZone),
       ...choices.actions,
-      ...createBookingActions(kit),
+      ...booking,
       ...createAppointmentActions(kit),
+      ...createLobbyActions(kit),
+      ...createWaitlistActions(kit, printSlip),
       resolveError: errors.resolveError,
       back: () => kit.nav.back(),
       ...createScanActions(kit),

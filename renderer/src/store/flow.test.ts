@@ -24,7 +24,9 @@ const ctx = (clinics: Clinic[] = [], mode: 'list' | 'number' = 'list', intent: '
   day: null,
   slot: null,
   intent,
+  speciality: null,
   mode,
+  waitFrom: null,
 });
 
 describe('the flow definition', () => {

@@ -19,7 +19,11 @@ export function referralMode(mis: Pick<KioskInfo['mis'], 'listReferrals' | 'refe
 }
 
 /** What the flow's rules read: the patient's data so far and how this kiosk names referrals. */
-export type FlowContext = Pick<FlowData, 'clinics' | 'resources' | 'resource' | 'referral' | 'clinic' | 'day' | 'slot' | 'intent'> & { mode: ReferralMode };
+export type FlowContext = Pick<FlowData, 'clinics' | 'resources' | 'resource' | 'referral' | 'clinic' | 'day' | 'slot' | 'intent' | 'speciality'> & {
+  mode: ReferralMode;
+  /** Where the waiting-list offer was made, while the patient is on it. */
+  waitFrom: Screen | null;
+};
 
 export interface FlowStep {
   screen: Screen;
@@ -42,6 +46,8 @@ export interface FlowStep {
   onBack?: Partial<FlowData>;
   /** What entering this screen afresh resets (screens whose data are loaded say it with their data). */
   onEnter?: Partial<FlowData>;
+  /** Where «Назад» leads from this screen when no screen of the flow comes before it (default: Welcome, ending the session). */
+  home?: Screen;
 }
 
 /**
@@ -72,9 +78,47 @@ export const FLOW: readonly FlowStep[] = [
   { screen: 'ticket', step: 7, label: 'step.ticket' },
 ];
 
+/**
+ * A doctor without a referral: the speciality is the referral's step (the clinic comes with it:
+ * each card is one speciality at one clinic), and a single doctor with free time is no choice.
+ */
+export const SELF_FLOW: readonly FlowStep[] = [
+  { screen: 'identify', step: 1, label: 'step.policy', onBack: { patient: null } },
+  { screen: 'specialities', step: 2, label: 'step.speciality', chosen: (c) => (c.speciality ? specialityKey(c.speciality) : null) },
+  {
+    screen: 'resources',
+    step: 3,
+    label: 'step.doctor',
+    only: (c) => {
+      const open = c.resources.filter((r) => r.days.length > 0);
+      return c.resources.length === 1 && open.length === 1 ? open[0]!.resourceGuid : null;
+    },
+    chosen: (c) => c.resource?.resourceGuid ?? null,
+  },
+  { screen: 'days', step: 4, label: 'step.day', chosen: (c) => c.day, onBack: { slot: null } },
+  { screen: 'times', step: 5, label: 'step.time', chosen: (c) => c.slot?.time ?? null },
+  { screen: 'confirm', step: 6, label: 'step.check' },
+  { screen: 'ticket', step: 7, label: 'step.ticket' },
+];
+
+/** A new time for an appointment: the same doctor, so the day is the first choice; «Назад» returns to «Мои записи». */
+export const RESCHEDULE_FLOW: readonly FlowStep[] = [
+  { screen: 'days', step: 1, label: 'step.day', chosen: (c) => c.day, onBack: { slot: null }, home: 'appointments' },
+  { screen: 'times', step: 2, label: 'step.time', chosen: (c) => c.slot?.time ?? null },
+  { screen: 'confirm', step: 3, label: 'step.check' },
+  { screen: 'ticket', step: 4, label: 'step.ticket' },
+];
+
+/** The flow of each intent («Мои записи» is the booking flow's aside). */
+export const FLOWS: Readonly<Record<Intent, readonly FlowStep[]>> = { book: FLOW, appointments: FLOW, self: SELF_FLOW, reschedule: RESCHEDULE_FLOW };
+
+/** One speciality at one clinic: the specialities screen's option id. */
+export const specialityKey = (s: { code: string; clinic: { guid: string } }) => `${s.clinic.guid}|${s.code}`;
+
 /** Screens outside the flow's order, and where «Назад» leads from them. */
 const ASIDES: Partial<Record<Screen, (flow: readonly FlowStep[], c: FlowContext) => Screen>> = {
   appointments: (flow, c) => firstReferralScreen(c.mode, flow),
+  waitlist: (_flow, c) => c.waitFrom ?? 'welcome',
 };
 
 const inMode = (s: FlowStep, c: Pick<FlowContext, 'mode'>) => !s.mode || s.mode === c.mode;
@@ -138,7 +182,7 @@ export function previousScreen(screen: Screen, c: FlowContext, flow: readonly Fl
   for (let j = i - 1; j >= 0; j--) {
     if (!passedBy(flow[j]!, c)) return flow[j]!.screen;
   }
-  return 'welcome';
+  return flow[i]!.home ?? 'welcome';
 }
 
 /** Whether the header offers «Назад» on this screen. */
@@ -157,6 +201,8 @@ export function flowContext(s: FlowData): FlowContext {
     day: s.day,
     slot: s.slot,
     intent: s.intent,
+    speciality: s.speciality,
     mode: referralMode(s.info?.mis),
+    waitFrom: s.waitlist?.from ?? null,
   };
 }

@@ -21,6 +21,7 @@ export interface StoreKit {
   /** Shows the error panel for a failed bridge call; `retry` re-runs what failed. */
   fail: (error: BridgeError, retry: (() => Promise<void>) | null) => void;
   nav: Navigation;
-  flow: readonly FlowStep[];
+  /** The flow of the patient's current intent (flow.ts FLOWS). */
+  flow: () => readonly FlowStep[];
   now: () => number;
 }

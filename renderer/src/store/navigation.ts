@@ -6,7 +6,14 @@ import type { Envelope } from '../../../electron/common/bridge-contract';
 import { NOTHING_CHOSEN } from './choices';
 import { firstReferralScreen, flowContext, flowStep, nextScreen, previousScreen, type FlowContext } from './flow';
 import type { StoreKit } from './kit';
-import type { FlowData, FlowState, Screen } from './types';
+import type { FlowData, FlowState, Intent, Screen } from './types';
+import type { Resource, Ticket } from '../../../electron/common/bridge-contract';
+
+/** The doctor of an appointment as a schedule would list them, when their schedule has nothing. */
+function doctorOf(t: Ticket): Resource {
+  const resType = t.resType === 'Room' || t.resType === 'Equipment' ? t.resType : 'Doctor';
+  return { resourceGuid: t.resourceGuid ?? '', resType, name: t.doctorName, role: t.doctorRole, speciality: t.speciality, room: t.room, floor: t.floor, days: [] };
+}
 
 export interface EnterOptions {
   /**
@@ -47,23 +54,39 @@ export function createNavigation(kit: Omit<StoreKit, 'nav'>): Navigation {
   const { bridge, get, set, call, flow } = kit;
   let choose: Chooser = async () => false;
 
-  /** What each screen needs before it can be shown; screens without an entry need nothing. */
-  const loaders: Partial<Record<Screen, (v: FlowState) => Promise<Envelope<Partial<FlowData>>>>> = {
-    referrals: async () => mapOk(await bridge.listReferrals({}), (referrals) => ({ referrals, ...NOTHING_CHOSEN })),
-    clinics: async (v) => mapOk(await bridge.listClinics({ referralGuid: v.referral!.guid }), (clinics) => ({ clinics, clinic: null, resources: [], ...AFTER_CLINIC })),
-    resources: async (v) =>
-      mapOk(await bridge.listSchedule({ referralGuid: v.referral!.guid, lpuGuid: v.clinic!.guid }), (resources) => ({ resources, ...AFTER_CLINIC })),
-    appointments: async () => mapOk(await bridge.listAppointments({}), (appointments) => ({ appointments, notice: null })),
+  type Loader = (v: FlowState) => Promise<Envelope<Partial<FlowData>>>;
+  /** What each screen needs before it can be shown, for the patient's intent; none: it needs nothing. */
+  const loaders: Partial<Record<Screen, (intent: Intent) => Loader | undefined>> = {
+    referrals: () => async () => mapOk(await bridge.listReferrals({}), (referrals) => ({ referrals, ...NOTHING_CHOSEN })),
+    specialities: () => async () => mapOk(await bridge.listSpecialities({}), (specialities) => ({ specialities, ...NOTHING_CHOSEN })),
+    clinics: () => async (v) =>
+      mapOk(await bridge.listClinics({ referralGuid: v.referral!.guid }), (clinics) => ({ clinics, clinic: null, resources: [], ...AFTER_CLINIC })),
+    resources: (intent) =>
+      intent === 'self'
+        ? async (v) =>
+            mapOk(await bridge.listSpecialitySchedule({ lpuGuid: v.speciality!.clinic.guid, specialityCode: v.speciality!.code }), (resources) => ({ resources, ...AFTER_CLINIC }))
+        : async (v) => mapOk(await bridge.listSchedule({ referralGuid: v.referral!.guid, lpuGuid: v.clinic!.guid }), (resources) => ({ resources, ...AFTER_CLINIC })),
+    // A new time with the same doctor: their free cells are the days to choose from.
+    days: (intent) =>
+      intent === 'reschedule'
+        ? async (v) =>
+            mapOk(await bridge.listDoctorSchedule({ lpuGuid: v.moving!.clinic.guid, resourceGuid: v.moving!.resourceGuid! }), (resources) => {
+              const resource = resources[0] ?? { ...doctorOf(v.moving!), days: [] };
+              return { resources: [resource], resource, day: null, slot: null };
+            })
+        : undefined,
+    appointments: () => async () => mapOk(await bridge.listAppointments({}), (appointments) => ({ appointments, notice: null, allPrint: null })),
   };
+  const loaderFor = (to: Screen, intent: Intent): Loader | undefined => loaders[to]?.(intent);
 
   const nav: Navigation = {
     async prepare(to, view) {
-      const load = loaders[to];
-      return load ? load(view) : ok({ ...flowStep(to, flow)?.onEnter });
+      const load = loaderFor(to, view.intent);
+      return load ? load(view) : ok({ ...flowStep(to, flow())?.onEnter });
     },
 
     async land(to, patch, opts = {}) {
-      const step = flowStep(to, flow);
+      const step = flowStep(to, flow());
       const only = step?.only?.(flowContext({ ...get(), ...patch })) ?? null;
       const again = opts.resume && opts.resume.upTo !== to ? (step?.chosen?.(opts.resume.from) ?? null) : null;
       // The usual case is one update: the screen and its data together, nothing in between.
@@ -75,7 +98,7 @@ export function createNavigation(kit: Omit<StoreKit, 'nav'>): Navigation {
     },
 
     async enter(to, choice = {}, opts = {}) {
-      if (!loaders[to]) return nav.land(to, { ...flowStep(to, flow)?.onEnter, ...choice }, opts);
+      if (!loaderFor(to, { ...get(), ...choice }.intent)) return nav.land(to, { ...flowStep(to, flow())?.onEnter, ...choice }, opts);
       const r = await call(() => nav.prepare(to, { ...get(), ...choice }));
       if (!r) return;
       if (!r.ok) return kit.fail(r.error, () => nav.enter(to, choice, opts));
@@ -87,23 +110,30 @@ export function createNavigation(kit: Omit<StoreKit, 'nav'>): Navigation {
       return to ? nav.enter(to, choice, opts) : Promise.resolve();
     },
 
-    next: (from) => nextScreen(from, flowContext(get()), flow),
+    next: (from) => nextScreen(from, flowContext(get()), flow()),
 
-    toReferrals: () => nav.enter(firstReferralScreen(flowContext(get()).mode, flow)),
+    toReferrals: () => nav.enter(firstReferralScreen(flowContext(get()).mode, flow())),
 
     returnTo(screen) {
-      set({ ...flowStep(screen, flow)?.onBack, screen });
+      set({ ...flowStep(screen, flow())?.onBack, screen });
     },
 
     back() {
       // The answer being waited for would move the patient on: «Назад» waits for it too.
       if (get().busy) return;
       const { screen } = get();
-      const to = previousScreen(screen, flowContext(get()), flow);
+      const to = previousScreen(screen, flowContext(get()), flow());
       if (to === null) return;
       if (to === 'welcome') return get().endSession();
+      // Leaving the waiting-list form forgets what was typed there (the phone number included).
+      if (screen === 'waitlist') set({ waitlist: null });
       // From an aside («Мои записи») the referrals are read again: they may have changed.
-      if (!flowStep(screen, flow)) return void nav.enter(to);
+      if (!flowStep(screen, flow())) return void nav.enter(to);
+      // A flow whose home is outside it (a reschedule's is «Мои записи»): back there, read afresh.
+      if (!flowStep(to, flow())) {
+        set({ intent: 'appointments', moving: null, ...NOTHING_CHOSEN });
+        return void nav.enter(to);
+      }
       nav.returnTo(to);
     },
 

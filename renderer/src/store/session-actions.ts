@@ -3,7 +3,7 @@
 // everything of the patient's, their display mode and language included.
 import { DEFAULT_LOCALE } from '../../../electron/common/i18n/locales';
 import type { Calls } from './calls';
-import { FLOW } from './flow';
+import { FLOW, FLOWS } from './flow';
 import type { StoreKit } from './kit';
 import { NORMAL_DISPLAY, type FlowActions, type FlowData } from './types';
 
@@ -13,7 +13,7 @@ type SessionActions = Pick<FlowActions, 'boot' | 'start' | 'refreshHealth' | 'ca
 export const PATIENT_INPUT_EVERY_MS = 5_000;
 
 export function createSessionActions(
-  { bridge, get, set, call, nav, flow, now }: StoreKit,
+  { bridge, get, set, call, nav, now }: StoreKit,
   calls: Pick<Calls, 'newSession' | 'abandonWaits'>,
   patientData: Omit<FlowData, 'info' | 'health' | 'startup' | 'busy' | 'waitCancellable' | 'bookingUnderWay' | 'display' | 'language'>,
 ): SessionActions {
@@ -30,7 +30,7 @@ export function createSessionActions(
     start(intent = 'book') {
       // The notice on Welcome said the MIS is down: nothing after Identify would work.
       if (get().health?.mis === 'down') return;
-      void nav.land((flow[0] ?? FLOW[0]!).screen, { ...patientData, intent });
+      void nav.land((FLOWS[intent][0] ?? FLOW[0]!).screen, { ...patientData, intent });
     },
 
     async refreshHealth() {

@@ -5,8 +5,10 @@ import type {
   Patient,
   PrinterFault,
   Referral,
+  RescheduleResult,
   Resource,
   Slot,
+  Speciality,
   Ticket,
 } from '../../../electron/common/bridge-contract';
 import type { Msg } from '../../../electron/common/i18n/catalog';
@@ -27,7 +29,10 @@ export type Screen =
   | 'times'
   | 'confirm'
   | 'ticket'
-  | 'appointments';
+  | 'appointments'
+  | 'specialities'
+  | 'waitlist'
+  | 'waitlistDone';
 
 export type PrintStatus =
   | { phase: 'idle' }
@@ -59,6 +64,7 @@ export type FlowError = {
 /** What the patient can choose on the error panel. */
 export type ErrorChoice =
   | 'retry'
+  | 'waitlist'
   | 'pickTime'
   | 'pickDoctor'
   | 'appointments'
@@ -70,8 +76,30 @@ export type ReferralQuery = { number: string; surname: string };
 
 export type Startup = { phase: 'loading' } | { phase: 'ready' } | { phase: 'failed'; problem: KioskProblem };
 
-/** What the patient came for, chosen on Welcome: both start with the Identify screen. */
-export type Intent = 'book' | 'appointments';
+/**
+ * What the patient came for: booking by referral, «Мои записи», a doctor without a referral
+ * (each chosen on Welcome, each starting with the Identify screen), or a new time for an
+ * appointment (chosen in «Мои записи» or on a booked referral).
+ */
+export type Intent = 'book' | 'appointments' | 'self' | 'reschedule';
+
+export type WaitingReason = 'noSlots' | 'noConvenientTime';
+
+/** The waiting-list request being filled in: why, the mobile number typed so far, then the MIS's answer. */
+export type WaitlistDraft = {
+  /** Where the offer was made: «Назад» returns there. */
+  from: Screen;
+  reason: WaitingReason;
+  /** Digits after +7, as typed (at most 10). Personal data: wiped with the session. */
+  phone: string;
+  /** The number was checked and the patient is looking at the confirmation. */
+  confirming: boolean;
+  problem: Msg | null;
+  /** The MIS took the request: its reference and the slip to print. */
+  done: { slipId: string; reference: string | null } | null;
+  /** The last two digits of the number, once it is gone («оканчивается на 67»). */
+  phoneTail: string;
+};
 
 /** A slip asked for from «Мои записи», shown on that appointment's card. */
 export type AppointmentPrint =
@@ -105,6 +133,15 @@ export type FlowData = {
   /** A calm line on the referral-number or surname screen (not found, MIS down); what was typed stays. */
   referralProblem: { on: 'referralNumber' | 'referralSurname'; message: Msg } | null;
   referral: Referral | null;
+  /** What the clinic opens to self-booking (intent «self»), and the one chosen. */
+  specialities: Speciality[];
+  speciality: Speciality | null;
+  /** The appointment being moved (intent «reschedule») and, once moved, what became of it. */
+  moving: Ticket | null;
+  moved: RescheduleResult['old'] | null;
+  waitlist: WaitlistDraft | null;
+  /** «Распечатать все записи»: its slip once printed (a second tap prints a copy of it). */
+  allPrint: { slipId: string | null; phase: 'printing' | 'printed' | 'uncertain' | 'failed' | 'disabled'; fault: PrinterFault | null; problem: KioskProblem | null } | null;
   clinics: Clinic[];
   clinic: Clinic | null;
   resources: Resource[];
@@ -159,6 +196,29 @@ export type FlowActions = {
   book(): Promise<void>;
   reprint(): Promise<void>;
   showAppointments(): Promise<void>;
+  chooseSpeciality(key: string): Promise<void>;
+  /** «Перенести»: the same doctor's free time, for the appointment «Мои записи» (or a booked referral) showed. */
+  startReschedule(ticketGuid: string): Promise<void>;
+  /**
+   * «Записаться ещё»: the same patient, another referral or doctor, no identification again;
+   * `intent` switches between booking by referral and without one (default: as before).
+   */
+  bookAnother(intent?: 'book' | 'self'): Promise<void>;
+  /** «Другой пациент»: ends this session and starts identification afresh. */
+  otherPatient(): void;
+  /** «Распечатать все записи». */
+  printAll(): Promise<void>;
+  /** «Встать в лист ожидания» from a schedule with no (convenient) time. */
+  offerWaitlist(reason: WaitingReason): void;
+  setWaitlistReason(reason: WaitingReason): void;
+  setWaitlistPhone(phone: string): void;
+  /** «Продолжить»: checks the number, then shows it back grouped for confirmation. */
+  reviewWaitlist(): void;
+  /** «Изменить номер» on the confirmation. */
+  editWaitlist(): void;
+  submitWaitlist(): Promise<void>;
+  /** The waiting-list slip («Печать ещё раз» after the first, which prints by itself). */
+  printWaitlist(again: boolean): Promise<void>;
   askCancel(ticketGuid: string): void;
   dismissCancel(): void;
   confirmCancel(): Promise<void>;
