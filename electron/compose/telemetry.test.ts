@@ -84,6 +84,7 @@ describe('metrics of a kiosk core', () => {
     await core!.probeNow();
     text = await scrape();
     expect(valueOf(text, 'infomat_bookings_total{outcome="created"}')).toBe(1);
+    expect(valueOf(text, 'infomat_bookings_by_kind_total{kind="referral"}')).toBe(1);
     expect(valueOf(text, 'infomat_prints_total{outcome="printed"}')).toBe(1);
     expect(valueOf(text, 'infomat_sessions_total{end_reason="patient"}')).toBe(1);
     expect(valueOf(text, 'infomat_mis_request_duration_seconds_count{endpoint="book"}')).toBe(1);

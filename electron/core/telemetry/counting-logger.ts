@@ -10,7 +10,7 @@ export function countingLogger(log: Logger, metrics: Pick<MetricsSink, 'audit'>)
     error: (e, d) => log.error(e, d),
     audit(event, data) {
       log.audit(event, data);
-      metrics.audit(event);
+      metrics.audit(event, data);
     },
   };
 }

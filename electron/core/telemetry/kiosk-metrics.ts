@@ -11,6 +11,10 @@ import type { MetricsSink, MisRequestInfo, SessionEndReason } from './sink';
 /** `late`: the MIS booked after the session had ended (the visit stands; the patient finds it in «Мои записи»). */
 export const BOOKING_OUTCOMES = ['created', 'reconciled', 'unknown', 'refused', 'late'] as const;
 export const PRINT_OUTCOMES = ['printed', 'uncertain', 'failed'] as const;
+/** What a confirmed booking was for (core/booking/reconcile.ts BookingKind). */
+export const BOOKING_KINDS = ['referral', 'self', 'reschedule'] as const;
+export const WAITING_LIST_REASONS = ['noSlots', 'noConvenientTime'] as const;
+export const WAITING_LIST_FOR = ['speciality', 'referral'] as const;
 export const SESSION_END_REASONS: readonly SessionEndReason[] = ['patient', 'idle', 'new-patient', 'shutdown'];
 export const BRIDGE_ERROR_KINDS = ['auth', 'validation', 'server', 'network', 'protocol', 'input', 'session', 'printer', 'internal', 'other'] as const;
 export const PAPER_STATES = ['ok', 'near_end', 'end'] as const;
@@ -54,6 +58,18 @@ export function createKioskMetrics(opts: { version: string; kioskId: string; pat
     registers,
   });
   const bookings = new Counter({ name: 'infomat_bookings_total', help: 'Booking attempts by outcome', labelNames: ['outcome'], registers });
+  const bookingKinds = new Counter({
+    name: 'infomat_bookings_by_kind_total',
+    help: 'Bookings the MIS confirmed (created or found by reconciliation), by what they were for: referral, self (no referral), reschedule',
+    labelNames: ['kind'],
+    registers,
+  });
+  const waitingList = new Counter({
+    name: 'infomat_waiting_list_requests_total',
+    help: 'Waiting-list requests the MIS took, by reason (noSlots, noConvenientTime) and what for (speciality, referral)',
+    labelNames: ['reason', 'for'],
+    registers,
+  });
   const prints = new Counter({ name: 'infomat_prints_total', help: 'Slip prints by outcome', labelNames: ['outcome'], registers });
   const sessions = new Counter({ name: 'infomat_sessions_total', help: 'Patient sessions ended, by reason', labelNames: ['end_reason'], registers });
   const bridgeErrors = new Counter({ name: 'infomat_bridge_errors_total', help: 'Errors answered to the screen, by kind', labelNames: ['kind'], registers });
@@ -74,6 +90,8 @@ export function createKioskMetrics(opts: { version: string; kioskId: string; pat
   // scrape and a dashboard shows 0 rather than "no data".
   for (const o of BOOKING_OUTCOMES) bookings.inc({ outcome: o }, 0);
   for (const o of PRINT_OUTCOMES) prints.inc({ outcome: o }, 0);
+  for (const k of BOOKING_KINDS) bookingKinds.inc({ kind: k }, 0);
+  for (const r of WAITING_LIST_REASONS) for (const f of WAITING_LIST_FOR) waitingList.inc({ reason: r, for: f }, 0);
   for (const r of SESSION_END_REASONS) sessions.inc({ end_reason: r }, 0);
   for (const k of BRIDGE_ERROR_KINDS) bridgeErrors.inc({ kind: k }, 0);
   for (const r of UPDATE_REFUSAL_REASONS) updatesRefused.inc({ reason: r }, 0);
@@ -97,9 +115,18 @@ export function createKioskMetrics(opts: { version: string; kioskId: string; pat
     misRequest(info: MisRequestInfo) {
       if (Number.isFinite(info.seconds) && info.seconds >= 0) misDuration.observe({ endpoint: endpointLabel(info.method, info.path) }, info.seconds);
     },
-    audit(event) {
+    audit(event, data) {
       const [what, outcome = ''] = event.split('.', 2);
-      if (what === 'booking' && (BOOKING_OUTCOMES as readonly string[]).includes(outcome)) bookings.inc({ outcome });
+      const field = (k: string) => (typeof data?.[k] === 'string' ? (data[k] as string) : '');
+      if (what === 'booking' && (BOOKING_OUTCOMES as readonly string[]).includes(outcome)) {
+        bookings.inc({ outcome });
+        const kind = field('kind');
+        if ((outcome === 'created' || outcome === 'reconciled') && (BOOKING_KINDS as readonly string[]).includes(kind)) bookingKinds.inc({ kind });
+      } else if (event === 'waitlist.joined') {
+        const reason = field('reason');
+        const forWhat = field('for');
+        if ((WAITING_LIST_REASONS as readonly string[]).includes(reason) && (WAITING_LIST_FOR as readonly string[]).includes(forWhat)) waitingList.inc({ reason, for: forWhat });
+      }
       else if (what === 'print' && (PRINT_OUTCOMES as readonly string[]).includes(outcome)) prints.inc({ outcome });
       else if (event === 'service.locked') serviceLockouts.inc();
     },

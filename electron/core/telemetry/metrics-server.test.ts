@@ -29,8 +29,12 @@ function sample(text: string, series: string): number | undefined {
 describe('GET /metrics', () => {
   it('shows what happened on the kiosk, in series with fixed labels only', async () => {
     const m = await serve();
-    m.audit('booking.created');
-    m.audit('booking.refused');
+    m.audit('booking.created', { kind: 'self', lpuGuid: LPU });
+    m.audit('booking.refused', { kind: 'referral' });
+    m.audit('booking.reconciled', { kind: 'reschedule' });
+    m.audit('booking.created', { kind: 'a patient typed this' }); // not a kind: not labelled
+    m.audit('waitlist.joined', { reason: 'noSlots', for: 'speciality', lpuGuid: LPU });
+    m.audit('waitlist.joined', { reason: '9161234567', for: 'speciality' }); // never a label
     m.audit('booking.reconciling'); // a step, not an outcome: not counted
     m.audit('print.printed');
     m.audit('print.failed');
@@ -52,7 +56,14 @@ describe('GET /metrics', () => {
     expect(res.headers.get('content-type')).toContain('text/plain');
     const text = await res.text();
     expect(sample(text, 'infomat_info{version="1.2.3",kiosk_id="K-7"}')).toBe(1);
-    expect(sample(text, 'infomat_bookings_total{outcome="created"}')).toBe(1);
+    expect(sample(text, 'infomat_bookings_total{outcome="created"}')).toBe(2);
+    expect(sample(text, 'infomat_bookings_by_kind_total{kind="self"}')).toBe(1);
+    expect(sample(text, 'infomat_bookings_by_kind_total{kind="reschedule"}')).toBe(1);
+    expect(sample(text, 'infomat_bookings_by_kind_total{kind="referral"}')).toBe(0); // refused: not a booking
+    expect(sample(text, 'infomat_waiting_list_requests_total{reason="noSlots",for="speciality"}')).toBe(1);
+    expect(sample(text, 'infomat_waiting_list_requests_total{reason="noConvenientTime",for="referral"}')).toBe(0);
+    expect(text).not.toContain('9161234567');
+    expect(text).not.toContain('a patient typed this');
     expect(sample(text, 'infomat_bookings_total{outcome="refused"}')).toBe(1);
     expect(sample(text, 'infomat_bookings_total{outcome="unknown"}')).toBe(0);
     expect(text).not.toContain('outcome="reconciling"');

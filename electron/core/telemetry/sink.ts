@@ -20,8 +20,12 @@ export interface MetricsSink {
   bridgeError(kind: string): void;
   sessionEnded(reason: SessionEndReason): void;
   misRequest(info: MisRequestInfo): void;
-  /** An audit event of the kiosk service or service mode (booking.created, print.failed, service.locked …). */
-  audit(event: string): void;
+  /**
+   * An audit event of the kiosk service or service mode (booking.created, print.failed,
+   * service.locked …) with its audit data: only fields of a fixed vocabulary are read from it
+   * (a booking's `kind`, a waiting-list request's `reason` and `for`), never a GUID or a name.
+   */
+  audit(event: string, data?: Record<string, unknown>): void;
   printerReadiness(state: PrinterReadiness | 'disabled'): void;
   misUp(up: boolean): void;
   /** A release the kiosk would not download or install (core/updates/refusals.ts). */
