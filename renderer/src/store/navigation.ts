@@ -125,8 +125,12 @@ export function createNavigation(kit: Omit<StoreKit, 'nav'>): Navigation {
       const to = previousScreen(screen, flowContext(get()), flow());
       if (to === null) return;
       if (to === 'welcome') return get().endSession();
-      // Leaving the waiting-list form forgets what was typed there (the phone number included).
-      if (screen === 'waitlist') set({ waitlist: null });
+      // Leaving the waiting-list form forgets what was typed there (the phone number included);
+      // the schedule it was offered on is still in hand.
+      if (screen === 'waitlist') {
+        set({ waitlist: null, screen: to });
+        return;
+      }
       // From an aside («Мои записи») the referrals are read again: they may have changed.
       if (!flowStep(screen, flow())) return void nav.enter(to);
       // A flow whose home is outside it (a reschedule's is «Мои записи»): back there, read afresh.
