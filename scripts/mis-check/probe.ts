@@ -9,7 +9,8 @@ import { KioskConfigSchema, type KioskConfig } from '../../electron/core/config/
 import { createMis } from '../../electron/core/mis/create-mis';
 import { createHubClient } from '../../electron/core/mis/n3/hub-client';
 import { el } from '../../electron/core/mis/n3/soap';
-import type { Mis } from '../../electron/core/mis/port';
+import type { Mis, SlotBookingRequest } from '../../electron/core/mis/port';
+import type { DirectionScheduleLpu } from '../../electron/core/api/schemas';
 import type { MisKind } from '../../electron/common/mis-kinds';
 import { silentLogger } from '../../electron/core/ports';
 
@@ -51,6 +52,7 @@ const STAND_IN_POLICY = '0000000000000000';
 const STAND_IN_BIRTH = '1900-01-01';
 const STAND_IN_TOKEN = 'mis-check-no-patient';
 const STAND_IN_GUID = '00000000-0000-4000-8000-000000000000';
+const WAITING_LIST_NOT_CALLED = 'a claim the kiosk cannot take back: never sent by mis:check';
 
 function configFor(o: ProbeOptions): KioskConfig {
   return KioskConfigSchema.parse({
@@ -118,6 +120,8 @@ export async function runProbe(o: ProbeOptions): Promise<ProbeReport> {
     rows.push({ step: name, endpoint: '(not called)', status: null, ms: 0, verdict: 'skipped', detail, needed });
 
   const caps = mis.capabilities;
+  const today = new Date().toISOString().slice(0, 10);
+  const to = new Date(Date.now() + (mis.scheduleDays() - 1) * 86_400_000).toISOString().slice(0, 10);
   if (caps.clientApplicationCheck) await step('start', true, false, () => mis.start());
 
   const cred = await step('identify', true, !realPatient, () =>
@@ -136,6 +140,15 @@ export async function runProbe(o: ProbeOptions): Promise<ProbeReport> {
       hub('InspectDoctorsReferral2', [el('tem:idLpu', cfg.api.n3!.idLpu), el('tem:doctorsReferal', o.referral ?? '0000000000'), el('tem:surname', o.surname ?? 'Проверка'), ...auth]),
     );
     await step('visits', false, true, () => hub('GetPatientHistory', [el('tem:idLpu', cfg.api.n3!.idLpu), el('tem:idPat', '0'), ...auth]));
+    if (caps.selfBooking) {
+      const lpu = el('tem:idLpu', cfg.api.n3!.idLpu);
+      await step('self-booking specialities', false, true, () => hub('GetSpesialityList', [lpu, el('tem:idPat', '0'), ...auth]));
+      await step('speciality schedule', false, true, () => hub('GetDoctorList', [el('tem:idSpesiality', '0'), lpu, el('tem:idPat', '0'), ...auth]));
+      await step('doctor schedule', false, true, () =>
+        hub('GetAvaibleAppointments', [el('tem:idDoc', '0'), lpu, el('tem:idPat', '0'), el('tem:visitStart', `${today}T00:00:00`), el('tem:visitEnd', `${to}T23:59:59`), ...auth]),
+      );
+    }
+    if (caps.waitingList) skip('waiting list', WAITING_LIST_NOT_CALLED);
     skip('book', o.book ? '--book needs a patient (--policy/--birth-date, --referral/--surname)' : 'write: not called without --book', true);
     return finish(false);
   }
@@ -155,13 +168,13 @@ export async function runProbe(o: ProbeOptions): Promise<ProbeReport> {
   const noReferral = referralGuid === STAND_IN_GUID;
   const clinics = await step('clinics', true, standIn || noReferral, () => mis.clinics(token, referralGuid));
   const lpuGuid = clinics?.find((c) => (c.status?.name ?? 'Online').toLowerCase() === 'online')?.guid ?? clinics?.[0]?.guid ?? STAND_IN_GUID;
-  const today = new Date().toISOString().slice(0, 10);
-  const to = new Date(Date.now() + (mis.scheduleDays() - 1) * 86_400_000).toISOString().slice(0, 10);
   const schedule = await step('schedule', true, standIn || noReferral || lpuGuid === STAND_IN_GUID, () =>
     mis.schedule(token, referralGuid, { lpuGuid, dateFrom: today, dateTo: to }),
   );
   if (caps.visits) await step('visits', false, standIn, () => mis.visits(token, { dateFrom: today }));
   else skip('visits', 'this MIS has no visit list (the kiosk hides «Мои записи»)');
+  const selfSchedule = caps.selfBooking ? await selfBookingReads() : null;
+  if (caps.waitingList) skip('waiting list', WAITING_LIST_NOT_CALLED);
 
   let changedData = false;
   if (!o.book) {
@@ -191,7 +204,65 @@ export async function runProbe(o: ProbeOptions): Promise<ProbeReport> {
       }
     }
   }
+  if (o.book && !standIn && selfSchedule) changedData = (await selfBookingWrites(selfSchedule)) || changedData;
   return finish(changedData);
+
+  /** Booking without a referral, read-only: the specialities, one speciality's doctors and times. */
+  async function selfBookingReads(): Promise<DirectionScheduleLpu[] | null> {
+    const specs = await step('self-booking specialities', false, standIn, () => mis.selfBookingSpecialities(token));
+    // One the MIS says has free time, if it says so.
+    const spec = specs?.find((x) => x.nearest !== null) ?? specs?.[0];
+    if (!spec) {
+      skip('speciality schedule', specs ? 'the MIS lists no speciality open to self-booking' : 'needs the specialities');
+      return null;
+    }
+    return step('speciality schedule', false, false, () => mis.specialitySchedule(token, { lpuGuid: spec.lpu.guid, specialityCode: spec.code, dateFrom: today, dateTo: to }));
+  }
+
+  /**
+   * --book without a referral: book a free cell, move it to another time of the same doctor (the
+   * MIS must then drop the first, if the adapter says it does), cancel what is left. A refusal
+   * of this patient by the MIS (area, age, an existing booking) proves the endpoint answers.
+   */
+  async function selfBookingWrites(lpus: DirectionScheduleLpu[]): Promise<boolean> {
+    const cells = lpus.flatMap((l) =>
+      l.resources.map((r) => r.days.flatMap((d) => d.slots.filter((x) => x.status === 'Available').map((x): SlotBookingRequest => ({ lpuGuid: l.lpu.guid, resourceGuid: r.resourceGuid, date: d.date, time: x.time, timeTableGuid: x.timeTableGuid })))),
+    );
+    const two = cells.find((c) => c.length >= 2) ?? cells.find((c) => c.length >= 1);
+    if (!two) {
+      skip('self-book', 'no free cell of the speciality in the window');
+      return false;
+    }
+    const first = await step('self-book', false, true, () => mis.bookSlot(token, two[0]!));
+    if (!first) return false;
+    let keep = [first];
+    if (caps.reschedule && two[1]) {
+      const moved = await step('move', false, false, () => mis.bookSlot(token, { ...two[1]!, replaces: { ticketGuid: first.ticketGuid, lpuGuid: first.lpu.guid } }));
+      if (moved) {
+        const visits = await mis.visits(token, { dateFrom: today }).catch(() => null);
+        const oldStays = visits?.some((v) => v.ticketGuid === first.ticketGuid) ?? null;
+        keep = oldStays === false ? [moved] : [first, moved];
+        if (mis.rescheduleMovesOld && oldStays !== null) {
+          rows.push({
+            step: 'move drops the old',
+            endpoint: '(visits after the move)',
+            status: null,
+            ms: 0,
+            verdict: oldStays ? 'FAIL' : 'ok',
+            detail: oldStays ? 'the MIS kept the booking it was asked to move: the kiosk would leave the patient two bookings' : 'the old booking is gone',
+            needed: false,
+          });
+        }
+      }
+    } else {
+      skip('move', caps.reschedule ? 'one free cell only: nothing to move to' : 'this MIS moves no bookings at the kiosk');
+    }
+    for (const t of keep) {
+      if (caps.cancel) await step('cancel (self-booked)', false, false, () => mis.cancel(token, t.lpu.guid, t.ticketGuid));
+    }
+    if (!caps.cancel) skip('cancel (self-booked)', 'this MIS has no cancel for the kiosk: cancel the test booking at the registry');
+    return true;
+  }
 
   function finish(changedData: boolean): ProbeReport {
     const failed = rows.some((r) => r.verdict === 'FAIL') || rows.some((r) => r.needed && r.verdict === 'skipped' && r.step !== 'book');
