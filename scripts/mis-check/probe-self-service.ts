@@ -25,6 +25,8 @@ export interface SelfServiceProbe {
   skip: (name: string, detail: string) => void;
   /** Adds to the detail of the row just written. */
   note: (extra: string) => void;
+  /** A row of its own that is a check, not a call. */
+  verdict: (name: string, verdict: 'ok' | 'FAIL', detail: string) => void;
 }
 
 /** What the steps changed in the MIS: bookings made, and whether every one was cancelled again. */
@@ -74,10 +76,16 @@ export async function probeSelfService(p: SelfServiceProbe): Promise<SelfService
     await p.step('doctor schedule', false, p.standIn, () => mis.resourceSchedule(token, { lpuGuid: q.lpuGuid, resourceGuid: q.resourceGuid, ...range }));
   }
 
-  await p.step('waiting list', false, true, () =>
-    mis.joinWaitingList(p.standInToken, { lpuGuid: cells[0]?.lpuGuid ?? p.standInGuid, specialityCode: '0', referralGuid: null, phone: '9000000000', reason: 'noSlots' }),
-  );
-  p.note('(asked with a stand-in token: nothing written)');
+  if (!mis.capabilities.waitingList) p.skip('waiting list', 'this MIS keeps no waiting list for the kiosk');
+  else if (mis.kind !== 'softrust') {
+    // N3 takes the patient in the request itself: there is no stand-in that is surely refused.
+    p.skip('waiting list', 'a claim the kiosk cannot take back: never sent by mis:check');
+  } else {
+    await p.step('waiting list', false, true, () =>
+      mis.joinWaitingList(p.standInToken, { lpuGuid: cells[0]?.lpuGuid ?? p.standInGuid, specialityCode: '0', referralGuid: null, phone: '9000000000', reason: 'noSlots' }),
+    );
+    p.note('(asked with a stand-in token: nothing written)');
+  }
 
   if (!p.book) {
     p.skip('self-book', 'write: not called without --book');
@@ -97,7 +105,17 @@ export async function probeSelfService(p: SelfServiceProbe): Promise<SelfService
   else if (!later) p.skip('reschedule', 'the doctor has no second free cell to move to');
   else moved = await p.step('reschedule', false, false, () => mis.bookSlot(token, { ...later, replaces: { ticketGuid: first.ticketGuid, lpuGuid: first.lpu.guid } }));
 
-  const made = moved && mis.rescheduleMovesOld ? [moved] : [first, ...(moved ? [moved] : [])];
+  // Whether the first booking still stands after the move decides what is left to cancel; an
+  // MIS the adapter says moves bookings itself must have dropped it (else patients hold two).
+  let oldStays: boolean | null = null;
+  if (moved) {
+    const listed = await mis.visits(token, { dateFrom: p.dateFrom }).catch(() => null);
+    oldStays = listed ? listed.some((v) => v.ticketGuid === first.ticketGuid) : null;
+    if (mis.rescheduleMovesOld && oldStays !== null) {
+      p.verdict('move drops the old', oldStays ? 'FAIL' : 'ok', oldStays ? 'the MIS kept the booking it was asked to move: the kiosk would leave the patient two bookings' : 'the old booking is gone');
+    }
+  }
+  const made = moved && (oldStays === false || (oldStays === null && mis.rescheduleMovesOld)) ? [moved] : [first, ...(moved ? [moved] : [])];
   if (!mis.capabilities.cancel) {
     p.skip('cancel self-booking', 'this MIS has no cancel for the kiosk: cancel the test bookings at the registry');
     return { booked: true, leftBooked: true };

@@ -110,10 +110,33 @@ describe('mis:check, N3', () => {
       expect(r.exitCode).toBe(0);
       expect(r.rows.find((x) => x.step === 'book')?.endpoint).toContain('SOAP SetAppointment');
       expect(r.rows.find((x) => x.step === 'cancel')).toMatchObject({ verdict: 'ok', endpoint: 'SOAP CreateClaimForRefusal' });
-      // What the adapter declares it has not is skipped, never failed.
-      for (const step of ['self-booking specialities', 'doctor schedule', 'waiting list', 'self-book']) {
-        expect(r.rows.find((x) => x.step === step)?.verdict, step).toBe('skipped');
-      }
+      // A claim cannot be withdrawn: the waiting list is never sent to N3.
+      expect(r.rows.find((x) => x.step === 'waiting list')?.verdict).toBe('skipped');
+    } finally {
+      await n3.close();
+    }
+  });
+
+  it('checks booking without a referral: specialities, a speciality\'s times, and with --book a booking moved and cancelled; never the waiting list', async () => {
+    const { startN3Simulator } = await import('../../simulator/n3/server');
+    const { HUB_GUID } = await import('../../simulator/n3/seed');
+    const n3 = await startN3Simulator({ now: '2026-11-26T10:00:00+03:00', quiet: true });
+    const upcoming = () => [...n3.state.bookings.values()].filter((b) => !b.cancelled).map((b) => b.slot.idAppointment).sort();
+    try {
+      const before = upcoming();
+      const r = await runProbe({ baseUrl: n3.url, kind: 'n3', n3: { guid: HUB_GUID, idLpu: 101 }, policy: '7800000000000001', birthDate: '1979-04-12', book: true });
+      const byStep = (step: string) => r.rows.filter((x) => x.step === step);
+      expect(byStep('self-booking specialities')).toMatchObject([{ verdict: 'ok', endpoint: 'SOAP GetSpesialityList' }]);
+      expect(byStep('speciality schedule')).toMatchObject([{ verdict: 'ok', endpoint: 'SOAP GetDoctorList + SOAP GetAvaibleAppointments' }]);
+      expect(byStep('self-book')).toMatchObject([{ verdict: 'ok', endpoint: 'SOAP SetAppointment + SOAP GetPatientHistory' }]);
+      expect(byStep('reschedule')).toMatchObject([{ verdict: 'ok' }]);
+      expect(byStep('move drops the old')).toMatchObject([{ verdict: 'ok' }]);
+      expect(byStep('cancel self-booking')).toMatchObject([{ verdict: 'ok', endpoint: 'SOAP CreateClaimForRefusal' }]);
+      expect(byStep('waiting list')).toMatchObject([{ verdict: 'skipped' }]);
+      expect(r.changedData).toBe(true);
+      expect(n3.state.claims).toEqual([]);
+      // What the probe booked it took back.
+      expect(upcoming()).toEqual(before);
     } finally {
       await n3.close();
     }
@@ -122,7 +145,15 @@ describe('mis:check, N3', () => {
   it('is red against the HTML-404 server, naming each SOAP operation', async () => {
     const r = await runProbe({ baseUrl: html404Url, kind: 'n3', n3: { guid: '11111111-2222-3333-4444-555555555555', idLpu: 101 }, book: false });
     expect(r.exitCode).not.toBe(0);
-    expect(r.rows.filter((x) => x.verdict === 'FAIL').map((x) => x.endpoint)).toEqual(['SOAP GetLPUInfo', 'SOAP CheckPatient', 'SOAP InspectDoctorsReferral2', 'SOAP GetPatientHistory']);
+    expect(r.rows.filter((x) => x.verdict === 'FAIL').map((x) => x.endpoint)).toEqual([
+      'SOAP GetLPUInfo',
+      'SOAP CheckPatient',
+      'SOAP InspectDoctorsReferral2',
+      'SOAP GetPatientHistory',
+      'SOAP GetSpesialityList',
+      'SOAP GetDoctorList',
+      'SOAP GetAvaibleAppointments',
+    ]);
   });
 
   it('is green on the N3 simulator without a patient: each read operation answers a business refusal', async () => {

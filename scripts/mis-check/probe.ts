@@ -54,6 +54,7 @@ const STAND_IN_POLICY = '0000000000000000';
 const STAND_IN_BIRTH = '1900-01-01';
 const STAND_IN_TOKEN = 'mis-check-no-patient';
 const STAND_IN_GUID = '00000000-0000-4000-8000-000000000000';
+const WAITING_LIST_NOT_CALLED = 'a claim the kiosk cannot take back: never sent by mis:check';
 
 function configFor(o: ProbeOptions): KioskConfig {
   return KioskConfigSchema.parse({
@@ -122,6 +123,8 @@ export async function runProbe(o: ProbeOptions): Promise<ProbeReport> {
   let leftBooked = false;
 
   const caps = mis.capabilities;
+  const today = new Date().toISOString().slice(0, 10);
+  const to = new Date(Date.now() + (mis.scheduleDays() - 1) * 86_400_000).toISOString().slice(0, 10);
   if (caps.clientApplicationCheck) await step('start', true, false, () => mis.start());
 
   const cred = await step('identify', true, !realPatient, () =>
@@ -140,6 +143,15 @@ export async function runProbe(o: ProbeOptions): Promise<ProbeReport> {
       hub('InspectDoctorsReferral2', [el('tem:idLpu', cfg.api.n3!.idLpu), el('tem:doctorsReferal', o.referral ?? '0000000000'), el('tem:surname', o.surname ?? 'Проверка'), ...auth]),
     );
     await step('visits', false, true, () => hub('GetPatientHistory', [el('tem:idLpu', cfg.api.n3!.idLpu), el('tem:idPat', '0'), ...auth]));
+    if (caps.selfBooking) {
+      const lpu = el('tem:idLpu', cfg.api.n3!.idLpu);
+      await step('self-booking specialities', false, true, () => hub('GetSpesialityList', [lpu, el('tem:idPat', '0'), ...auth]));
+      await step('speciality schedule', false, true, () => hub('GetDoctorList', [el('tem:idSpesiality', '0'), lpu, el('tem:idPat', '0'), ...auth]));
+      await step('doctor schedule', false, true, () =>
+        hub('GetAvaibleAppointments', [el('tem:idDoc', '0'), lpu, el('tem:idPat', '0'), el('tem:visitStart', `${today}T00:00:00`), el('tem:visitEnd', `${to}T23:59:59`), ...auth]),
+      );
+    }
+    if (caps.waitingList) skip('waiting list', WAITING_LIST_NOT_CALLED);
     skip('book', o.book ? '--book needs a patient (--policy/--birth-date, --referral/--surname)' : 'write: not called without --book', true);
     return finish(false);
   }
@@ -159,8 +171,6 @@ export async function runProbe(o: ProbeOptions): Promise<ProbeReport> {
   const noReferral = referralGuid === STAND_IN_GUID;
   const clinics = await step('clinics', true, standIn || noReferral, () => mis.clinics(token, referralGuid));
   const lpuGuid = clinics?.find((c) => (c.status?.name ?? 'Online').toLowerCase() === 'online')?.guid ?? clinics?.[0]?.guid ?? STAND_IN_GUID;
-  const today = new Date().toISOString().slice(0, 10);
-  const to = new Date(Date.now() + (mis.scheduleDays() - 1) * 86_400_000).toISOString().slice(0, 10);
   const schedule = await step('schedule', true, standIn || noReferral || lpuGuid === STAND_IN_GUID, () =>
     mis.schedule(token, referralGuid, { lpuGuid, dateFrom: today, dateTo: to }),
   );
@@ -214,6 +224,7 @@ export async function runProbe(o: ProbeOptions): Promise<ProbeReport> {
       const last = rows[rows.length - 1];
       if (last) last.detail = `${last.detail} ${extra}`;
     },
+    verdict: (name, verdict, detail) => rows.push({ step: name, endpoint: '(visits after the move)', status: null, ms: 0, verdict, detail, needed: false }),
   });
   leftBooked ||= selfService.leftBooked;
   return finish(changedData || selfService.booked);

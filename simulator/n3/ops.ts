@@ -1,17 +1,17 @@
 // The HubService operations the kiosk uses, as the reference MIS behaves (n3-hubservice.md §3):
 // parameters read by exact name in WSDL order, results in data-contract member order, nil for
-// absent values, Success/ErrorList for business failures.
+// absent values, Success/ErrorList for business failures. Booking without a referral and the
+// waiting list are in self-booking-ops.ts and waiting-list-op.ts.
 import { ageOn } from '../clock';
-import { NS, el, kid, kidText, type XEl, type XNode } from '../../electron/core/mis/n3/soap';
-import { ERROR_TEXTS, N3_CLINICS, N3_PATIENTS, SPECIALITIES, type N3Doctor, type N3Patient, type N3Speciality } from './seed';
-import { referralByNumber, type N3Slot, type N3State } from './state';
+import { NS, el, kid, kidText, type XNode } from '../../electron/core/mis/n3/soap';
+import { HubFail, int, nil, norm, patientIn, text, type OpHandler } from './params';
+import { N3_CLINICS, N3_PATIENTS, SPECIALITIES } from './seed';
+import { SELF_BOOKING_OPS, SELF_BOOKING_PARAMS } from './self-booking-ops';
+import { appointmentEl, doctorEl, specEl } from './shapes';
+import { referralByNumber, type N3Booking, type N3State } from './state';
+import { WAITING_LIST_OP, WAITING_LIST_PARAMS } from './waiting-list-op';
 
-/** A business failure: HTTP 200, Success=false, one Error (as the reference MIS sends). */
-export class HubFail extends Error {
-  constructor(readonly idError: number, text?: string) {
-    super(text ?? ERROR_TEXTS[idError] ?? ERROR_TEXTS[99]!);
-  }
-}
+export { HubFail, readParams } from './params';
 
 /** WSDL parameter order per operation (guid, idHistory last). */
 export const PARAMS: Record<string, readonly string[]> = {
@@ -22,85 +22,14 @@ export const PARAMS: Record<string, readonly string[]> = {
   CreateClaimForRefusal: ['idLpu', 'idPat', 'idAppointment', 'guid', 'idHistory'],
   GetLPUInfo: ['idLpu', 'guid', 'idHistory'],
   GetErrorList: [],
+  ...SELF_BOOKING_PARAMS,
+  ...WAITING_LIST_PARAMS,
 };
-
-/**
- * Reads the wrapper's parameters the way WCF does: by exact name in `tem`, in WSDL order; an
- * element out of order, mis-spelt or in another namespace counts as absent.
- */
-export function readParams(wrapper: XNode, order: readonly string[]): Map<string, XNode> {
-  const out = new Map<string, XNode>();
-  let at = 0;
-  for (const c of wrapper.children) {
-    if (c.ns !== NS.tem) continue;
-    const pos = order.indexOf(c.name, at);
-    if (pos < 0) continue;
-    out.set(c.name, c);
-    at = pos + 1;
-  }
-  return out;
-}
-
-const text = (p: Map<string, XNode>, name: string): string | null => {
-  const n = p.get(name);
-  return !n || n.nil || n.text === '' ? null : n.text;
-};
-const int = (p: Map<string, XNode>, name: string): number | null => {
-  const t = text(p, name);
-  return t !== null && /^-?\d+$/.test(t) ? Number(t) : null;
-};
-const norm = (s: string) => s.trim().toLocaleLowerCase('ru-RU').replace(/ё/g, 'е');
-
-function patientIn(idLpu: number | null, idPat: string | null): N3Patient {
-  const p = idLpu !== null && idPat ? N3_PATIENTS.find((x) => x.ids[idLpu] === idPat) : undefined;
-  if (!p) throw new HubFail(20);
-  return p;
-}
-
-const nil = (name: string, v: string | number | null | undefined): XEl => el(name, v === null || v === undefined ? null : v);
-
-const doctorEl = (name: string, d: N3Doctor | null): XEl =>
-  d === null
-    ? el(name, null)
-    : el(name, [
-        nil('a:AriaNumber', d.area ?? null),
-        nil('a:Comment', null),
-        el('a:CountFreeParticipantIE', 0),
-        el('a:CountFreeTicket', 0),
-        el('a:IdDoc', d.idDoc),
-        nil('a:LastDate', null),
-        el('a:Name', d.name),
-        nil('a:NearestDate', null),
-        el('a:Snils', d.snils),
-      ]);
-
-const specEl = (name: string, s: N3Speciality | null): XEl =>
-  s === null
-    ? el(name, null)
-    : el(name, [
-        el('a:CountFreeParticipantIE', 0),
-        el('a:CountFreeTicket', 0),
-        el('a:FerIdSpesiality', s.ferIdSpeciality),
-        el('a:IdSpesiality', s.idSpeciality),
-        nil('a:LastDate', null),
-        el('a:NameSpesiality', s.name),
-        nil('a:NearestDate', null),
-      ]);
-
-const appointmentEl = (s: N3Slot): XEl =>
-  el('a:Appointment', [
-    nil('a:Address', null),
-    el('a:IdAppointment', s.idAppointment),
-    el('a:Num', s.num),
-    el('a:Room', s.doctor.room),
-    el('a:VisitEnd', `${s.date}T${s.endTime}:00`),
-    el('a:VisitStart', `${s.date}T${s.time}:00`),
-  ]);
-
-/** Derived members of each result, after ErrorList/IdHistory/Success. */
-export type OpHandler = (p: Map<string, XNode>, state: N3State) => XEl[];
 
 export const OPS: Record<string, OpHandler> = {
+  ...SELF_BOOKING_OPS,
+  ...WAITING_LIST_OP,
+
   CheckPatient(p) {
     const pat = p.get('pat');
     if (!pat || pat.nil) throw new HubFail(4);
@@ -160,23 +89,31 @@ export const OPS: Record<string, OpHandler> = {
   SetAppointment(p, state) {
     const idLpu = int(p, 'idLpu');
     const patient = patientIn(idLpu, text(p, 'idPat'));
+    const prev = movedBooking(p, state, patient.key, idLpu!);
     const id = text(p, 'idAppointment');
     const slot = id ? state.findSlot(id) : null;
     if (!slot || slot.doctor.idLpu !== idLpu || !state.isFuture(slot)) throw new HubFail(38);
     if (!state.isFree(slot)) throw new HubFail(39);
+    // Without a referral the cell is booked as it is: the reference MIS checks no referral
+    // quota either (the hub gates referral-only cells by what it offers).
     const referral = text(p, 'doctorsReferral');
     if (referral) {
       const ref = referralByNumber(referral);
       if (!ref || ref.patient !== patient.key) throw new HubFail(20);
     }
     const d = slot.doctor;
+    const age = ageOn(patient.birthday, state.today());
     if (d.sexOnly && d.sexOnly !== patient.sex) throw new HubFail(22);
-    if (d.minAge !== undefined && ageOn(patient.birthday, state.today()) < d.minAge) throw new HubFail(34);
+    if (d.minAge !== undefined && age < d.minAge) throw new HubFail(34);
+    if (d.maxAge !== undefined && age > d.maxAge) throw new HubFail(33);
     if (d.area && d.area !== patient.area) throw new HubFail(36);
-    if (state.upcoming(patient).some((b) => b.slot.doctor.idDoc === d.idDoc || b.slot.speciality.idSpeciality === slot.speciality.idSpeciality)) {
+    // The booking being moved is not "another upcoming booking to this speciality".
+    const others = state.upcoming(patient).filter((b) => b !== prev);
+    if (others.some((b) => b.slot.doctor.idDoc === d.idDoc || b.slot.speciality.idSpeciality === slot.speciality.idSpeciality)) {
       throw new HubFail(35);
     }
-    state.book(patient, idLpu!, slot, referral);
+    if (prev) state.move(prev, slot);
+    else state.book(patient, idLpu!, slot, referral);
     return [el('a:Type', 'отсутстствует_неопределено')];
   },
 
@@ -244,5 +181,19 @@ export const OPS: Record<string, OpHandler> = {
     return [];
   },
 };
+
+/**
+ * idAppointmentPrev: «идентификатор талона записи на прием, по которой необходимо произвести
+ * перенос даты и времени» (WSDL) — the patient's own upcoming booking, named by its history id
+ * as for CreateClaimForRefusal. Unknown, cancelled, past or someone else's: 75, that operation's
+ * code for a booking that is not there (our choice; the reference MIS ignores the parameter).
+ */
+function movedBooking(p: Map<string, XNode>, state: N3State, patientKey: string, idLpu: number): N3Booking | null {
+  const id = text(p, 'idAppointmentPrev');
+  if (id === null) return null;
+  const b = state.bookings.get(id);
+  if (!b || b.cancelled || b.patient.key !== patientKey || b.idLpu !== idLpu || !state.isFuture(b.slot)) throw new HubFail(75);
+  return b;
+}
 
 export { kid };

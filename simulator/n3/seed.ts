@@ -1,6 +1,6 @@
 // Seed of the N3 HubService simulator: two clinics, patients, referrals (number + surname as
-// printed on the referral), doctors with restrictions that reproduce the documented IdErrors.
-// Numbers and surnames are listed in simulator/n3/README.md.
+// printed on the referral), the specialities the kiosk's clinic opens to self-booking, doctors
+// with restrictions that reproduce the documented IdErrors. Listed in simulator/n3/README.md.
 
 export const HUB_GUID = '11111111-2222-3333-4444-555555555555';
 export const KIOSK_LPU = 101;
@@ -66,8 +66,12 @@ export interface N3Doctor {
   sexOnly?: 'M' | 'F';
   /** Patients of at least this age in years (34 «только с 1 года»). */
   minAge?: number;
+  /** Patients of at most this age in years: a children's doctor (33, the doctor's profile). */
+  maxAge?: number;
   /** Only patients of this area (36). */
   area?: string;
+  /** Every cell is the registry's: nothing free for the hub (a speciality for the waiting list). */
+  registryOnly?: boolean;
   hours: [string, string];
 }
 
@@ -75,6 +79,8 @@ export interface N3Speciality {
   idSpeciality: string;
   ferIdSpeciality: string;
   name: string;
+  /** Listed by GetSpesialityList: patients book it themselves, without a referral. */
+  selfBooking?: boolean;
   doctors: readonly N3Doctor[];
 }
 
@@ -112,6 +118,73 @@ export const SPECIALITIES: Record<string, N3Speciality> = {
     name: 'Терапия',
     doctors: [{ idDoc: '2001', idLpu: 101, name: 'Захарова Татьяна Ивановна', snils: '000-000-005 05', room: '201', area: '5', hours: ['09:00', '12:00'] }],
   },
+  // Open to self-booking at the kiosk's clinic (GetSpesialityList → GetDoctorList →
+  // GetAvaibleAppointments → SetAppointment without a referral).
+  districtTherapist: {
+    idSpeciality: '210',
+    ferIdSpeciality: '122',
+    name: 'Терапевт участковый',
+    selfBooking: true,
+    doctors: [
+      { idDoc: '2101', idLpu: 101, name: 'Никитина Светлана Олеговна', snils: '000-000-010 10', room: '204', area: '12', hours: ['08:00', '12:00'] },
+      { idDoc: '2102', idLpu: 101, name: 'Фролов Андрей Викторович', snils: '000-000-011 11', room: '206', area: '7', hours: ['14:00', '18:00'] },
+    ],
+  },
+  generalPractice: {
+    idSpeciality: '211',
+    ferIdSpeciality: '16',
+    name: 'Врач общей практики',
+    selfBooking: true,
+    doctors: [{ idDoc: '2201', idLpu: 101, name: 'Лебедева Ирина Александровна', snils: '000-000-012 12', room: '210', hours: ['09:00', '13:00'] }],
+  },
+  paediatrician: {
+    idSpeciality: '212',
+    ferIdSpeciality: '68',
+    name: 'Педиатр',
+    selfBooking: true,
+    doctors: [
+      { idDoc: '2301', idLpu: 101, name: 'Медведева Наталья Юрьевна', snils: '000-000-013 13', room: '101', maxAge: 17, hours: ['08:00', '12:00'] },
+      { idDoc: '2302', idLpu: 101, name: 'Андреев Павел Константинович', snils: '000-000-014 14', room: '103', maxAge: 17, hours: ['13:00', '17:00'] },
+    ],
+  },
+  dentist: {
+    idSpeciality: '213',
+    ferIdSpeciality: '87',
+    name: 'Стоматолог-терапевт',
+    selfBooking: true,
+    doctors: [
+      { idDoc: '2401', idLpu: 101, name: 'Тихонов Роман Евгеньевич', snils: '000-000-015 15', room: '301', hours: ['08:00', '11:00'] },
+      { idDoc: '2402', idLpu: 101, name: 'Кузнецова Дарья Михайловна', snils: '000-000-016 16', room: '302', hours: ['11:00', '14:00'] },
+      { idDoc: '2403', idLpu: 101, name: 'Попов Игорь Николаевич', snils: '000-000-017 17', room: '303', hours: ['15:00', '19:00'] },
+    ],
+  },
+  surgeon: {
+    idSpeciality: '214',
+    ferIdSpeciality: '95',
+    name: 'Хирург',
+    selfBooking: true,
+    doctors: [
+      { idDoc: '2501', idLpu: 101, name: 'Волков Сергей Анатольевич', snils: '000-000-018 18', room: '215', hours: ['09:00', '13:00'] },
+      { idDoc: '2502', idLpu: 101, name: 'Морозова Елена Викторовна', snils: '000-000-019 19', room: '217', hours: ['14:00', '17:00'] },
+    ],
+  },
+  ophthalmologist: {
+    idSpeciality: '215',
+    ferIdSpeciality: '65',
+    name: 'Офтальмолог',
+    selfBooking: true,
+    doctors: [{ idDoc: '2601', idLpu: 101, name: 'Соловьёв Виктор Петрович', snils: '000-000-020 20', room: '119', registryOnly: true, hours: ['09:00', '12:00'] }],
+  },
+  gynaecologist: {
+    idSpeciality: '216',
+    ferIdSpeciality: '2',
+    name: 'Акушер-гинеколог',
+    selfBooking: true,
+    doctors: [
+      { idDoc: '2701', idLpu: 101, name: 'Белоусова Ольга Игоревна', snils: '000-000-021 21', room: '114', sexOnly: 'F', hours: ['09:00', '13:00'] },
+      { idDoc: '2702', idLpu: 101, name: 'Романова Алла Сергеевна', snils: '000-000-022 22', room: '116', sexOnly: 'F', hours: ['14:00', '18:00'] },
+    ],
+  },
 };
 
 export interface N3Referral {
@@ -132,10 +205,17 @@ export const N3_REFERRALS: readonly N3Referral[] = [
   { number: '4700000042345', surname: 'Соколова', patient: 'N4', idLpu: 101, speciality: 'allergo' },
 ];
 
-/** Bookings that exist at start: N1 already sees the neurologist (→ 35 on referral …346). */
+/**
+ * Bookings that exist at start: N1 already sees the neurologist (→ 35 on referral …346) and the
+ * surgeon Волков (self-booked; the booking to move to another time).
+ */
 export const SEED_BOOKINGS: readonly { patient: string; idDoc: string; daysAhead: number; time: string }[] = [
   { patient: 'N1', idDoc: '3107', daysAhead: 3, time: '09:00' },
+  { patient: 'N1', idDoc: '2501', daysAhead: 5, time: '10:00' },
 ];
+
+/** SetWaitingList's reasons (ClaimToWaitingListType, WSDL literals). */
+export const WAITING_LIST_CLAIMS = ['отсутствуют_свободные_талоны', 'нет_удобного_времени', 'отсутствует_специалист'] as const;
 
 /** §4.2 of n3-hubservice.md: the texts as sent. */
 export const ERROR_TEXTS: Record<number, string> = {

@@ -77,6 +77,11 @@ const FAILED_DEFAULTS: Record<string, XEl[]> = {
   InspectDoctorsReferral2: [el('a:IdLpu', 0), el('a:IdPat', null), el('a:ListSpeciality', null)],
   GetPatientHistory: [el('a:ListHistoryRefusal', null), el('a:ListHistoryVisit', null)],
   GetLPUInfo: [el('a:LpuCollection', null)],
+  GetSpesialityList: [el('a:ListSpesiality', null), el('a:LpuChanges', null)],
+  GetDoctorList: [el('a:Docs', null)],
+  GetAvailableDates: [el('a:AvailableDateList', null)],
+  GetAvaibleAppointments: [el('a:ListAppointments', null)],
+  SetWaitingList: [el('a:GuidClaim', null)],
 };
 
 function wsdl(serviceUrl: string): Reply {
@@ -189,6 +194,11 @@ export async function startN3Simulator(opts: N3SimulatorOptions = {}): Promise<R
         state.taken.set(slot.idAppointment, 'registry');
         return json({ ok: true });
       }
+      case 'claims':
+        // What the MIS holds of the waiting list, for the tests that put a patient on it.
+        return json(
+          state.claims.map((c) => ({ guidClaim: c.guidClaim, patient: c.patient.key, idLpu: c.idLpu, idSpesiality: c.speciality.idSpeciality, idDoc: c.idDoc, claim: c.claim, start: c.start, end: c.end, phone: c.phone })),
+        );
       case 'clear-hooks':
         state.failRules = [];
         return json({ ok: true });

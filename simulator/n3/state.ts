@@ -1,5 +1,7 @@
 // In-memory state of the N3 simulator: generated slots, bookings (history ids differ from slot
-// ids, as in the reference MIS), fail rules. Times are the clinic's wall clock, no offset.
+// ids, as in the reference MIS), waiting-list claims, fail rules. Times are the clinic's wall
+// clock, no offset.
+import { randomUUID } from 'node:crypto';
 import { Clock, addDays, addMinutesHm, clinicHm, clinicInstant, clinicYmd, weekday } from '../clock';
 import { N3_PATIENTS, N3_REFERRALS, SEED_BOOKINGS, SPECIALITIES, type N3Doctor, type N3Patient, type N3Speciality } from './seed';
 
@@ -28,6 +30,20 @@ export interface N3Booking {
   cancelled: boolean;
 }
 
+/** A SetWaitingList claim as the MIS keeps it (the reference MIS: a DeferredQueue row). */
+export interface N3Claim {
+  guidClaim: string;
+  patient: N3Patient;
+  idLpu: number;
+  speciality: N3Speciality;
+  idDoc: string | null;
+  claim: string | null;
+  start: string | null;
+  end: string | null;
+  phone: string | null;
+  createdAt: number;
+}
+
 export interface N3FailRule {
   op: string | null;
   idError: number | 'fault';
@@ -43,6 +59,7 @@ export class N3State {
   bookings = new Map<string, N3Booking>();
   /** slot id → history id. */
   taken = new Map<string, string>();
+  claims: N3Claim[] = [];
   failRules: N3FailRule[] = [];
   private counter = 0;
 
@@ -57,6 +74,7 @@ export class N3State {
   reset(): void {
     this.bookings.clear();
     this.taken.clear();
+    this.claims = [];
     this.failRules = [];
     this.counter = 0;
     for (const b of SEED_BOOKINGS) {
@@ -86,7 +104,7 @@ export class N3State {
         time,
         endTime: addMinutesHm(time, SLOT_MINUTES),
         num,
-        prebooked: num % 4 === 3,
+        prebooked: doctor.registryOnly === true || num % 4 === 3,
       });
     }
     return out;
@@ -114,12 +132,37 @@ export class N3State {
     return out;
   }
 
+  /** Free cells whose start (local `yyyy-MM-ddTHH:mm:ss`) is within [from, to]. */
+  freeBetween(doctor: N3Doctor, speciality: N3Speciality, from: string, to: string): N3Slot[] {
+    return this.freeSlots(doctor, speciality).filter((s) => {
+      const start = `${s.date}T${s.time}:00`;
+      return start >= from && start <= to;
+    });
+  }
+
   book(patient: N3Patient, idLpu: number, slot: N3Slot, referral: string | null): N3Booking {
     this.counter++;
     const b: N3Booking = { historyId: String(700000 + this.counter), patient, idLpu, slot, referral, createdAt: this.clock.now(), cancelled: false };
     this.bookings.set(b.historyId, b);
     this.taken.set(slot.idAppointment, b.historyId);
     return b;
+  }
+
+  /**
+   * SetAppointment with idAppointmentPrev: the booking itself moves to the new cell (the same
+   * history id), its old cell is free again. One synchronous step: nothing sees it half done.
+   */
+  move(b: N3Booking, slot: N3Slot): N3Booking {
+    this.taken.delete(b.slot.idAppointment);
+    b.slot = slot;
+    this.taken.set(slot.idAppointment, b.historyId);
+    return b;
+  }
+
+  addClaim(c: Omit<N3Claim, 'guidClaim' | 'createdAt'>): N3Claim {
+    const claim: N3Claim = { ...c, guidClaim: randomUUID(), createdAt: this.clock.now() };
+    this.claims.push(claim);
+    return claim;
   }
 
   upcoming(patient: N3Patient): N3Booking[] {

@@ -213,3 +213,60 @@ describe('N3: every IdError leads to the same next step as its SoftRust twin', (
     expect(JSON.stringify(e)).not.toMatch(/"12"|IdError/);
   });
 });
+
+/**
+ * The calls without a referral: (the port's call, the hub operation it sends, IdError) → the
+ * patient's next step. SetAppointment answers the same codes with or without a referral; a
+ * move (idAppointmentPrev) adds 75 for a booking that is no longer there.
+ */
+const N3_SELF: [call: string, op: string, idError: number, step: NextStep][] = [
+  ['selfBookingSpecialities', 'GetSpesialityList', 99, 'retry'],
+  ['specialitySchedule', 'GetDoctorList', 99, 'retry'],
+  ['specialitySchedule', 'GetAvaibleAppointments', 99, 'retry'],
+  ['resourceSchedule', 'GetAvaibleAppointments', 99, 'retry'],
+  ['bookSlot', 'SetAppointment', 20, 'identify'],
+  ['bookSlot', 'SetAppointment', 22, 'pickDoctor'],
+  ['bookSlot', 'SetAppointment', 33, 'pickDoctor'],
+  ['bookSlot', 'SetAppointment', 34, 'pickDoctor'],
+  ['bookSlot', 'SetAppointment', 35, 'showExisting'],
+  ['bookSlot', 'SetAppointment', 36, 'registry'],
+  ['bookSlot', 'SetAppointment', 38, 'pickTime'],
+  ['bookSlot', 'SetAppointment', 39, 'pickTime'],
+  ['bookSlot', 'SetAppointment', 99, 'retry'],
+  ['move', 'SetAppointment', 35, 'showExisting'],
+  ['move', 'SetAppointment', 39, 'pickTime'],
+  ['move', 'SetAppointment', 75, 'showExisting'],
+  ['joinWaitingList', 'SetWaitingList', 20, 'identify'],
+  ['joinWaitingList', 'SetWaitingList', 99, 'retry'],
+];
+
+/** Runs the self-booking flow up to `call` and returns the call that sends it. */
+async function reachSelf(mis: Mis, call: string): Promise<() => Promise<unknown>> {
+  const { token } = await mis.identify(N1);
+  const window = { dateFrom: '2026-11-26', dateTo: addDays('2026-11-26', 13) };
+  if (call === 'selfBookingSpecialities') return () => mis.selfBookingSpecialities(token);
+  const gp = (await mis.selfBookingSpecialities(token)).find((s) => s.code === '211')!;
+  const schedule = () => mis.specialitySchedule(token, { lpuGuid: gp.lpu.guid, specialityCode: gp.code, ...window });
+  if (call === 'specialitySchedule') return schedule;
+  if (call === 'joinWaitingList') return () => mis.joinWaitingList(token, { lpuGuid: gp.lpu.guid, specialityCode: '215', referralGuid: null, phone: '9990001122', reason: 'noSlots' });
+  const old = (await mis.visits(token, {})).find((v) => v.docFio.startsWith('Волков'))!;
+  const doctor = () => mis.resourceSchedule(token, { lpuGuid: old.lpu.guid, resourceGuid: old.docGuid, ...window });
+  if (call === 'resourceSchedule') return doctor;
+  const [row] = call === 'move' ? await doctor() : await schedule();
+  const r = row!.resources.find((x) => x.days.length > 0)!;
+  const cell = { lpuGuid: row!.lpu.guid, resourceGuid: r.resourceGuid, date: r.days[0]!.date, time: r.days[0]!.slots[0]!.time, timeTableGuid: r.days[0]!.slots[0]!.timeTableGuid };
+  return call === 'move' ? () => mis.bookSlot(token, { ...cell, replaces: { ticketGuid: old.ticketGuid, lpuGuid: old.lpu.guid } }) : () => mis.bookSlot(token, cell);
+}
+
+describe('N3 without a referral: the same codes lead to the same next steps', () => {
+  it.each(N3_SELF)('%s (%s) → IdError %i → %s', async (call, op, idError, step) => {
+    const mis = n3();
+    const send = await reachSelf(mis, call);
+    await failNext(op, idError);
+    expect(await stepOf(send())).toBe(step);
+  });
+
+  it('every IdError here is one the adapter knows', () => {
+    for (const [, , id] of N3_SELF) expect(Object.keys(N3_PROBLEMS)).toContain(String(id));
+  });
+});

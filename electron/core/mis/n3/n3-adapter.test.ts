@@ -1,6 +1,7 @@
 // The N3 adapter on the wire (exact SOAP 1.1 request shape) and through the whole kiosk flow
 // against the N3 simulator: identify, referral by number + surname, clinic, slots, booking,
-// the slip's fields, my visits, cancel; business errors and faults as typed ApiErrors.
+// the slip's fields, my visits, cancel; booking without a referral, moving a booking, the
+// waiting list; business errors and faults as typed ApiErrors.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -8,10 +9,14 @@ import { startN3Simulator, type RunningN3Simulator } from '../../../../simulator
 import { HUB_GUID } from '../../../../simulator/n3/seed';
 import { N3_NOW } from '../../../../simulator/n3/test-helpers';
 import { ApiError } from '../../api/api-error';
+import type { DirectionScheduleLpu } from '../../api/schemas';
 import { createViewModels } from '../../booking/view-models';
+import type { Mis } from '../port';
+import type { HubCall } from './hub-client';
 import { NS } from './soap';
 import { createN3Adapter, idLpuOf, lpuGuid } from './n3-adapter';
-import { kid, parseXml } from './xml-tree';
+import { DOCTORS_AT_ONCE } from './n3-self-booking';
+import { buildXml, el, kid, parseXml, type XEl } from './xml-tree';
 
 let sim: RunningN3Simulator;
 let recorder: http.Server;
@@ -235,5 +240,187 @@ describe('one visit, one identity', () => {
     expect(warned[0]!.data).toMatchObject({ idLpu: 102, kind: 'validation', problem: 'misUnavailable', code: '99' });
     const logged = JSON.stringify(entries);
     for (const secret of [N1.policy, N1.birthDate, 'Петров', '574213', '880011', '4700000012345']) expect(logged).not.toContain(secret);
+  });
+});
+
+describe('booking without a referral, moving a booking, the waiting list', () => {
+  const lpu101 = lpuGuid(101);
+  const window = { dateFrom: '2026-11-26', dateTo: '2026-12-09' };
+  const actions = () => seen.map((x) => /IHubService\/(\w+)/.exec(x.action)?.[1]);
+  const paramsOf = (op: string) => {
+    const body = seen.filter((s) => s.action.includes(`/${op}"`)).at(-1)!.body;
+    return kid(kid(parseXml(body), NS.soap, 'Body'), NS.tem, op)!.children.map((c) => c.name);
+  };
+  const recording = () => {
+    const entries: unknown[] = [];
+    const at = (level: string) => (event: string, data?: Record<string, unknown>) => void entries.push({ level, event, data });
+    return { entries, log: { info: at('info'), warn: at('warn'), error: at('error'), audit: at('audit') } };
+  };
+  async function specialitySchedule(mis: Mis, token: string, name: string) {
+    const spec = (await mis.selfBookingSpecialities(token)).find((s) => s.name === name)!;
+    const [row] = await mis.specialitySchedule(token, { lpuGuid: spec.lpu.guid, specialityCode: spec.code, ...window });
+    return row!;
+  }
+  const firstCell = (row: DirectionScheduleLpu, docFio?: string) => {
+    const r = row.resources.find((x) => (docFio === undefined || x.docFio === docFio) && x.days.length > 0)!;
+    const day = r.days[0]!;
+    const cell = day.slots[0]!;
+    return { lpuGuid: row.lpu.guid, resourceGuid: r.resourceGuid, date: day.date, time: cell.time, timeTableGuid: cell.timeTableGuid, beginTime: cell.beginTime };
+  };
+
+  it('declares the three capabilities, and that a move drops the old booking (WSDL idAppointmentPrev)', () => {
+    const mis = make();
+    expect(mis.capabilities).toMatchObject({ visits: true, cancel: true, selfBooking: true, reschedule: true, waitingList: true });
+    expect(mis.rescheduleMovesOld).toBe(true);
+  });
+
+  it('the clinic\'s specialities with the hub\'s NearestDate as written (null where the hub has no free cell); the wire as the WSDL orders it', async () => {
+    const mis = make();
+    const { token } = await mis.identify(N1);
+    const specs = await mis.selfBookingSpecialities(token);
+    expect(specs.map((s) => s.name)).toEqual(['Терапевт участковый', 'Врач общей практики', 'Педиатр', 'Стоматолог-терапевт', 'Хирург', 'Офтальмолог', 'Акушер-гинеколог']);
+    expect(specs.every((s) => idLpuOf(s.lpu.guid) === 101 && s.lpu.name.includes('поликлиника №17'))).toBe(true);
+    expect(specs.find((s) => s.name === 'Офтальмолог')!.nearest).toBeNull();
+    expect(specs.find((s) => s.name === 'Врач общей практики')).toMatchObject({ code: '211', nearest: expect.stringMatching(/^2026-11-2\dT\d\d:\d\d:00$/) });
+    expect(paramsOf('GetSpesialityList')).toEqual(['idLpu', 'idPat', 'guid']);
+    await mis.specialitySchedule(token, { lpuGuid: lpu101, specialityCode: '211', ...window });
+    expect(paramsOf('GetDoctorList')).toEqual(['idSpesiality', 'idLpu', 'idPat', 'guid']);
+    expect(paramsOf('GetAvaibleAppointments')).toEqual(['idDoc', 'idLpu', 'idPat', 'visitStart', 'visitEnd', 'guid']);
+    const body = seen.filter((s) => s.action.includes('/GetAvaibleAppointments"')).at(-1)!.body;
+    expect(body).toContain('<tem:visitStart>2026-11-26T00:00:00</tem:visitStart>');
+    expect(body).toContain('<tem:visitEnd>2026-12-09T23:59:59</tem:visitEnd>');
+  });
+
+  it('self-books: speciality → its only doctor → a cell → the ticket is that cell, the same ticket in «Мои записи», and it cancels', async () => {
+    const mis = make();
+    const { token } = await mis.identify(N1);
+    const row = await specialitySchedule(mis, token, 'Врач общей практики');
+    expect(row.resources.map((r) => [r.docFio, r.room, r.speciality])).toEqual([['Лебедева Ирина Александровна', '210', 'Врач общей практики']]);
+    const cell = firstCell(row);
+    expect(cell.beginTime).toMatch(/^2026-11-2\dT\d\d:\d\d:00\+03:00$/);
+    seen.length = 0;
+    const ticket = await mis.bookSlot(token, cell);
+    expect(paramsOf('SetAppointment')).toEqual(['idAppointment', 'idLpu', 'idPat', 'guid']);
+    expect(ticket).toMatchObject({ docFio: 'Лебедева Ирина Александровна', room: '210', speciality: 'Врач общей практики', beginTime: cell.beginTime, timeTableGuid: cell.timeTableGuid });
+    expect(ticket.num).toMatch(/^\d+$/);
+    const mine = (await mis.visits(token)).filter((v) => v.ticketGuid === ticket.ticketGuid);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ room: '210', beginTime: cell.beginTime, speciality: 'Врач общей практики' });
+    await expect(mis.cancel(token, lpu101, ticket.ticketGuid)).resolves.toBeUndefined();
+    // The cell is the MIS's again.
+    expect(sim.state.isFree(sim.state.findSlot(`2201_${cell.date}_${cell.time}:00`)!)).toBe(true);
+  });
+
+  it('a speciality\'s doctors are asked a few at a time', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const answer = (op: string, members: XEl[]) => parseXml(buildXml(el(`${op}Result`, members, { 'xmlns:a': NS.a, 'xmlns:i': NS.i })));
+    const hub: HubCall = async (op, params) => {
+      if (op === 'CheckPatient') return answer(op, [el('a:IdPat', '1')]);
+      if (op === 'GetLPUInfo') return answer(op, [el('a:LpuCollection', [el('a:LpuInfo', [el('a:ShortName', 'x')])])]);
+      if (op === 'GetSpesialityList') return answer(op, [el('a:ListSpesiality', [])]);
+      if (op === 'GetDoctorList') return answer(op, [el('a:Docs', Array.from({ length: 8 }, (_, i) => el('a:Doctor', [el('a:IdDoc', `d${i}`), el('a:Name', `N${i}`)])))]);
+      expect(op).toBe('GetAvaibleAppointments');
+      expect(params[0]!.value).toMatch(/^d\d$/);
+      most = Math.max(most, ++inFlight);
+      await new Promise((r) => setTimeout(r, 20));
+      inFlight--;
+      return answer(op, [el('a:ListAppointments', [])]);
+    };
+    const mis = createN3Adapter({ baseUrl: base, servicePath: '/HubService.svc', guid: HUB_GUID, idLpu: 101, timeZone: 'Europe/Moscow', timeoutMs: 5000, retries: 0, maxResponseBytes: 1 << 21, hub });
+    const { token } = await mis.identify(N1);
+    const [row] = await mis.specialitySchedule(token, { lpuGuid: lpu101, specialityCode: '1', ...window });
+    expect(row!.resources.map((r) => r.docFio)).toEqual(['N0', 'N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7']);
+    expect(most).toBe(DOCTORS_AT_ONCE);
+  });
+
+  it('moves a booking from «Мои записи»: the doctor\'s free times, SetAppointment with idAppointmentPrev = the history id; old gone and free, new booked', async () => {
+    const mis = make();
+    const { token } = await mis.identify(N1);
+    const old = (await mis.visits(token)).find((v) => v.docFio === 'Волков Сергей Анатольевич')!;
+    const oldCell = sim.state.findSlot(`2501_${old.beginTime.slice(0, 10)}_${old.beginTime.slice(11, 16)}:00`)!;
+    const historyId = [...sim.state.bookings.values()].find((b) => b.slot.idAppointment === oldCell.idAppointment)!.historyId;
+    const [row] = await mis.resourceSchedule(token, { lpuGuid: old.lpu.guid, resourceGuid: old.docGuid, ...window });
+    expect(row!.resources).toHaveLength(1);
+    expect(row!.resources[0]).toMatchObject({ docFio: 'Волков Сергей Анатольевич', speciality: 'Хирург', room: '215' });
+    const cell = firstCell(row!);
+    seen.length = 0;
+    const moved = await mis.bookSlot(token, { ...cell, replaces: { ticketGuid: old.ticketGuid, lpuGuid: old.lpu.guid } });
+    expect(paramsOf('SetAppointment')).toEqual(['idAppointment', 'idLpu', 'idPat', 'idAppointmentPrev', 'guid']);
+    expect(seen.find((s) => s.action.includes('/SetAppointment"'))!.body).toContain(`<tem:idAppointmentPrev>${historyId}</tem:idAppointmentPrev>`);
+    expect(moved).toMatchObject({ docFio: 'Волков Сергей Анатольевич', beginTime: cell.beginTime });
+    const visits = await mis.visits(token);
+    expect(visits.map((v) => v.ticketGuid)).toContain(moved.ticketGuid);
+    expect(visits.map((v) => v.ticketGuid)).not.toContain(old.ticketGuid);
+    expect(sim.state.isFree(oldCell)).toBe(true);
+    expect(sim.state.isFree(sim.state.findSlot(`2501_${cell.date}_${cell.time}:00`)!)).toBe(false);
+    // The old ticket is gone: nothing to cancel, nothing sent.
+    seen.length = 0;
+    expect(await err(mis.cancel(token, old.lpu.guid, old.ticketGuid))).toMatchObject({ code: 'n3-ticket', problem: 'bookingNotFound' });
+    expect(seen).toHaveLength(0);
+  });
+
+  it('puts the patient on the waiting list for a speciality with no free time; the phone goes to the hub and nowhere else', async () => {
+    const { entries, log } = recording();
+    const mis = createN3Adapter({ baseUrl: base, servicePath: '/HubService.svc', guid: HUB_GUID, idLpu: 101, timeZone: 'Europe/Moscow', timeoutMs: 5000, retries: 0, maxResponseBytes: 1 << 21, log, now: () => Date.parse(N3_NOW) });
+    const { token } = await mis.identify(N1);
+    const row = await specialitySchedule(mis, token, 'Офтальмолог');
+    expect(row.resources.map((r) => [r.docFio, r.days])).toEqual([['Соловьёв Виктор Петрович', []]]);
+    seen.length = 0;
+    const r = await mis.joinWaitingList(token, { lpuGuid: lpu101, specialityCode: '215', referralGuid: null, phone: '9990001122', reason: 'noSlots' });
+    expect(r.reference).toMatch(/^[0-9a-f]{8}-[0-9a-f-]{27}$/);
+    expect(paramsOf('SetWaitingList')).toEqual(['idSpesiality', 'nameSpesiality', 'idLpu', 'rule', 'claim', 'idPat', 'birthday', 'phone', 'guid']);
+    const body = seen[0]!.body;
+    expect(body).toContain('<tem:rule><a:End>2026-12-16T23:59:59</a:End><a:Start>2026-11-26T00:00:00</a:Start></tem:rule>');
+    expect(sim.state.claims.map((c) => [c.patient.key, c.idLpu, c.speciality.idSpeciality, c.claim, c.phone, c.guidClaim])).toEqual([
+      ['N1', 101, '215', 'отсутствуют_свободные_талоны', '+79990001122', r.reference],
+    ]);
+    // The referral's speciality when the patient waits on a referral (cardiology at 102).
+    const ref = await mis.referralByNumber(token, { number: '4700000012345', surname: 'Петров' });
+    await mis.joinWaitingList(token, { lpuGuid: lpuGuid(102), specialityCode: null, referralGuid: ref.guid, phone: '9990001122', reason: 'noConvenientTime' });
+    expect(sim.state.claims[1]).toMatchObject({ idLpu: 102, claim: 'нет_удобного_времени', speciality: { idSpeciality: '109' } });
+    // A failure names no phone either.
+    await fetch(`${sim.url}/__sim/fail`, { method: 'POST', body: JSON.stringify({ op: 'SetWaitingList', idError: 99 }) });
+    const failed = await err(mis.joinWaitingList(token, { lpuGuid: lpu101, specialityCode: '215', referralGuid: null, phone: '9990001122', reason: 'noSlots' }));
+    expect(failed).toMatchObject({ problem: 'misUnavailable' });
+    expect(JSON.stringify(entries) + JSON.stringify(failed) + String(failed?.message)).not.toMatch(/9990001122/);
+    // Not a mobile number: refused before the hub hears of it.
+    seen.length = 0;
+    expect(await err(mis.joinWaitingList(token, { lpuGuid: lpu101, specialityCode: '215', referralGuid: null, phone: '8123456789', reason: 'noSlots' }))).toMatchObject({ problem: 'badInput' });
+    expect(seen).toHaveLength(0);
+  });
+
+  it('each refusal of the hub arrives typed: 22, 33, 36, 35, 39, 75, and the read calls\' 99', async () => {
+    const mis = make();
+    const { token } = await mis.identify(N1);
+    const refusal = async (name: string, docFio?: string) => err(mis.bookSlot(token, firstCell(await specialitySchedule(mis, token, name), docFio)));
+    expect(await refusal('Акушер-гинеколог')).toMatchObject({ code: '22', problem: 'ageOrSexRestricted' });
+    expect(await refusal('Педиатр')).toMatchObject({ code: '33', problem: 'doctorNotForPatient' });
+    expect(await refusal('Терапевт участковый', 'Фролов Андрей Викторович')).toMatchObject({ code: '36', problem: 'notAttached' });
+    expect(await refusal('Хирург', 'Морозова Елена Викторовна')).toMatchObject({ code: '35', problem: 'alreadyBooked' });
+    const cell = firstCell(await specialitySchedule(mis, token, 'Стоматолог-терапевт'), 'Тихонов Роман Евгеньевич');
+    await fetch(`${sim.url}/__sim/take`, { method: 'POST', body: JSON.stringify({ idAppointment: `2401_${cell.date}_${cell.time}:00` }) });
+    expect(await err(mis.bookSlot(token, cell))).toMatchObject({ code: '39', problem: 'slotTaken' });
+    // The booking to move was cancelled at the registry meanwhile.
+    const old = (await mis.visits(token)).find((v) => v.docFio === 'Волков Сергей Анатольевич')!;
+    const [volkov] = await mis.resourceSchedule(token, { lpuGuid: lpu101, resourceGuid: old.docGuid, ...window });
+    for (const b of sim.state.bookings.values()) if (b.slot.doctor.idDoc === '2501') b.cancelled = true;
+    expect(await err(mis.bookSlot(token, { ...firstCell(volkov!), replaces: { ticketGuid: old.ticketGuid, lpuGuid: lpu101 } }))).toMatchObject({ code: '75', problem: 'bookingNotFound' });
+    for (const op of ['GetSpesialityList', 'GetDoctorList', 'GetAvaibleAppointments']) {
+      await fetch(`${sim.url}/__sim/fail`, { method: 'POST', body: JSON.stringify({ op, idError: 99 }) });
+      const e = await err(specialitySchedule(mis, token, 'Хирург'));
+      expect([op, e?.code, e?.problem]).toEqual([op, '99', 'misUnavailable']);
+    }
+  });
+
+  it('a cell or a doctor this session was not shown is refused without asking the hub', async () => {
+    const mis = make();
+    const { token } = await mis.identify(N1);
+    seen.length = 0;
+    const e = await err(mis.bookSlot(token, { lpuGuid: lpu101, resourceGuid: '00000000-0000-4000-8000-000000000000', date: '2026-11-30', time: '09:00', timeTableGuid: '' }));
+    expect(e).toMatchObject({ code: 'n3-slot', problem: 'slotTaken' });
+    const d = await err(mis.resourceSchedule(token, { lpuGuid: lpu101, resourceGuid: '00000000-0000-4000-8000-000000000000', ...window }));
+    expect(d).toMatchObject({ code: 'n3-doctor', problem: 'bookingNotFound' });
+    expect(actions()).toEqual([]);
   });
 });

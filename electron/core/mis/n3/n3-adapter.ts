@@ -2,14 +2,14 @@
 // identify → CheckPatient; referral by number + surname → InspectDoctorsReferral2 (the hub's
 // speciality/doctor/slot tree for that referral); book → SetAppointment; the slip from the
 // chosen slot (Room, VisitStart, Num, doctor Name) plus GetLPUInfo; my visits →
-// GetPatientHistory; cancel → CreateClaimForRefusal.
+// GetPatientHistory; cancel → CreateClaimForRefusal. Without a referral (n3-self-booking.ts):
+// GetSpesialityList → GetDoctorList → GetAvaibleAppointments → SetAppointment, a move with
+// idAppointmentPrev; the waiting list: SetWaitingList (n3-waiting-list.ts).
 //
 // N3 ids are ints (idLpu) and opaque strings (IdDoc, IdAppointment, IdPat); the bridge speaks
-// GUIDs. The adapter derives stable GUIDs from the N3 ids and keeps the reverse maps in the
-// patient's state, keyed by a random per-patient handle that plays the COD token's role in the
-// PatientSession (so it, too, never leaves the main process). Times without an offset are the
-// clinic's wall clock (mis-time.ts).
-import { createHash, randomBytes } from 'node:crypto';
+// GUIDs (n3-ids.ts), and the reverse maps live in the patient's state (n3-session.ts). Times
+// without an offset are the clinic's wall clock (mis-time.ts).
+import { randomBytes } from 'node:crypto';
 import { SCHEDULE_DAYS } from '../../../common/rules';
 import type { KioskProblem } from '../../../common/problems';
 import { ApiError } from '../../api/api-error';
@@ -17,9 +17,16 @@ import { misDateTime } from '../../api/mis-time';
 import type { Direction, DirectionScheduleLpu, LpuWithStatus, TicketVisitWithLpu } from '../../api/schemas';
 import { silentLogger } from '../../ports';
 import { capabilityError, type Mis, type MisStartInfo, type PatientIdentity } from '../port';
+import { resourceOf, readSlot, ticketOf } from './n3-cells';
 import { n3Error } from './n3-codes';
+import { doctorGuid, idLpuOf, lpuGuid, n3Guid, visitGuid } from './n3-ids';
+import { createSelfBooking } from './n3-self-booking';
+import { cellKey, newPatientState, type BookedVisit, type Doctor, type N3Context, type PatientState, type ReferralState, type Slot } from './n3-session';
+import { createWaitingList } from './n3-waiting-list';
 import { createHubClient, type HubCall, type HubClientOptions } from './hub-client';
-import { NS, el, kid, kidText, kids, type XEl, type XNode } from './soap';
+import { NS, el, kid, kidText, kids, type XEl } from './soap';
+
+export { idLpuOf, lpuGuid, n3Guid, visitGuid } from './n3-ids';
 
 export interface N3AdapterOptions extends HubClientOptions {
   guid: string;
@@ -27,68 +34,16 @@ export interface N3AdapterOptions extends HubClientOptions {
   timeZone: string;
   /** Tests inject a hub; default: SOAP over HTTP. */
   hub?: HubCall;
-}
-
-interface Slot {
-  idAppointment: string;
-  num: number | null;
-  room: string;
-  address: string;
-  begin: string;
-  end: string;
-}
-interface Doctor {
-  resourceGuid: string;
-  idDoc: string;
-  name: string;
-  speciality: string;
-}
-interface ReferralState {
-  number: string;
-  surname: string;
-  idLpu: number;
-  idPat: string;
-  direction: Direction;
-}
-interface PatientState {
-  createdAt: number;
-  /** Who identified: a referral is only theirs if CheckPatient at its clinic names the same IdPat. */
-  who: PatientIdentity;
-  /** Referral lookups by number in this session (a cap stops trying numbers one after another). */
-  lookups: number;
-  idPatByLpu: Map<number, string>;
-  referrals: Map<string, ReferralState>;
-  doctors: Map<string, Doctor>;
-  /** `${resourceGuid}|${date}|${time}` → the slot as the hub sent it. */
-  slots: Map<string, Slot & { doctor: Doctor; referralGuid: string }>;
-  /** ticketGuid → the history id to cancel with; null until the history has named the visit. */
-  tickets: Map<string, { idLpu: number; idPat: string; idAppointment: string | null }>;
-  /** Slots booked in this session by their begin time, for the room and number in «Мои записи». */
-  booked: Map<string, Slot>;
+  /** The clock the waiting list's window starts from; tests set it. */
+  now?: () => number;
 }
 
 const MAX_PATIENTS = 4;
+/** N3 lists a patient's bookings (GetPatientHistory) and cancels them (CreateClaimForRefusal). */
+const VISITS = true;
+const CANCEL = true;
 /** Enough for a patient who mistypes a few times; too few to try other people's numbers. */
 export const MAX_REFERRAL_LOOKUPS = 10;
-
-/** A GUID derived from an N3 id: stable across calls, so the renderer's choices stay valid. */
-export function n3Guid(kind: string, ...parts: (string | number)[]): string {
-  const h = createHash('sha1').update([kind, ...parts].join('|')).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-/**
- * A booked visit's ticket id, from what the booked slot and the patient's history both know: the
- * clinic, the start and the doctor. SetAppointment names no booking, so an id taken from the
- * history (IdAppointment) would leave a ticket nameless whenever the history read after booking
- * fails; this one is the same on the fresh ticket, in «Мои записи» and in the print journal.
- */
-export const visitGuid = (idLpu: number, begin: string, idDoc: string): string => n3Guid('visit', idLpu, begin, idDoc);
-/** idLpu travels as a GUID whose last group is the id, so it needs no map. */
-export const lpuGuid = (idLpu: number): string => `a3a30000-0000-4000-8000-${idLpu.toString(16).padStart(12, '0')}`;
-export function idLpuOf(guid: string): number | null {
-  const m = /^a3a30000-0000-4000-8000-([0-9a-f]{12})$/i.exec(guid);
-  return m ? parseInt(m[1]!, 16) : null;
-}
 
 const optInt = (s: string | null): number | null => (s !== null && /^-?\d+$/.test(s) ? Number(s) : null);
 
@@ -198,12 +153,12 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
       for (const d of kids(kid(sp, NS.a, 'ListDoctor'), NS.a, 'Doctor2')) {
         const idDoc = kidText(d, NS.a, 'IdDoc');
         if (!idDoc) continue;
-        const doctor: Doctor = { resourceGuid: n3Guid('doctor', idLpu, idDoc), idDoc, name: kidText(d, NS.a, 'Name') ?? '', speciality: specName };
+        const doctor: Doctor = { resourceGuid: doctorGuid(idLpu, idDoc), idLpu, idDoc, name: kidText(d, NS.a, 'Name') ?? '', speciality: specName };
         s.doctors.set(doctor.resourceGuid, doctor);
         for (const a of kids(kid(d, NS.a, 'ListAppointment'), NS.a, 'Appointment')) {
-          const slot = readSlot(a);
+          const slot = slotOf(a);
           if (!slot) continue;
-          s.slots.set(`${doctor.resourceGuid}|${slot.begin.slice(0, 10)}|${slot.begin.slice(11, 16)}`, { ...slot, doctor, referralGuid: guid });
+          s.slots.set(cellKey(doctor.resourceGuid, slot.begin.slice(0, 10), slot.begin.slice(11, 16)), { ...slot, doctor, referralGuid: guid });
         }
       }
     }
@@ -227,21 +182,7 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
     return ref;
   }
 
-  function readSlot(a: XNode): Slot | null {
-    const id = kidText(a, NS.a, 'IdAppointment');
-    const start = kidText(a, NS.a, 'VisitStart');
-    if (!id || !start) return null;
-    try {
-      const begin = time(start, 'Appointment.VisitStart');
-      const endRaw = kidText(a, NS.a, 'VisitEnd');
-      let end = endRaw ? time(endRaw, 'Appointment.VisitEnd') : begin;
-      if (Date.parse(end) <= Date.parse(begin)) end = begin;
-      return { idAppointment: id, num: optInt(kidText(a, NS.a, 'Num')), room: kidText(a, NS.a, 'Room') ?? '', address: kidText(a, NS.a, 'Address') ?? '', begin, end };
-    } catch (err) {
-      log.warn('n3.slot_dropped', { detail: err instanceof Error ? err.message : String(err) });
-      return null;
-    }
-  }
+  const slotOf = (a: Parameters<typeof readSlot>[0]): Slot | null => readSlot(a, tz, log);
 
   async function history(s: PatientState, idLpu: number, idPat: string): Promise<TicketVisitWithLpu[]> {
     const r = await hub('GetPatientHistory', [el('tem:idLpu', idLpu), el('tem:idPat', idPat), ...auth]);
@@ -263,8 +204,12 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
       }
       const doc = kid(v, NS.a, 'DoctorRendingConsultation');
       const idDoc = kidText(doc, NS.a, 'IdDoc');
+      const docFio = kidText(doc, NS.a, 'Name') ?? '';
+      const speciality = kidText(kid(v, NS.a, 'SpecialityRendingConsultation'), NS.a, 'NameSpesiality') ?? '';
       const ticketGuid = visitGuid(idLpu, begin, idDoc ?? '');
       s.tickets.set(ticketGuid, { idLpu, idPat, idAppointment: id });
+      // The doctor of a visit is whose other times a move offers (resourceSchedule).
+      if (idDoc && !s.doctors.has(doctorGuid(idLpu, idDoc))) s.doctors.set(doctorGuid(idLpu, idDoc), { resourceGuid: doctorGuid(idLpu, idDoc), idLpu, idDoc, name: docFio, speciality });
       const mine = s.booked.get(begin);
       out.push({
         lpu,
@@ -273,11 +218,11 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
         flat: null,
         ticketGuid,
         timeTableGuid: '',
-        docFio: kidText(doc, NS.a, 'Name') ?? '',
-        docGuid: idDoc ? n3Guid('doctor', idLpu, idDoc) : '',
+        docFio,
+        docGuid: idDoc ? doctorGuid(idLpu, idDoc) : '',
         resType: 'Doctor',
         doctorRole: '',
-        speciality: kidText(kid(v, NS.a, 'SpecialityRendingConsultation'), NS.a, 'NameSpesiality') ?? '',
+        speciality,
         beginTime: begin,
         endTime: mine?.end ?? begin,
         dateOfAppointment: kidText(v, NS.a, 'DateCreatedAppointment'),
@@ -306,9 +251,63 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
     log.warn('n3.booked_unnamed', { idLpu, attempts: attempt });
   }
 
+  /** A booked visit's history id; a ticket booked while the history did not answer is asked for now. */
+  async function bookedVisit(s: PatientState, ticketGuid: string, during: string): Promise<BookedVisit> {
+    const guid = ticketGuid.toLowerCase();
+    const t = s.tickets.get(guid);
+    if (!t) throw refusal('n3-ticket', 'bookingNotFound', 'unknown ticket GUID for this session');
+    if (t.idAppointment === null) {
+      await history(s, t.idLpu, t.idPat);
+      if (s.tickets.get(guid)?.idAppointment == null) {
+        log.warn(`n3.${during}_not_in_history`, { idLpu: t.idLpu });
+        throw refusal('n3-ticket', 'bookingNotFound', 'the booked visit is not in the hub\'s history');
+      }
+    }
+    const named = s.tickets.get(guid)!;
+    return { idLpu: named.idLpu, idPat: named.idPat, idAppointment: named.idAppointment! };
+  }
+
+  /** What every successful SetAppointment leads to: the visit known to the session, the ticket. */
+  async function afterBooking(s: PatientState, idLpu: number, idPat: string, slot: Slot, doctor: Doctor): Promise<TicketVisitWithLpu> {
+    s.booked.set(slot.begin, slot);
+    const ticketGuid = visitGuid(idLpu, slot.begin, doctor.idDoc);
+    // A visit at this time with this doctor cancelled earlier had another IdAppointment.
+    s.tickets.set(ticketGuid, { idLpu, idPat, idAppointment: null });
+    await learnBooking(s, idLpu, idPat, ticketGuid);
+    return ticketOf(await clinic(idLpu), idLpu, slot, doctor, ticketGuid);
+  }
+
+  const context: N3Context = {
+    hub,
+    auth,
+    log,
+    idLpu: o.idLpu,
+    timeZone: tz,
+    now: o.now ?? Date.now,
+    stateOf,
+    clinic,
+    idPatAt,
+    readSlot: slotOf,
+    bookedVisit,
+    afterBooking,
+    refusal: (code, problem, detail) => refusal(code, problem, detail),
+  };
+
   return {
     kind: 'n3',
-    capabilities: { listReferrals: false, referralByNumber: true, visits: true, cancel: true, clientApplicationCheck: true, selfBooking: false, reschedule: false, waitingList: false },
+    capabilities: {
+      listReferrals: false,
+      referralByNumber: true,
+      visits: VISITS,
+      cancel: CANCEL,
+      clientApplicationCheck: true,
+      selfBooking: true,
+      // A move starts from «Мои записи», and a move the hub refuses leaves a booking to cancel.
+      reschedule: VISITS && CANCEL,
+      waitingList: true,
+    },
+    // SetAppointment.idAppointmentPrev (WSDL): «идентификатор талона записи на прием, по которой
+    // необходимо произвести перенос даты и времени» — the booking itself is moved, not copied.
     rescheduleMovesOld: true,
 
     async start() {
@@ -326,17 +325,7 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
       const idPat = await checkPatient({ policy, birthDate }, o.idLpu);
       const token = randomBytes(24).toString('base64url');
       while (patients.size >= MAX_PATIENTS) patients.delete(patients.keys().next().value!);
-      patients.set(token, {
-        createdAt: Date.now(),
-        who: { policy, birthDate },
-        lookups: 0,
-        idPatByLpu: new Map([[o.idLpu, idPat]]),
-        referrals: new Map(),
-        doctors: new Map(),
-        slots: new Map(),
-        tickets: new Map(),
-        booked: new Map(),
-      });
+      patients.set(token, newPatientState({ policy, birthDate }, o.idLpu, idPat));
       return { token, expiresIn: null };
     },
 
@@ -368,38 +357,21 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
       // Fresh slots every time: after «time taken» (39) the patient must see the current list.
       for (const [k, v] of s.slots) if (v.referralGuid === referralGuid) s.slots.delete(k);
       await inspect(s, ref.number, ref.surname);
-      const byDoctor = new Map<string, Map<string, DirectionScheduleLpu['resources'][number]['days'][number]['slots']>>();
+      // Each doctor of this referral with its slots, in the order the hub listed them.
+      const byDoctor = new Map<string, { doctor: Doctor; slots: Slot[] }>();
       for (const slot of s.slots.values()) {
         if (slot.referralGuid !== referralGuid) continue;
-        const date = slot.begin.slice(0, 10);
-        if (date < q.dateFrom || date > q.dateTo) continue;
-        const days = byDoctor.get(slot.doctor.resourceGuid) ?? new Map();
-        byDoctor.set(slot.doctor.resourceGuid, days);
-        const list = days.get(date) ?? [];
-        days.set(date, list);
-        list.push({ time: slot.begin.slice(11, 16), beginTime: slot.begin, endTime: slot.end, timeTableGuid: n3Guid('slot', ref.idLpu, slot.idAppointment), status: 'Available', message: null });
+        const entry = byDoctor.get(slot.doctor.resourceGuid) ?? { doctor: slot.doctor, slots: [] };
+        byDoctor.set(slot.doctor.resourceGuid, entry);
+        entry.slots.push(slot);
       }
-      const resources = [...s.doctors.values()]
-        .filter((d) => byDoctor.has(d.resourceGuid) || [...s.slots.values()].some((x) => x.doctor.resourceGuid === d.resourceGuid))
-        .map((d) => {
-          const rooms = [...s.slots.values()].filter((x) => x.doctor.resourceGuid === d.resourceGuid).map((x) => x.room).filter(Boolean);
-          return {
-            resourceGuid: d.resourceGuid,
-            resType: 'Doctor',
-            docFio: d.name,
-            doctorRole: '',
-            speciality: d.speciality,
-            room: rooms.length && rooms.every((r) => r === rooms[0]) ? rooms[0]! : '',
-            flat: null,
-            days: [...(byDoctor.get(d.resourceGuid) ?? new Map()).entries()].map(([date, slots]) => ({ date, slots })),
-          };
-        });
+      const resources = [...byDoctor.values()].map(({ doctor, slots }) => resourceOf(ref.idLpu, doctor, slots, q));
       return [{ lpu: await clinic(ref.idLpu), resources }];
     },
 
     async book(token, body) {
       const s = stateOf(token);
-      const key = `${body.resourceGuid.toLowerCase()}|${body.date}|${body.time}`;
+      const key = cellKey(body.resourceGuid, body.date, body.time);
       const ref = s.referrals.get(body.directionGuid.toLowerCase());
       const slot = s.slots.get(key);
       if (!ref || !slot || slot.referralGuid !== body.directionGuid.toLowerCase()) {
@@ -416,29 +388,8 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
         ],
         { write: true },
       );
-      s.booked.set(slot.begin, slot);
       s.slots.delete(key);
-      const ticketGuid = visitGuid(ref.idLpu, slot.begin, slot.doctor.idDoc);
-      // A visit at this time with this doctor cancelled earlier had another IdAppointment.
-      s.tickets.set(ticketGuid, { idLpu: ref.idLpu, idPat: ref.idPat, idAppointment: null });
-      await learnBooking(s, ref.idLpu, ref.idPat, ticketGuid);
-      const lpu = await clinic(ref.idLpu);
-      return {
-        lpu: slot.address ? { ...lpu, address: slot.address } : lpu,
-        num: slot.num !== null ? String(slot.num) : slot.idAppointment,
-        room: slot.room,
-        flat: null,
-        ticketGuid,
-        timeTableGuid: n3Guid('slot', ref.idLpu, slot.idAppointment),
-        docFio: slot.doctor.name,
-        docGuid: slot.doctor.resourceGuid,
-        resType: 'Doctor',
-        doctorRole: '',
-        speciality: slot.doctor.speciality,
-        beginTime: slot.begin,
-        endTime: slot.end,
-        dateOfAppointment: null,
-      };
+      return afterBooking(s, ref.idLpu, ref.idPat, slot, slot.doctor);
     },
 
     async visits(token, q) {
@@ -449,37 +400,12 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
     },
 
     async cancel(token, _lpuGuid, ticketGuid) {
-      const s = stateOf(token);
-      const guid = ticketGuid.toLowerCase();
-      const t = s.tickets.get(guid);
-      if (!t) throw refusal('n3-ticket', 'bookingNotFound', 'unknown ticket GUID for this session');
-      if (t.idAppointment === null) {
-        // Booked while the history did not answer: it names the visit now, or it is not there.
-        await history(s, t.idLpu, t.idPat);
-        if (s.tickets.get(guid)?.idAppointment == null) {
-          log.warn('n3.cancel_not_in_history', { idLpu: t.idLpu });
-          throw refusal('n3-ticket', 'bookingNotFound', 'the booked visit is not in the hub\'s history');
-        }
-      }
-      const idAppointment = s.tickets.get(guid)!.idAppointment!;
-      await hub('CreateClaimForRefusal', [el('tem:idLpu', t.idLpu), el('tem:idPat', t.idPat), el('tem:idAppointment', idAppointment), ...auth], { write: true });
+      const v = await bookedVisit(stateOf(token), ticketGuid, 'cancel');
+      await hub('CreateClaimForRefusal', [el('tem:idLpu', v.idLpu), el('tem:idPat', v.idPat), el('tem:idAppointment', v.idAppointment), ...auth], { write: true });
     },
 
-    async selfBookingSpecialities() {
-      throw capabilityError('selfBooking');
-    },
-    async specialitySchedule() {
-      throw capabilityError('selfBooking');
-    },
-    async resourceSchedule() {
-      throw capabilityError('reschedule');
-    },
-    async bookSlot() {
-      throw capabilityError('selfBooking');
-    },
-    async joinWaitingList() {
-      throw capabilityError('waitingList');
-    },
+    ...createSelfBooking(context),
+    ...createWaitingList(context),
 
     forgetPatients() {
       patients.clear();

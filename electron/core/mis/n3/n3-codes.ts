@@ -1,8 +1,10 @@
 // The N3 hub's IdError codes in the kiosk's vocabulary: every code n3-hubservice.md §4.2 lists
 // (the codes a public MIS-side implementation returns to the hub). A code can mean another thing
 // in another operation (20 is an unknown patient at CheckPatient, an unknown referral-and-surname
-// pair at InspectDoctorsReferral2). The adapter translates each failure here; the table test
-// runs every row.
+// pair at InspectDoctorsReferral2). SetAppointment says the same without a referral; in a move
+// (idAppointmentPrev) 75 is the booking to move that is no longer there, as at cancel. The
+// lists without a referral and SetWaitingList document only 99. The adapter translates each
+// failure here; the table test runs every row.
 import type { KioskProblem } from '../../../common/problems';
 import { ApiError } from '../../api/api-error';
 import { misText } from '../mis-text';
