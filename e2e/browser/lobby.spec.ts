@@ -186,7 +186,8 @@ test('the waiting list when a speciality has no free time: reason, phone, confir
   await kiosk.shot('30-waitlist-offer');
   await page.getByTestId('waitlist').click();
   await expect(page.getByTestId('screen-waitlist')).toBeVisible();
-  await expect(page.getByTestId('waitlist-reason-noSlots')).toHaveAttribute('aria-checked', 'true');
+  // No free time at all: that is the reason, nothing to choose.
+  await expect(page.getByTestId('waitlist-reason-noSlots')).toHaveCount(0);
   // A landline is refused with a clear sentence and kept for correction.
   await kiosk.typeDigits('4951234567');
   await page.getByTestId('waitlist-continue').click();
@@ -197,6 +198,7 @@ test('the waiting list when a speciality has no free time: reason, phone, confir
   await kiosk.shot('31-waitlist-phone');
   await page.getByTestId('waitlist-continue').click();
   await expect(page.getByTestId('waitlist-phone-shown')).toHaveText('+7 916 123-45-67');
+  await expect(page.getByTestId('screen-waitlist')).toContainText('Нет свободного времени');
   await kiosk.shot('32-waitlist-check');
   await page.getByTestId('waitlist-submit').click();
   await expect(page.getByTestId('screen-waitlistDone')).toBeVisible();
@@ -211,4 +213,20 @@ test('the waiting list when a speciality has no free time: reason, phone, confir
   expect(requests).toEqual([expect.objectContaining({ phone: '9161234567', reason: 'noSlots' })]);
   // The number is gone from the screen's state once the request is in.
   expect(await page.content()).not.toContain('123-45-67');
+});
+
+test('«Нет подходящего времени?» on the days: the waiting list asks why, «Назад» returns to the days', async ({ kiosk }) => {
+  const { page } = kiosk;
+  await page.getByTestId('start-self').click();
+  await kiosk.fillIdentify('P1');
+  await page.getByTestId('speciality-76').first().click();
+  await page.locator('[data-testid^="resource-"]:not([aria-disabled])').first().click();
+  await expect(page.getByTestId('screen-days')).toBeVisible();
+  await page.getByTestId('waitlist').click();
+  await expect(page.getByTestId('waitlist-reason-noConvenientTime')).toHaveAttribute('aria-checked', 'true');
+  await page.getByTestId('waitlist-reason-noSlots').click();
+  await expect(page.getByTestId('waitlist-reason-noSlots')).toHaveAttribute('aria-checked', 'true');
+  await kiosk.shot('34-waitlist-reason');
+  await page.getByTestId('nav-back').click();
+  await expect(page.getByTestId('screen-days')).toBeVisible();
 });

@@ -32,8 +32,8 @@ export interface Stack {
   /** Everything the core logged, to prove what never reaches a log. */
   logLines: string[];
   simHook(pathname: string, body?: unknown): Promise<void>;
-  /** A simulator's read-only hook (GET /__sim/…), e.g. the waiting-list requests it took. */
-  simGet(pathname: string): Promise<unknown>;
+  /** A simulator's read-only hook, e.g. the waiting-list requests it took (the N3 simulator's hooks are all POST). */
+  simGet(pathname: string, method?: 'GET' | 'POST'): Promise<unknown>;
   /** What service mode asked of the shell («Перезапустить», «Выйти в систему»); nothing really restarts. */
   lifecycleCalls: Array<'restart' | 'quit'>;
   /** One scan through the virtual serial scanner (a socat pty the core opened with serialport). */
@@ -109,8 +109,8 @@ export async function startStack(name: string, opts: StackOptions = {}): Promise
       });
       if (!res.ok) throw new Error(`simulator hook ${pathname}: HTTP ${res.status} ${await res.text()}`);
     },
-    async simGet(pathname) {
-      const res = await fetch((n3 ?? sim).url + pathname);
+    async simGet(pathname, method = 'GET') {
+      const res = await fetch((n3 ?? sim).url + pathname, method === 'POST' ? { method, headers: { 'Content-Type': 'application/json' }, body: '{}' } : {});
       if (!res.ok) throw new Error(`simulator hook ${pathname}: HTTP ${res.status} ${await res.text()}`);
       return res.json();
     },

@@ -112,6 +112,12 @@ export const SPECIALITIES: Record<string, N3Speciality> = {
     name: 'Аллергология и иммунология',
     doctors: [{ idDoc: '4520', idLpu: 101, name: 'Гусева Ольга Николаевна', snils: '000-000-004 04', room: '118', minAge: 1, hours: ['09:00', '12:00'] }],
   },
+  endo: {
+    idSpeciality: '122',
+    ferIdSpeciality: '122',
+    name: 'Эндокринология',
+    doctors: [{ idDoc: '5531', idLpu: 102, name: 'Черноголовкин Сергей Игоревич', snils: '000-000-006 06', room: '118', hours: ['08:00', '12:00'] }],
+  },
   therapist: {
     idSpeciality: '76',
     ferIdSpeciality: '76',
@@ -201,6 +207,8 @@ export const N3_REFERRALS: readonly N3Referral[] = [
   { number: '4700000012346', surname: 'Петров', patient: 'N1', idLpu: 101, speciality: 'neuro' },
   { number: '4700000012347', surname: 'Петров', patient: 'N1', idLpu: 101, speciality: 'gyn' },
   { number: '4700000012348', surname: 'Петров', patient: 'N1', idLpu: 101, speciality: 'therapist' },
+  // A second referral N1 can book in the same visit («Записаться ещё»).
+  { number: '4700000012349', surname: 'Петров', patient: 'N1', idLpu: 102, speciality: 'endo' },
   { number: '4700000022345', surname: 'Смирнова', patient: 'N2', idLpu: 102, speciality: 'cardio' },
   { number: '4700000042345', surname: 'Соколова', patient: 'N4', idLpu: 101, speciality: 'allergo' },
 ];

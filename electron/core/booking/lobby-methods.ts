@@ -5,6 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { BridgeOutput, PrintResult, RescheduleResult, Speciality, Ticket } from '../../common/bridge-contract';
 import type { Locale } from '../../common/i18n/locales';
+import { GUID_PATTERN } from '../../common/calendar';
 import { addDays } from '../../common/rules';
 import { ApiError } from '../api/api-error';
 import type { BridgeImpl } from '../bridge/dispatcher';
@@ -183,9 +184,12 @@ export function createLobbyMethods(deps: LobbyDeps): LobbyMethods {
     async joinWaitingList({ lpuGuid, specialityCode, referralGuid, phone, reason }): Promise<BridgeOutput<'joinWaitingList'>> {
       const r = await session.withToken((t) => mis.joinWaitingList(t, { lpuGuid, specialityCode, referralGuid, phone, reason }));
       // The phone number went to the MIS and nowhere else: not to the log, not to the slip.
-      log.audit('waitlist.joined', { lpuGuid, for: specialityCode !== null ? 'speciality' : 'referral', reason, kioskId });
+      // A GUID means nothing to a patient nor to the registry on the phone: the audit keeps it,
+      // the screen and the slip show only a reference a person can read out.
+      const readable = r.reference && !GUID_PATTERN.test(r.reference.trim()) ? misText(r.reference) : null;
+      log.audit('waitlist.joined', { lpuGuid, for: specialityCode !== null ? 'speciality' : 'referral', reason, claim: r.reference, kioskId });
       const id = randomUUID();
-      const reference = misText(r.reference);
+      const reference = readable;
       ledger.rememberSummary({
         kind: 'waitingList',
         id,

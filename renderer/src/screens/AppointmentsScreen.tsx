@@ -86,8 +86,8 @@ export function AppointmentsScreen() {
         </ScrollArea>
       )}
       <CancelDialog />
+      {allPrint && <AllPrintLine allPrint={allPrint} t={t} />}
       <div className="screen-footer appointments-footer">
-        {allPrint && <AllPrintLine allPrint={allPrint} t={t} />}
         {printerOn && sorted.length > 0 && (
           <BigButton variant="secondary" data-testid="print-all" disabled={busy || allPrint?.phase === 'printing' || printing} onClick={() => void printAll()}>
             <Icon name="printer" /> {t('action.printAll')}
@@ -115,9 +115,14 @@ function AllPrintLine({ allPrint, t }: { allPrint: NonNullable<FlowState['allPri
             ? t('printer.uncertain')
             : t(`printer.${allPrint.fault ?? 'internal'}`);
   return (
-    <span className={phase === 'printing' || phase === 'printed' ? 'card-good' : 'card-reason'} data-testid="print-all-state" data-state={phase} role="status">
+    <div
+      className={`print-status all-print ${phase === 'printing' ? 'print-busy' : phase === 'printed' ? 'print-ok' : phase === 'uncertain' ? 'print-check' : 'print-bad'}`}
+      data-testid="print-all-state"
+      data-state={phase}
+      role="status"
+    >
       {text}
-    </span>
+    </div>
   );
 }
 

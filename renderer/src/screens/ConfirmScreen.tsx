@@ -81,7 +81,7 @@ export function ConfirmScreen() {
       </dl>
       <div className="screen-footer">
         <BigButton className="btn-wide" data-testid="confirm-book" disabled={busy} onClick={() => void book()}>
-          {t('action.book')}
+          {t(moving ? 'confirm.move' : 'action.book')}
         </BigButton>
       </div>
     </Screen>

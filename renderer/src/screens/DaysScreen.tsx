@@ -1,9 +1,10 @@
-import { dayShort } from '../../../electron/common/clinic-time';
+import { clinicTime, clinicYmd, dayShort } from '../../../electron/common/clinic-time';
 import { BigButton } from '../components/BigButton';
 import { ScrollArea } from '../components/ScrollArea';
 import { Screen } from '../components/Screen';
 import { Mis, useLocaleTag, useT } from '../i18n';
 import { useFlow } from '../store/context';
+import { useTimeZone } from '../store/hooks';
 
 export function DaysScreen() {
   const resource = useFlow((s) => s.resource);
@@ -14,9 +15,21 @@ export function DaysScreen() {
   const t = useT();
   const tag = useLocaleTag();
   const days = (resource?.days ?? []).filter((d) => d.slots.length > 0);
-  const lead = resource ? <Mis>{`${resource.name}${resource.role ? ` · ${resource.role}` : ''}`}</Mis> : undefined;
+  const moving = useFlow((s) => (s.intent === 'reschedule' ? s.moving : null));
+  const tz = useTimeZone();
+  const doctor = resource ? <Mis>{`${resource.name}${resource.role ? ` · ${resource.role}` : ''}`}</Mis> : undefined;
+  // A new time: the patient sees which appointment they are moving.
+  const lead = moving ? (
+    <>
+      {t('days.leadMove', { when: `${dayShort(clinicYmd(moving.beginTime, tz), tag)}, ${clinicTime(moving.beginTime, tz)}` })}
+      {doctor && ' · '}
+      {doctor}
+    </>
+  ) : (
+    doctor
+  );
   return (
-    <Screen name="days" title={t('days.title')} lead={lead}>
+    <Screen name="days" title={t(moving ? 'days.titleMove' : 'days.title')} lead={lead}>
       {days.length === 0 ? (
         <div className="empty">{t('days.empty')}</div>
       ) : (

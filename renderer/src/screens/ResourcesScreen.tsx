@@ -44,7 +44,7 @@ export function ResourcesScreen() {
     </>
   ) : undefined;
   return (
-    <Screen name="resources" title={title} lead={lead}>
+    <Screen name="resources" title={noTime && waitingList ? t('resources.titleNone') : title} lead={lead}>
       {noTime && waitingList && (
         <div className="notice waitlist-offer" data-testid="waitlist-offer">
           <span>

@@ -23,7 +23,18 @@ export function SpecialitiesScreen() {
   const clinics = new Set(specialities.map((s) => s.clinic.guid));
   const lead = patient ? `${t('specialities.lead')} · ${t('referrals.policy', { masked: patient.policyMasked })}` : t('specialities.lead');
   return (
-    <Screen name="specialities" title={t('specialities.title')} lead={lead}>
+    <Screen
+      name="specialities"
+      title={t('specialities.title')}
+      lead={lead}
+      action={
+        hasReferrals ? (
+          <BigButton variant="secondary" data-testid="to-referrals" onClick={() => void toReferrals('book')}>
+            {t('specialities.haveReferral')}
+          </BigButton>
+        ) : undefined
+      }
+    >
       {specialities.length === 0 ? (
         <div className="empty" data-testid="specialities-empty">
           {t('specialities.empty')}
@@ -38,19 +49,12 @@ export function SpecialitiesScreen() {
                 {s.nearest ? (
                   <span className="card-good">{t('resources.nearest', { when: `${dayShort(clinicYmd(s.nearest, tz), tag)}, ${clinicTime(s.nearest, tz)}` })}</span>
                 ) : (
-                  <span className="card-reason">{t(waitingList ? 'specialities.none' : 'resources.none')}</span>
+                  <span className={waitingList ? 'card-booked' : 'card-reason'}>{t(waitingList ? 'specialities.none' : 'resources.none')}</span>
                 )}
               </ChoiceCard>
             ))}
           </div>
         </ScrollArea>
-      )}
-      {hasReferrals && (
-        <div className="screen-footer">
-          <BigButton variant="secondary" data-testid="to-referrals" onClick={() => void toReferrals('book')}>
-            {t('action.byReferral')}
-          </BigButton>
-        </div>
       )}
     </Screen>
   );

@@ -11,18 +11,20 @@ import { PrintState } from './PrintState';
 
 export function TicketScreen() {
   const ticket = useFlow((s) => s.ticket);
+  const moved = useFlow((s) => s.moved);
+  const previous = useFlow((s) => s.moving);
   const print = useFlow((s) => s.print);
   const reprint = useFlow((s) => s.reprint);
   const done = useFlow((s) => s.endSession);
   const refreshPrintStatus = useFlow((s) => s.refreshPrintStatus);
   const bookAnother = useFlow((s) => s.bookAnother);
   const otherPatient = useFlow((s) => s.otherPatient);
-  const moved = useFlow((s) => s.moved);
-  const previous = useFlow((s) => s.moving);
+
   const tz = useTimeZone();
   const t = useT();
   const tag = useLocaleTag();
-  const left = useReturnCountdown(print, done);
+  // Two appointments after a failed cancel: the patient must read what to do, the screen does not leave on its own.
+  const left = useReturnCountdown(print, done, moved === 'kept');
   // The printer refused (paper out, cover open): ask the core again until it allows a retry,
   // so «Печать ещё раз» appears once staff have loaded paper.
   const blocked = print.phase === 'failed' && !print.canPrintAgain;
@@ -40,7 +42,7 @@ export function TicketScreen() {
           repeated tap must never close the ticket before the patient has read it. */}
       <div className="ticket-head">
         <h1 className="screen-title ticket-heading">
-          <Icon name="check" size={48} /> {t('ticket.title')}
+          <Icon name="check" size={48} /> {t(moved ? 'ticket.movedTitle' : 'ticket.title')}
         </h1>
         <div className="ticket-leave">
           <BigButton className="ticket-done" data-testid="done" onClick={done}>
@@ -140,8 +142,8 @@ export const PRINT_POLL_MS = 3000;
  * Seconds left before the ticket screen returns to Welcome, or null while the slip is still
  * printing. Every new print outcome (a reprint, paper back) starts the full time again.
  */
-function useReturnCountdown(print: PrintStatus, finish: () => void): number | null {
-  const settled = print.phase !== 'idle' && print.phase !== 'printing';
+function useReturnCountdown(print: PrintStatus, finish: () => void, hold = false): number | null {
+  const settled = !hold && print.phase !== 'idle' && print.phase !== 'printing';
   // Only a real change restarts the time: the status poll's identical answers must not.
   const key = settled ? `${print.phase}:${print.canPrintAgain}:${print.reprintsLeft}` : null;
   const [tick, setTick] = useState<{ key: string; left: number } | null>(null);

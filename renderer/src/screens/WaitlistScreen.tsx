@@ -76,7 +76,11 @@ export function WaitlistScreen() {
       <div className="waitlist-layout">
         <div className="waitlist-fields">
           {forWhat && <dl className="summary waitlist-what">{forWhat}</dl>}
-          <div className="waitlist-reasons" role="radiogroup" aria-label={t('waitlist.reason')}>
+          {/* No free time at all: the reason is known, there is nothing to choose. */}
+          {w.offered === 'noConvenientTime' && (
+          <div className="waitlist-reasons-box">
+          <span className="field-label" id="waitlist-reason-ask">{t('waitlist.reasonAsk')}</span>
+          <div className="waitlist-reasons" role="radiogroup" aria-labelledby="waitlist-reason-ask">
             {REASONS.map((r) => (
               <button
                 key={r}
@@ -91,6 +95,8 @@ export function WaitlistScreen() {
               </button>
             ))}
           </div>
+          </div>
+          )}
           <label className={`field field-phone field-active${w.problem ? ' field-bad' : ''}`}>
             <span className="field-label">{t('waitlist.phone')}</span>
             <input

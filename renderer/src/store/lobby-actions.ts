@@ -33,7 +33,9 @@ export function createLobbyActions({ bridge, get, set, call, nav }: StoreKit): L
       // The same intent's choice step again (referrals, or specialities); a moved appointment's
       // patient books by referral, the kiosk's main way.
       const intent = wanted ?? (get().intent === 'self' ? 'self' : 'book');
-      set({ intent, ticket: null, print: { phase: 'idle' }, moving: null, moved: null, waitlist: null, ...NOTHING_CHOSEN });
+      // By number: a new number, the same surname (the same patient).
+      const referralQuery = { number: '', surname: get().referralQuery.surname };
+      set({ intent, ticket: null, print: { phase: 'idle' }, moving: null, moved: null, waitlist: null, referralQuery, referralProblem: null, ...NOTHING_CHOSEN });
       await nav.toReferrals();
     },
 

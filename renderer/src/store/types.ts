@@ -90,6 +90,8 @@ export type WaitlistDraft = {
   /** Where the offer was made: «Назад» returns there. */
   from: Screen;
   reason: WaitingReason;
+  /** Why it was offered: with no free time at all there is no reason to choose. */
+  offered: WaitingReason;
   /** Digits after +7, as typed (at most 10). Personal data: wiped with the session. */
   phone: string;
   /** The number was checked and the patient is looking at the confirmation. */

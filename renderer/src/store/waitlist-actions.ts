@@ -29,7 +29,7 @@ export function createWaitlistActions(
     offerWaitlist(reason) {
       const { screen, info } = get();
       if (!info?.mis.waitingList || get().busy) return;
-      set({ waitlist: { from: screen, reason, phone: '', confirming: false, problem: null, done: null, phoneTail: '' } });
+      set({ waitlist: { from: screen, reason, offered: reason, phone: '', confirming: false, problem: null, done: null, phoneTail: '' } });
       void nav.land('waitlist', {});
     },
 
