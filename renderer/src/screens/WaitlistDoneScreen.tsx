@@ -10,6 +10,8 @@ export function WaitlistDoneScreen() {
   const print = useFlow((s) => s.print);
   const printAgain = useFlow((s) => s.printWaitlist);
   const done = useFlow((s) => s.endSession);
+  const what = useFlow((s) => (s.intent === 'self' ? s.speciality?.name : (s.referral?.title ?? s.resource?.speciality)) ?? null);
+  const clinic = useFlow((s) => s.clinic?.name ?? s.speciality?.clinic.name ?? null);
   const t = useT();
   if (!w?.done) return null;
   const canReprint = print.phase !== 'idle' && print.phase !== 'printing' && print.canPrintAgain;
@@ -33,6 +35,12 @@ export function WaitlistDoneScreen() {
               {w.done.reference}
             </Mis>
           </div>
+        )}
+        {(what || clinic) && (
+          <p className="waitlist-what-done" data-testid="waitlist-for">
+            {what && <Mis className="waitlist-what-name">{what}</Mis>}
+            {clinic && <Mis className="summary-sub">{clinic}</Mis>}
+          </p>
         )}
         <p className="waitlist-next" data-testid="waitlist-next">
           {t('waitlist.next', { tail: w.phoneTail })}
