@@ -47,7 +47,7 @@ async function english(kiosk: Kiosk): Promise<void> {
   await expect(page.getByTestId('lang-ru')).toHaveAttribute('aria-pressed', 'true');
   await page.getByTestId('lang-en').click();
   await expect(page.getByTestId('lang-en')).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.getByTestId('screen-welcome')).toContainText('Book a doctor with a referral');
+  await expect(page.getByTestId('screen-welcome')).toContainText('See a doctor without a referral');
 }
 
 test('English: the whole booking in the kiosk\'s English, MIS data as the MIS wrote it; the slip in English', async ({ kiosk }) => {

@@ -35,12 +35,18 @@ export type SlipSummary = AppointmentsSummary | WaitingListSummary;
  */
 export type SlipData = SlipMeta & ({ ticket: Ticket; summary?: undefined } | { ticket?: undefined; summary: SlipSummary });
 
-/** The slip's id in the print journal: the ticket's GUID or the summary's id. */
+/** The slip's id in the print journal: its own key if it has one, else the ticket's GUID or the summary's id. */
 export function slipId(slip: SlipData): string {
-  return slip.ticket ? slip.ticket.ticketGuid : slip.summary.id;
+  return slip.printKey ?? (slip.ticket ? slip.ticket.ticketGuid : slip.summary.id);
 }
 
 export interface SlipMeta {
+  /**
+   * The journal's key when the ticket's GUID already names an older booking's slip (an MIS
+   * that derives ticket ids from the cell, like N3: the same doctor and time booked again after
+   * a cancellation has the same GUID, and must still get its own original).
+   */
+  printKey?: string;
   kioskId: string;
   /** ISO instant the slip was printed; shown in the clinic's zone. */
   printedAt: string;
@@ -77,6 +83,8 @@ export interface PrintHistory {
   againAttempts: number;
   /** Why the last attempt failed, if it did. */
   lastFault: PrinterFault | null;
+  /** When the original was first begun (ISO), null if never. */
+  originalAt: string | null;
 }
 
 /** The printer as its last status answer described it; `unknown` for one-way transports. */

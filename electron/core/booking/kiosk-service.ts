@@ -103,19 +103,41 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
     return summary ? { summary } : null;
   };
 
+  /**
+   * The journal key of a slip. A ticket this session booked whose GUID the journal already knows
+   * from before the booking (an MIS deriving ids from the cell, a cancelled time booked again)
+   * gets a key of its own: the new booking's original is not an old booking's copy.
+   */
+  async function printKeyOf(id: string): Promise<string> {
+    const known = ledger.printKey(id);
+    if (known) return known;
+    const bookedAt = ledger.bookedAt(id);
+    let key = id;
+    if (bookedAt && slipPrinter) {
+      const h = await slipPrinter.history(id);
+      if (h.originalAt !== null && h.originalAt <= bookedAt) {
+        key = `${id}-b${Date.parse(bookedAt).toString(36)}`;
+        log.info('print.new_booking_same_id', { ticketGuid: id, key });
+      }
+    }
+    ledger.setPrintKey(id, key);
+    return key;
+  }
+
   function printById(id: string, again: boolean, language: Locale): Promise<PrintResult> {
     return serialPrint(async (): Promise<PrintResult> => {
       if (!slipPrinter) return DISABLED;
       const content = slipContent(id);
       if (!content) throw new PrinterUnavailableError('ticketUnknown');
       session.touch();
-      const before = await slipPrinter.history(id);
+      const key = await printKeyOf(id);
+      const before = await slipPrinter.history(key);
       // Asking the printer costs a round trip: only «Печать ещё раз» needs it up front.
       const readiness: PrinterReadiness = again ? await slipPrinter.readiness() : 'unknown';
       const action = decidePrint(again, before, limit, readiness);
       if (action.kind === 'none') {
         if (action.why === 'reprintUsed') throw new PrinterUnavailableError('reprintUsed');
-        const r = await printResult(id, readiness, null);
+        const r = await printResult(key, readiness, null);
         // «Печать ещё раз» while the printer reports a fault: that try failed, say why.
         return action.why === 'blocked' ? { ...r, state: 'failed', fault: BLOCKED_FAULT[readiness] ?? 'offline' } : r;
       }
@@ -126,11 +148,12 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
         timeZone: tz,
         locale: language satisfies Locale,
         reprint: action.kind === 'copy',
+        ...(key !== id ? { printKey: key } : {}),
       } satisfies SlipData);
       log.audit(`print.${outcome.state}`, { jobId: outcome.jobId, ticketGuid: id, action: action.kind, kioskId, slip: content.ticket ? 'ticket' : content.summary.kind });
       // After a failure the printer's own status decides whether another try is worth offering.
       const after = outcome.state === 'failed' ? await slipPrinter.readiness() : readiness;
-      return printResult(id, after, outcome);
+      return printResult(key, after, outcome);
     });
   }
 
@@ -247,7 +270,7 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
       return serialPrint(async (): Promise<PrintResult> => {
         if (!slipPrinter) return DISABLED;
         if (!slipContent(ticketGuid)) throw new PrinterUnavailableError('ticketUnknown');
-        return printResult(ticketGuid, await slipPrinter.readiness(), null);
+        return printResult(await printKeyOf(ticketGuid), await slipPrinter.readiness(), null);
       });
     },
 
