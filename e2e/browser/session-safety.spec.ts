@@ -64,3 +64,34 @@ test('the COD token is never in the DOM, storage, cookies, bridge answers or log
   expect(dom).not.toContain('5000000000000001');
   expect(logs).not.toContain('5000000000000001');
 });
+
+test('typing gets 120 s before «Вы ещё здесь?»; the ticket stays while it is touched', async ({ kiosk }) => {
+  test.setTimeout(120_000);
+  const { page } = kiosk;
+  await page.clock.install();
+  await kiosk.open();
+  await page.getByTestId('start').click();
+  await expect(page.getByTestId('screen-identify')).toBeVisible();
+  await page.clock.fastForward(100_000);
+  await expect(page.getByTestId('idle-dialog')).toHaveCount(0);
+  await page.clock.fastForward(25_000);
+  await expect(page.getByTestId('idle-dialog')).toBeVisible();
+  await page.getByTestId('idle-continue').click();
+
+  await kiosk.fillIdentify('P1');
+  await kiosk.pickReferral(101);
+  await kiosk.pickFirstDayAndTime(CARDIOLOGIST);
+  await page.getByTestId('confirm-book').click();
+  await expect(page.getByTestId('print-status')).toHaveAttribute('data-state', 'printed', { timeout: 15_000 });
+  const countdown = page.getByTestId('ticket-countdown');
+  await page.clock.fastForward(20_000);
+  expect(Number(await countdown.getAttribute('data-seconds'))).toBeLessThanOrEqual(11);
+  // A touch anywhere: the full time again.
+  await page.getByTestId('ticket-number').click();
+  await page.clock.fastForward(1_000);
+  expect(Number(await countdown.getAttribute('data-seconds'))).toBeGreaterThanOrEqual(29);
+  await page.clock.fastForward(25_000);
+  await expect(page.getByTestId('screen-ticket')).toBeVisible();
+  await page.clock.fastForward(10_000);
+  await expect(page.getByTestId('screen-welcome')).toBeVisible();
+});

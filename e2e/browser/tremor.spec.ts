@@ -1,8 +1,7 @@
 // A patient with a tremor, on the kiosk's shipped guards: a key touched twice in a bounce is one
 // digit, a 17th policy digit does not become the day, a bounce onto the month names that
-// replaced the keypad picks nothing, typing gets 120 s before «Вы ещё здесь?», and the ticket
-// stays on screen while it is being touched.
-import { CARDIOLOGIST, P, expect, test, type Kiosk } from '../support/fixtures';
+// replaced the keypad picks nothing (session-safety.spec.ts has the humane times).
+import { P, expect, test, type Kiosk } from '../support/fixtures';
 
 test.use({ touchGuards: true });
 
@@ -31,7 +30,11 @@ async function bounceInPlace(kiosk: Kiosk, testId: string, gapMs: number): Promi
       const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
       el.click();
       await new Promise((res) => setTimeout(res, gapMs));
-      const under = document.elementFromPoint(x, y)?.closest<HTMLElement>('button');
+      // What is drawn there now (its pointer-events may be off while it settles: the touch still lands on the glass there).
+      const under = Array.from(document.querySelectorAll<HTMLElement>('button')).find((b) => {
+        const q = b.getBoundingClientRect();
+        return x >= q.left && x <= q.right && y >= q.top && y <= q.bottom;
+      });
       under?.click();
       return under?.getAttribute('data-testid') ?? null;
     },
@@ -57,19 +60,23 @@ test('bounces at 60–120 ms are one digit each; a bounce after the 16th digit a
   await page.getByTestId('field-policy').click();
   // Every digit of the policy bounces once, 60 to 120 ms later.
   let prev = '';
-  for (const [i, d] of [...policy].entries()) {
+  for (const [i, d] of [...policy].slice(0, -1).entries()) {
     if (d === prev) await page.waitForTimeout(200);
-    if (i < policy.length - 1) await bounce(kiosk, `key-${d}`, 60 + ((i * 7) % 61));
-    else await page.getByTestId(`key-${d}`).click();
+    await bounce(kiosk, `key-${d}`, 60 + ((i * 7) % 61));
     prev = d;
   }
+  await expect(page.getByTestId('field-policy')).toHaveValue('5000 0000 0000 000');
+  // The finger slips on to the neighbouring key right after the 16th digit: not the day of birth.
+  await page.evaluate(async () => {
+    document.querySelector<HTMLElement>('[data-testid="key-1"]')!.click();
+    await new Promise((r) => setTimeout(r, 120));
+    document.querySelector<HTMLElement>('[data-testid="key-2"]')!.click();
+  });
   await expect(page.getByTestId('field-policy')).toHaveValue('5000 0000 0000 0001');
-  // The finger bounces again right after the 16th digit: not the day of birth.
-  await page.getByTestId('key-1').click();
   await expect(page.getByTestId('policy-full')).toBeVisible();
   await expect(page.getByTestId('field-birth-day')).toHaveValue('');
   await kiosk.shot('tremor-policy-full');
-  await page.waitForTimeout(900);
+  await page.waitForTimeout(400);
   // «15»: the «5» bounces, and the month names appear under the finger; the bounce picks no month.
   await typeSlowly(kiosk, birth[0].slice(0, 1));
   const landedOn = await bounceInPlace(kiosk, `key-${birth[0].slice(1)}`, 90);
@@ -81,35 +88,4 @@ test('bounces at 60–120 ms are one digit each; a bounce after the 16th digit a
   await expect(page.getByTestId('birth-preview')).toContainText('15 января 1980');
   await page.getByTestId('identify-submit').click();
   await expect(page.getByTestId('screen-referrals')).toBeVisible();
-});
-
-test('typing gets 120 s before «Вы ещё здесь?»; the ticket stays while it is touched', async ({ kiosk }) => {
-  test.setTimeout(120_000);
-  const { page } = kiosk;
-  await page.clock.install();
-  await kiosk.open();
-  await page.getByTestId('start').click();
-  await expect(page.getByTestId('screen-identify')).toBeVisible();
-  await page.clock.fastForward(100_000);
-  await expect(page.getByTestId('idle-dialog')).toHaveCount(0);
-  await page.clock.fastForward(25_000);
-  await expect(page.getByTestId('idle-dialog')).toBeVisible();
-  await page.getByTestId('idle-continue').click();
-
-  await kiosk.fillIdentify('P1');
-  await kiosk.pickReferral(101);
-  await kiosk.pickFirstDayAndTime(CARDIOLOGIST);
-  await page.getByTestId('confirm-book').click();
-  await expect(page.getByTestId('print-status')).toHaveAttribute('data-state', 'printed', { timeout: 15_000 });
-  const countdown = page.getByTestId('ticket-countdown');
-  await page.clock.fastForward(20_000);
-  expect(Number(await countdown.getAttribute('data-seconds'))).toBeLessThanOrEqual(11);
-  // A touch anywhere: the full time again.
-  await page.getByTestId('ticket-number').click();
-  await page.clock.fastForward(1_000);
-  expect(Number(await countdown.getAttribute('data-seconds'))).toBeGreaterThanOrEqual(29);
-  await page.clock.fastForward(25_000);
-  await expect(page.getByTestId('screen-ticket')).toBeVisible();
-  await page.clock.fastForward(10_000);
-  await expect(page.getByTestId('screen-welcome')).toBeVisible();
 });

@@ -87,7 +87,7 @@ export async function startStack(name: string, opts: StackOptions = {}): Promise
     health: { intervalSeconds: 1 },
     ...(opts.telemetry ? { telemetry: opts.telemetry } : {}),
     service: { pinHash: E2E_SERVICE_PIN_HASH },
-    ...(opts.touchGuards ? {} : { touch: { repeatGuardMs: 0, pickerGuardMs: 0 } }),
+    ...(opts.touchGuards ? {} : { touch: { repeatGuardMs: 0, pickerGuardMs: 0, spillGuardMs: 0 } }),
   });
   const lifecycleCalls: Array<'restart' | 'quit'> = [];
   const lifecycle = { restart: () => void lifecycleCalls.push('restart'), quit: () => void lifecycleCalls.push('quit') };

@@ -98,6 +98,8 @@ export const KioskInfoSchema = z.object({
   /** Tremor guards: the same key again within this is one press; the month picker ignores taps this long after it appears. */
   repeatGuardMs: z.number().int().min(0),
   pickerGuardMs: z.number().int().min(0),
+  /** A digit this soon after the policy's 16th is a slipping finger, not the day of birth. */
+  spillGuardMs: z.number().int().min(0),
   orientation: z.enum(['auto', 'portrait', 'landscape']),
   /** The language a session starts in (config `language`); the patient may switch it on Welcome. */
   language: LocaleSchema,

@@ -157,6 +157,7 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
         ticketUnprintedSeconds: config.idle.ticketUnprintedSeconds,
         repeatGuardMs: config.touch.repeatGuardMs,
         pickerGuardMs: config.touch.pickerGuardMs,
+        spillGuardMs: config.touch.spillGuardMs,
         orientation: config.screen.orientation,
         language: config.language,
         printerEnabled: slipPrinter !== null,

@@ -73,9 +73,3 @@ export function setFieldText(state: DraftState, field: IdentifyField, text: stri
   return { draft: { ...state.draft, [field]: digits }, field: full ? nextField(field) : field };
 }
 
-/**
- * After the policy fills up the day box is next; a digit that comes within this time of the
- * policy's last one, before the patient looked at the day, is the same finger bouncing or an
- * extra digit, not the day of birth (IdentifyScreen drops it and says why).
- */
-export const SPILL_GUARD_MS = 800;

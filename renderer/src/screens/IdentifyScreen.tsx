@@ -9,7 +9,6 @@ import {
   FIELD_LENGTH,
   pickMonth,
   setFieldText,
-  SPILL_GUARD_MS,
   type DraftKey,
   type IdentifyField,
 } from '../logic/identify-draft';
@@ -38,7 +37,10 @@ export function IdentifyScreen() {
   const scanner = useFlow((s) => s.info?.scanner ?? 'none');
   const repeatGuardMs = useFlow((s) => s.info?.repeatGuardMs ?? 0);
   const pickerGuardMs = useFlow((s) => s.info?.pickerGuardMs ?? 0);
-  const guards = { repeat: repeatGuardMs, picker: pickerGuardMs };
+  const spillGuardMs = useFlow((s) => s.info?.spillGuardMs ?? 0);
+  // After the policy's 16th digit the day is next; a digit sooner than `spill` after it is the
+  // same finger slipping on, not the day of birth (dropped, and the screen says why).
+  const guards = { repeat: repeatGuardMs, picker: pickerGuardMs, spill: spillGuardMs };
   const [field, setField] = useState<IdentifyField>(() => firstIncomplete(draft));
   const inputs = useRef<Partial<Record<IdentifyField, HTMLInputElement | null>>>({});
 
@@ -68,7 +70,7 @@ export function IdentifyScreen() {
   const press = useCallback(
     (key: DraftKey) => {
       const at = performance.now();
-      if (typeof key !== 'string' && field === 'day' && draft.day === '' && policyDoneAt.current !== null && at - policyDoneAt.current < SPILL_GUARD_MS) {
+      if (typeof key !== 'string' && field === 'day' && draft.day === '' && policyDoneAt.current !== null && at - policyDoneAt.current < guards.spill) {
         setSpill(true);
         return;
       }
@@ -78,7 +80,7 @@ export function IdentifyScreen() {
       setDraft(next.draft);
       setField(next.field);
     },
-    [draft, field, setDraft],
+    [draft, field, setDraft, guards.spill],
   );
 
   // Keys typed while focus is outside the boxes (e.g. after tapping «Продолжить»).

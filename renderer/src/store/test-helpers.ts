@@ -30,6 +30,7 @@ export const info: KioskInfo = {
   ticketUnprintedSeconds: 90,
   repeatGuardMs: 150,
   pickerGuardMs: 400,
+  spillGuardMs: 300,
   orientation: 'auto',
   language: 'ru',
   printerEnabled: true,
