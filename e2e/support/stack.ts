@@ -48,6 +48,12 @@ export interface StackOptions {
   scanner?: ScannerType;
   /** Which MIS the kiosk talks to: the SoftRust simulator (default), or the N3 HubService simulator. */
   mis?: MisKind;
+  /**
+   * The kiosk's tremor guards as shipped (same key within 150 ms, month picker's first 400 ms).
+   * Off by default here: the driver taps «0000…» faster than a hand can, which the guard would
+   * rightly take for a bounce; tremor.spec.ts runs with them on.
+   */
+  touchGuards?: boolean;
 }
 
 export async function startStack(name: string, opts: StackOptions = {}): Promise<Stack> {
@@ -81,6 +87,7 @@ export async function startStack(name: string, opts: StackOptions = {}): Promise
     health: { intervalSeconds: 1 },
     ...(opts.telemetry ? { telemetry: opts.telemetry } : {}),
     service: { pinHash: E2E_SERVICE_PIN_HASH },
+    ...(opts.touchGuards ? {} : { touch: { repeatGuardMs: 0, pickerGuardMs: 0, spillGuardMs: 0 } }),
   });
   const lifecycleCalls: Array<'restart' | 'quit'> = [];
   const lifecycle = { restart: () => void lifecycleCalls.push('restart'), quit: () => void lifecycleCalls.push('quit') };

@@ -89,7 +89,17 @@ export const KioskInfoSchema = z.object({
   /** IANA zone of the clinic; every time on screen and on paper is shown in it. */
   timeZone: z.string(),
   idleSeconds: z.number().int().positive(),
+  /** The idle time on the screens where the patient types (Identify, the referral number and surname, the phone). */
+  typingIdleSeconds: z.number().int().positive(),
   countdownSeconds: z.number().int().positive(),
+  /** The ticket screen's way back to Welcome: after a slip, and (longer) when nothing was printed. */
+  ticketSeconds: z.number().int().positive(),
+  ticketUnprintedSeconds: z.number().int().positive(),
+  /** Tremor guards: the same key again within this is one press; the month picker ignores taps this long after it appears. */
+  repeatGuardMs: z.number().int().min(0),
+  pickerGuardMs: z.number().int().min(0),
+  /** A digit this soon after the policy's 16th is a slipping finger, not the day of birth. */
+  spillGuardMs: z.number().int().min(0),
   orientation: z.enum(['auto', 'portrait', 'landscape']),
   /** The language a session starts in (config `language`); the patient may switch it on Welcome. */
   language: LocaleSchema,

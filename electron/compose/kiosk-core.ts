@@ -119,7 +119,8 @@ export async function createKioskCore(config: KioskConfig, given: KioskCoreDeps)
   const ledger = new BookingLedger();
   // The main-side wipe comes after the renderer's own idle dialog and countdown, as a safety
   // net for a renderer that crashed or froze with a patient's session open.
-  const idleMs = (config.idle.seconds + config.idle.countdownSeconds + 30) * 1000;
+  // The screen's own idle watch ends a session first; this is the backstop for a screen that died.
+  const idleMs = (Math.max(config.idle.seconds, config.idle.typingSeconds, config.idle.ticketUnprintedSeconds) + config.idle.countdownSeconds + 30) * 1000;
   // A scan is a person at the kiosk, even one the screen was not listening for.
   const scanInbox = new ScanInbox({ log: deps.log, onScan: () => activity.touch() });
   const session = new PatientSession(

@@ -7,7 +7,7 @@ import { plural } from './plural';
 
 const n = (v: number, one: string, other: string) => plural('en', v, { one, other });
 const seconds = (v: number) => `${v} ${n(v, 'second', 'seconds')}`;
-const SAVED = 'Your appointment is booked; reception can print the ticket.';
+const SAVED = 'The ticket did not print, but your appointment is booked. You can print it later: ‘My appointments’ at the kiosk.';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAY_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const WEEKDAY = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -61,6 +61,11 @@ export const en: Catalog = {
   'action.byReferral': 'With a referral',
   'display.mark': 'Aa',
   'display.largePrint': 'Large print',
+  'display.normalPrint': 'Normal print',
+  'restart.title': 'Start over?',
+  'restart.text': 'Everything you typed and chose will be cleared. An appointment already booked stays booked.',
+  'restart.confirm': 'Yes, start over',
+  'restart.keep': 'No, continue',
 
   'next.pickTime': 'Please choose another time.',
   'next.showExisting': 'Your appointments are under ‘My appointments’.',
@@ -151,6 +156,7 @@ export const en: Catalog = {
   'step.ticket': 'Ticket',
   'step.speciality': 'Specialist',
 
+  'identify.policyFull': ({ digits }) => `The policy number has ${digits} digits and is complete. Now the day of birth.`,
   'identify.title': 'Enter your policy and date of birth',
   'identify.policyLabel': ({ digits }) => `OMS policy number, ${digits}\u00a0digits`,
   'identify.policyCount': ({ typed, digits }) => `Digits entered: ${typed} of ${digits}`,
@@ -258,6 +264,8 @@ export const en: Catalog = {
   'field.floor': 'Floor',
   'field.ticketNumber': 'Ticket number',
   'ticket.title': 'You’re booked',
+  'ticket.qrLabel': 'QR code with the time, the room and the doctor',
+  'ticket.qrCaption': 'Take a photo of the screen or of this QR code: it has the time, the room and the doctor.',
   'ticket.countdown': ({ n: left }) => `Returning to the start in ${seconds(left)}`,
   'ticket.moved': ({ when }) => `Your previous appointment on ${when} is cancelled.`,
   'ticket.movedByMis': ({ when }) => `Moved from ${when}.`,

@@ -7,7 +7,7 @@ import { plural } from './plural';
 const n = (v: number, one: string, few: string, many: string) => plural('ru', v, { one, few, many, other: many });
 const seconds = (v: number) => `${v} ${n(v, 'секунду', 'секунды', 'секунд')}`;
 /** Appended to every printer fault: the booking stands even when the slip does not come out. */
-const SAVED = 'Запись сохранена\u00a0— талон можно получить в регистратуре.';
+const SAVED = 'Талон не напечатался, но запись есть. Распечатать его можно позже: «Мои записи» на\u00a0инфомате.';
 const MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
 const IN_MONTH = ['январе', 'феврале', 'марте', 'апреле', 'мае', 'июне', 'июле', 'августе', 'сентябре', 'октябре', 'ноябре', 'декабре'];
 const WEEKDAY_SHORT = ['Пн', 'Вт', 'Ср', 'Чт', 'Пт', 'Сб', 'Вс'];
@@ -66,6 +66,11 @@ export const ru = {
   'action.byReferral': 'По направлению',
   'display.mark': 'Аа',
   'display.largePrint': 'Крупный шрифт',
+  'display.normalPrint': 'Обычный шрифт',
+  'restart.title': 'Начать заново?',
+  'restart.text': 'Всё, что вы ввели и выбрали, будет стёрто. Запись, если она уже сделана, останется.',
+  'restart.confirm': 'Да, начать заново',
+  'restart.keep': 'Нет, продолжить',
 
   // ---------- what to do next, by the error panel's next step ----------
   'next.pickTime': 'Выберите, пожалуйста, другое время.',
@@ -163,6 +168,7 @@ export const ru = {
   'step.speciality': 'Специальность',
 
   // ---------- Identify ----------
+  'identify.policyFull': ({ digits }: { digits: number }) => `В\u00a0номере полиса ${digits}\u00a0цифр\u00a0— он введён. Теперь день рождения.`,
   'identify.title': 'Введите полис и дату рождения',
   'identify.policyLabel': ({ digits }: { digits: number }) => `Номер полиса ОМС\u00a0— ${digits}\u00a0цифр`,
   'identify.policyCount': ({ typed, digits }: { typed: number; digits: number }) => `Введено цифр: ${typed} из ${digits}`,
@@ -275,6 +281,8 @@ export const ru = {
   'field.floor': 'Этаж',
   'field.ticketNumber': 'Номер талона',
   'ticket.title': 'Вы записаны',
+  'ticket.qrLabel': 'QR-код с временем, кабинетом и врачом',
+  'ticket.qrCaption': 'Сфотографируйте экран или этот QR-код: в нём время, кабинет и врач.',
   'ticket.countdown': ({ n: left }: { n: number }) => `К началу через ${seconds(left)}`,
   'ticket.moved': ({ when }: { when: string }) => `Прежняя запись на\u00a0${when} отменена.`,
   'ticket.movedByMis': ({ when }: { when: string }) => `Запись перенесена с\u00a0${when}.`,

@@ -28,7 +28,7 @@ import { NORMAL_DISPLAY, type FlowActions, type FlowData, type FlowState } from 
 export type FlowStore = StoreApi<FlowState>;
 
 /** Everything of one patient: what a new session starts from and what ending one wipes. */
-const PATIENT_DATA: Omit<FlowData, 'info' | 'health' | 'startup' | 'busy' | 'waitCancellable' | 'bookingUnderWay' | 'display' | 'language'> = {
+const PATIENT_DATA: Omit<FlowData, 'info' | 'health' | 'startup' | 'busy' | 'waitCancellable' | 'bookingUnderWay' | 'restartAsked' | 'display' | 'language'> = {
   screen: 'welcome',
   intent: 'book',
   draft: EMPTY_DRAFT,
@@ -100,6 +100,7 @@ export function createFlowStore(bridge: KioskBridge, opts: FlowStoreOptions = {}
       busy: false,
       waitCancellable: false,
       bookingUnderWay: false,
+      restartAsked: false,
       display: NORMAL_DISPLAY,
       language: DEFAULT_LOCALE,
       ...PATIENT_DATA,

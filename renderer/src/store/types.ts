@@ -168,6 +168,8 @@ export type FlowData = {
   waitCancellable: boolean;
   /** A booking is under way (within its bound): leaving waits for its outcome. */
   bookingUnderWay: boolean;
+  /** «Начать заново» was tapped with something entered: the patient confirms first. */
+  restartAsked: boolean;
 };
 
 export type FlowActions = {
@@ -233,6 +235,9 @@ export type FlowActions = {
   setLanguage(language: Locale): void;
   /** Ends the patient's session on the server and wipes everything on screen. */
   endSession(): void;
+  /** «Начать заново»: at once when nothing was entered, else after «Да, начать заново». */
+  askRestart(): void;
+  dismissRestart(): void;
   /**
    * A screen failed to render: tells the main side (no patient data: the message has its
    * digits masked, `where` is the screen and component) and wipes the session.
