@@ -4,6 +4,7 @@ import { FLOWS, canGoBack as hasWayBack, flowContext } from '../store/flow';
 import { DisplayModeButton } from './DisplayModeButton';
 import { Icon } from './Icon';
 import { StepIndicator } from './StepIndicator';
+import { VoiceButtons } from './VoiceButtons';
 
 export function Header() {
   const back = useFlow((s) => s.back);
@@ -26,6 +27,7 @@ export function Header() {
       <div className="header-display">
         <DisplayModeButton />
       </div>
+      <VoiceButtons />
       <div className="header-side header-side-end">
         <button type="button" className="btn btn-quiet nav-btn" data-testid="nav-restart" disabled={booking} aria-busy={booking || undefined} onClick={endSession}>
           <Icon name="restart" /> {t('action.startOver')}
