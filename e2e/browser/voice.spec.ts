@@ -14,6 +14,7 @@ function dayWords(ymd: string, when = false): string {
   const weekday = (new Date(Date.UTC(y, m - 1, d, 12)).getUTCDay() + 6) % 7;
   return when ? onDayWords(weekday, d, m) : listDay(weekday, d, m);
 }
+const capitalize = (x: string) => x.charAt(0).toLocaleUpperCase('ru-RU') + x.slice(1);
 /** «девять пятнадцать» on a list, «в девять часов пятнадцать минут» when. */
 function timeWords(hhmm: string, when = false): string {
   const [h, m] = hhmm.split(':').map(Number) as [number, number];
@@ -107,7 +108,7 @@ test('voice mode: every happy-path screen, each choice, the keypad echoes and th
   await heard(stack, mark, 'choice', new RegExp(`^Вы выбрали: ${dayWords(date)}\\.$`));
   const slot = page.locator('[data-testid^="time-"]:not([disabled])').first();
   const time = (await slot.getAttribute('data-testid'))!.slice('time-'.length);
-  await heard(stack, mark, 'screen', new RegExp(`^Выберите время\\. ${dayWords(date)}\\. Можно выбрать: ${timeWords(time)}[;.]`));
+  await heard(stack, mark, 'screen', new RegExp(`^Выберите время\\. ${capitalize(dayWords(date))}\\. Можно выбрать: ${timeWords(time)}[;.]`));
   await noAxe(page);
 
   mark = stack.spoken.length;

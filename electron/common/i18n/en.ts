@@ -369,6 +369,7 @@ export const en: Catalog = {
 
   'voice.on': 'Read aloud',
   'voice.repeat': 'Repeat',
+  'voice.again': 'Hear it again',
   'voice.enabled': 'Reading aloud is on.',
   'say.digit': ({ digit }) => words(digit),
   'say.erased': 'erased',

@@ -376,6 +376,8 @@ export const ru = {
   // ---------- voice guidance: the buttons, and the words said aloud (renderer/src/voice/) ----------
   'voice.on': 'Озвучить',
   'voice.repeat': 'Повторить',
+  /** On the error panel, whose «Повторить» may already retry the step: the voice's own replay. */
+  'voice.again': 'Прослушать ещё раз',
   'voice.enabled': 'Озвучивание включено.',
   'say.digit': ({ digit }: { digit: number }) => digitWord(digit),
   'say.erased': 'стёрто',

@@ -31,8 +31,8 @@ export function ErrorPanel() {
               {t(c.label)}
             </BigButton>
           ))}
-          {/* The header is behind the panel: voice guidance's «Повторить» is here too. */}
-          <VoiceRepeat testId="voice-repeat-error" />
+          {/* The header is behind the panel: voice guidance's replay is here too, named apart from «Повторить» (retry). */}
+          <VoiceRepeat testId="voice-repeat-error" label="voice.again" />
         </>
       }
     >

@@ -1,3 +1,4 @@
+import type { MessageId } from '../../../electron/common/i18n/catalog';
 import { useT } from '../i18n';
 import { useFlow } from '../store/context';
 import { canSpeak } from '../voice/speaker';
@@ -31,14 +32,14 @@ export function VoiceToggle({ className = '', testId = 'voice-toggle' }: { class
 }
 
 /** «Повторить»: the screen (or the error on it) said again; there while voice guidance is on. */
-export function VoiceRepeat({ testId = 'voice-repeat' }: { testId?: string }) {
+export function VoiceRepeat({ testId = 'voice-repeat', label = 'voice.repeat' }: { testId?: string; label?: Extract<MessageId, `voice.${string}`> }) {
   const on = useFlow((s) => s.voice);
   const repeat = useFlow((s) => s.repeatVoice);
   const t = useT();
   if (!on) return null;
   return (
     <button type="button" className="btn btn-quiet nav-btn voice-btn" data-testid={testId} onClick={repeat}>
-      <Icon name="restart" /> {t('voice.repeat')}
+      <Icon name="speaker" /> {t(label)}
     </button>
   );
 }
