@@ -3,6 +3,7 @@
 import type { ClinicRef, Ticket } from '../common/bridge-contract';
 import type { Locale } from '../common/i18n/locales';
 import type { PrinterFault } from '../common/printer-faults';
+import type { SpeechKind } from '../common/speech';
 
 /** «Распечатать все записи»: the upcoming appointments «Мои записи» showed, on one slip. */
 export interface AppointmentsSummary {
@@ -103,6 +104,30 @@ export interface SlipPrinter {
   /** A journal that could not be written (the guard then holds in memory only), for the technician. */
   journalFault(): string | null;
 }
+
+/** One thing to say aloud (voice guidance), already in words, in the session's language. */
+export interface Utterance {
+  text: string;
+  language: Locale;
+  kind: SpeechKind;
+}
+
+/**
+ * Speaks through the kiosk's speakers (espeak-ng in `core/speech/`). Never throws: a kiosk with
+ * no engine or no audio device stays silent, and says so once in the log.
+ */
+export interface SpeechEngine {
+  /** Whether the engine's program answered (checked once; false: `say` does nothing). */
+  ready(): Promise<boolean>;
+  /** Says it now, cutting off what is being said and dropping what was to follow (`interrupt`), or after it. */
+  say(utterance: Utterance, interrupt: boolean): void;
+  /** Stops what is being said and forgets what was to follow. */
+  stop(): void;
+  close(): void;
+}
+
+/** No engine: the kiosk's own speech is off (config `voice`), or tests that do not speak. */
+export const silentSpeech: SpeechEngine = { ready: async () => false, say() {}, stop() {}, close() {} };
 
 /**
  * Structured logging. Implementations mask policy numbers and drop anything that looks like a

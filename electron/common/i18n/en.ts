@@ -11,6 +11,23 @@ const SAVED = 'The ticket did not print, but your appointment is booked. You can
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAY_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const WEEKDAY = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+// Numbers said aloud (voice guidance): a speech engine reads «12 May» as «twelve May».
+const ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const ORDINAL_ONES = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
+const words = (v: number): string =>
+  !Number.isInteger(v) || v < 0 || v > 99 ? String(v) : v < 20 ? ONES[v]! : `${TENS[Math.floor(v / 10)]}${v % 10 ? `-${ONES[v % 10]}` : ''}`;
+const ordinal = (v: number): string =>
+  !Number.isInteger(v) || v < 1 || v > 99
+    ? String(v)
+    : v < 20
+      ? ORDINAL_ONES[v]!
+      : v % 10
+        ? `${TENS[Math.floor(v / 10)]}-${ORDINAL_ONES[v % 10]}`
+        : `${TENS[v / 10]!.slice(0, -1)}ieth`;
+const dayWords = (weekday: number, day: number, month: number) =>
+  `${WEEKDAY[weekday] ? `${WEEKDAY[weekday]} ` : ''}the ${ordinal(day)} of ${MONTHS[month - 1] ?? ''}`.trim();
+const clockWords = (hour: number, minute: number) => `${words(hour)} ${minute === 0 ? 'o\'clock' : minute < 10 ? `oh ${words(minute)}` : words(minute)}`;
 
 export const en: Catalog = {
   'language.name': 'English',
@@ -357,6 +374,33 @@ export const en: Catalog = {
   'slip.waitNext': ({ tail }) =>
     `What happens next: when a time becomes free, the clinic will call your number ending in\u00a0${tail} and offer you an appointment.`,
   'slip.waitNoCall': 'If nobody calls for a long time, please ask at reception.',
+
+  'voice.on': 'Read aloud',
+  'voice.repeat': 'Repeat',
+  'voice.again': 'Hear it again',
+  'voice.enabled': 'Reading aloud is on.',
+  'say.digit': ({ digit }) => words(digit),
+  'say.erased': 'erased',
+  'say.cleared': 'cleared',
+  'say.month': ({ month }) => MONTHS[month - 1] ?? '',
+  'say.day': ({ weekday, day, month }) => dayWords(weekday, day, month),
+  'say.onDay': ({ weekday, day, month }) => `on ${dayWords(weekday, day, month)}`,
+  'say.atTime': ({ hour, minute }) => `at ${clockWords(hour, minute)}`,
+  'say.clock': ({ hour, minute }) => clockWords(hour, minute),
+  'say.floor': ({ floor }) => (floor === 0 ? 'ground floor' : floor >= 1 && floor <= 99 ? `${ordinal(floor)} floor` : `floor ${floor}`),
+  'say.options': ({ list }) => `You can choose: ${list}.`,
+  'say.more': ({ count }) => `${count} more ${n(count, 'option', 'options')} below.`,
+  'say.chosen': ({ what }) => `You chose: ${what}.`,
+  'say.identify': ({ digits }) =>
+    `On the number keypad, type your policy number, ${digits} digits, then the day, month and year of your birth, and press “Continue”.`,
+  'say.confirm': ({ button }) => `If everything is right, press “${button}”.`,
+  'say.ticketNumber': ({ number }) => `Ticket number: ${number}.`,
+  'say.when': ({ day, time }) => `Your appointment is ${day}, ${time}.`,
+  'say.place': ({ room, floor }) => [room && `Room ${room}`, floor].filter(Boolean).join(', ') + '.',
+  'say.doctor': ({ name }) => `Doctor: ${name}.`,
+  'say.visit': ({ name }) => `Appointment: ${name}.`,
+  'say.clinic': ({ name }) => `Clinic: ${name}.`,
+  'say.repeatHint': 'To hear it again, press “Repeat”.',
 
   'service.title': 'Service mode',
   'service.enterPin': 'Enter the technician PIN',

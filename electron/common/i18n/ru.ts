@@ -3,6 +3,7 @@
 // the shape every other language must match (catalog.ts). Texts are already set in Russian
 // typography: no-break spaces before units and after «№», «ёлочки», en dashes in ranges.
 import { plural } from './plural';
+import { atTimeWords, clockWords, dayWords, digitWord, floorWords, onDayWords } from './ru-numerals';
 
 const n = (v: number, one: string, few: string, many: string) => plural('ru', v, { one, few, many, other: many });
 const seconds = (v: number) => `${v} ${n(v, 'секунду', 'секунды', 'секунд')}`;
@@ -379,6 +380,35 @@ export const ru = {
   'slip.waitNext': ({ tail }: { tail: string }) =>
     `Что дальше: когда появится время, из поликлиники позвонят на ваш номер, который оканчивается на\u00a0${tail}, и предложат запись.`,
   'slip.waitNoCall': 'Если звонка долго нет, обратитесь в регистратуру.',
+
+  // ---------- voice guidance: the buttons, and the words said aloud (renderer/src/voice/) ----------
+  'voice.on': 'Озвучить',
+  'voice.repeat': 'Повторить',
+  /** On the error panel, whose «Повторить» may already retry the step: the voice's own replay. */
+  'voice.again': 'Прослушать ещё раз',
+  'voice.enabled': 'Озвучивание включено.',
+  'say.digit': ({ digit }: { digit: number }) => digitWord(digit),
+  'say.erased': 'стёрто',
+  'say.cleared': 'очищено',
+  'say.month': ({ month }: { month: number }) => MONTHS[month - 1] ?? '',
+  'say.day': ({ weekday, day, month }: { weekday: number; day: number; month: number }) => dayWords(weekday, day, month),
+  'say.onDay': ({ weekday, day, month }: { weekday: number; day: number; month: number }) => onDayWords(weekday, day, month),
+  'say.atTime': ({ hour, minute }: { hour: number; minute: number }) => atTimeWords(hour, minute),
+  'say.clock': ({ hour, minute }: { hour: number; minute: number }) => clockWords(hour, minute),
+  'say.floor': ({ floor }: { floor: number }) => floorWords(floor),
+  'say.options': ({ list }: { list: string }) => `Можно выбрать: ${list}.`,
+  'say.more': ({ count }: { count: number }) => `Ниже ещё ${count} ${n(count, 'вариант', 'варианта', 'вариантов')}.`,
+  'say.chosen': ({ what }: { what: string }) => `Вы выбрали: ${what}.`,
+  'say.identify': ({ digits }: { digits: number }) =>
+    `Наберите на цифровой клавиатуре номер полиса, ${digits} цифр, затем день, месяц и год рождения, и нажмите «Продолжить».`,
+  'say.confirm': ({ button }: { button: string }) => `Если всё верно, нажмите «${button}».`,
+  'say.ticketNumber': ({ number }: { number: string }) => `Номер талона: ${number}.`,
+  'say.when': ({ day, time }: { day: string; time: string }) => `Приём ${day}, ${time}.`,
+  'say.place': ({ room, floor }: { room: string; floor: string }) => [room && `Кабинет ${room}`, floor].filter(Boolean).join(', ') + '.',
+  'say.doctor': ({ name }: { name: string }) => `Врач: ${name}.`,
+  'say.visit': ({ name }: { name: string }) => `Приём: ${name}.`,
+  'say.clinic': ({ name }: { name: string }) => `Поликлиника: ${name}.`,
+  'say.repeatHint': 'Чтобы услышать ещё раз, нажмите «Повторить».',
 
   // ---------- service mode (the technician) ----------
   'service.title': 'Служебный режим',

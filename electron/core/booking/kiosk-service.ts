@@ -12,7 +12,7 @@ import type { BridgeImpl } from '../bridge/dispatcher';
 import { PrinterUnavailableError } from '../bridge/printer-unavailable-error';
 import type { KioskConfig } from '../config/schema';
 import { UNKNOWN_HEALTH, type HealthMonitor } from '../health/health-monitor';
-import type { Logger, PrinterReadiness, SlipData, SlipPrinter, SlipSummary } from '../ports';
+import { silentSpeech, type Logger, type PrinterReadiness, type SlipData, type SlipPrinter, type SlipSummary, type SpeechEngine } from '../ports';
 import { SessionError } from '../session/session-error';
 import type { PatientSession } from '../session/patient-session';
 import { bookingBoundMs } from './booking-bound';
@@ -24,6 +24,7 @@ import { createViewModels, toClinic } from './view-models';
 import { reportRendererError } from './report-error';
 import { ScanInbox } from '../scan/scan-inbox';
 import { createScanMethods } from '../scan/scan-methods';
+import { createSpeechMethods } from '../speech/speech-methods';
 import { createServiceMethods } from '../service/service-methods';
 import { createServiceMode, type ServiceMode } from '../service/service-mode';
 import { memoryPaperCounter } from '../service/paper-counter';
@@ -43,6 +44,8 @@ export interface KioskServiceDeps {
   health?: HealthMonitor;
   /** The technician's service mode; without one (unit tests) it exists but cannot restart, quit or reach the MIS. */
   serviceMode?: ServiceMode;
+  /** The kiosk's own voice (espeak-ng); silent when absent. */
+  speech?: SpeechEngine;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -57,6 +60,7 @@ const BLOCKED_FAULT: Partial<Record<PrinterReadiness, PrinterFault>> = {
 
 export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
   const { config, mis, session, ledger, log, slipPrinter } = deps;
+  const speech = deps.speech ?? silentSpeech;
   const now = deps.now ?? (() => new Date());
   const tz = config.timeZone;
   const kioskId = config.kioskId;
@@ -194,6 +198,13 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
           reschedule: mis.capabilities.reschedule && mis.capabilities.visits && (mis.rescheduleMovesOld || mis.capabilities.cancel),
         },
         bookingWaitSeconds: Math.ceil(bookingWaitMs / 1000),
+        voice: {
+          enabled: config.voice.enabled,
+          engine: config.voice.engine,
+          rate: config.voice.rate,
+          volume: config.voice.volume,
+          kioskEngine: config.voice.enabled && config.voice.engine !== 'os' && (await speech.ready()),
+        },
       };
     },
 
@@ -282,6 +293,8 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
 
     async endSession() {
       session.end('patient');
+      // Voice guidance is the session's, like large print: the next patient hears nothing of it.
+      speech.stop();
       return null;
     },
 
@@ -307,6 +320,8 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
       patientsPaused: () => serviceMode.active(),
       now,
     }),
+
+    ...createSpeechMethods({ engine: speech, enabled: config.voice.enabled, log, paused: () => serviceMode.active() }),
 
     ...createServiceMethods(serviceMode, { beforeEnter: () => ledger.settled(bookingWaitMs) }),
   };

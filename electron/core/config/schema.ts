@@ -8,6 +8,7 @@ import { TelemetryConfigSchema } from './telemetry-schema';
 import { UpdatesConfigSchema } from './updates-schema';
 import { ScannerConfigSchema } from './scanner-schema';
 import { ServiceConfigSchema } from './service-schema';
+import { VoiceConfigSchema } from './voice-schema';
 import { PATH_PLACEHOLDERS, PROPOSED_PATHS, type EndpointPaths } from '../api/endpoint-paths';
 import { DEFAULT_HUB_SERVICE_PATH } from '../mis/n3/soap';
 import { DEFAULT_CLINIC_TIME_ZONE } from '../../common/clinic-time';
@@ -311,6 +312,7 @@ export const KioskConfigSchema = z
     telemetry: TelemetryConfigSchema.prefault({}),
     updates: UpdatesConfigSchema.prefault({}),
     service: ServiceConfigSchema.prefault({}),
+    voice: VoiceConfigSchema.prefault({}),
   })
   .strict()
   .superRefine((c, ctx) => {

@@ -6,6 +6,7 @@ import { Dialog } from './Dialog';
 import { DisplayModeButton } from './DisplayModeButton';
 import { Icon } from './Icon';
 import { StepIndicator } from './StepIndicator';
+import { VoiceButtons } from './VoiceButtons';
 
 export function Header() {
   const back = useFlow((s) => s.back);
@@ -28,6 +29,7 @@ export function Header() {
       <div className="header-display">
         <DisplayModeButton />
       </div>
+      <VoiceButtons />
       <div className="header-side header-side-end">
         <button type="button" className="btn btn-quiet nav-btn" data-testid="nav-restart" disabled={booking} aria-busy={booking || undefined} onClick={askRestart}>
           <Icon name="restart" /> {t('action.startOver')}

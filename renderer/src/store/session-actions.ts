@@ -29,7 +29,7 @@ export const PATIENT_INPUT_EVERY_MS = 5_000;
 export function createSessionActions(
   { bridge, get, set, call, nav, now }: StoreKit,
   calls: Pick<Calls, 'newSession' | 'abandonWaits'>,
-  patientData: Omit<FlowData, 'info' | 'health' | 'startup' | 'busy' | 'waitCancellable' | 'bookingUnderWay' | 'restartAsked' | 'display' | 'language'>,
+  patientData: Omit<FlowData, 'info' | 'health' | 'startup' | 'busy' | 'waitCancellable' | 'bookingUnderWay' | 'restartAsked' | 'display' | 'language' | 'voice' | 'osVoices'>,
 ): SessionActions {
   let lastInputSent = Number.NEGATIVE_INFINITY;
   return {
@@ -91,6 +91,7 @@ export function createSessionActions(
         restartAsked: false,
         display: NORMAL_DISPLAY,
         language: get().info?.language ?? DEFAULT_LOCALE,
+        voice: false,
       });
       // The session dies on our side at once; the server is told in the background and a
       // failure there changes nothing for the next patient.

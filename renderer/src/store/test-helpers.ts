@@ -37,6 +37,7 @@ export const info: KioskInfo = {
   reprintLimit: 2,
   bookingWaitSeconds: 60,
   scanner: 'none',
+  voice: { enabled: true, engine: 'espeak-ng', rate: 90, volume: 100, kioskEngine: true },
   mis: { listReferrals: true, referralByNumber: false, visits: true, cancel: true, clientApplicationCheck: true, selfBooking: false, reschedule: false, waitingList: false },
 };
 
@@ -112,6 +113,8 @@ export function fakeBridge(over: Partial<KioskBridge> = {}): KioskBridge {
     scanKeys: vi.fn(() => ok(null)),
     kioskHealth: vi.fn(() => ok({ printer: 'ready' as const, mis: 'ok' as const, checkedAt: null })),
     patientInput: vi.fn(() => ok(null)),
+    speak: vi.fn(() => ok({ accepted: true })),
+    speechStop: vi.fn(() => ok(null)),
     scanStop: vi.fn(() => ok(null)),
     listSpecialities: vi.fn(() => ok([speciality('27', 'Терапевт', '2026-11-27T09:00:00+03:00'), speciality('51', 'Эндокринолог', null)])),
     listSpecialitySchedule: vi.fn(() => ok([doctor(['09:00', '09:15'])])),

@@ -121,6 +121,10 @@ export type FlowData = {
   display: DisplayMode;
   /** The session's language: from the kiosk's config at the start, the patient may switch it on Welcome; reset with the session. */
   language: Locale;
+  /** Voice guidance for this session («Озвучить» on Welcome or in the header); off when the session ends. */
+  voice: boolean;
+  /** The languages the operating system's voice speaks (Chromium lists them late); kept across patients. */
+  osVoices: Locale[];
   /** The main process's last pre-flight check; kept across patients. */
   health: KioskHealth | null;
   intent: Intent;
@@ -233,6 +237,10 @@ export type FlowActions = {
   toggleDisplay(): void;
   /** The patient's language for this session (Welcome); the next patient gets the kiosk's own again. */
   setLanguage(language: Locale): void;
+  /** «Озвучить»: voice guidance on or off for this session. */
+  toggleVoice(): void;
+  /** «Повторить»: says the screen (or the error on it) again. */
+  repeatVoice(): void;
   /** Ends the patient's session on the server and wipes everything on screen. */
   endSession(): void;
   /** «Начать заново»: at once when nothing was entered, else after «Да, начать заново». */
