@@ -56,6 +56,8 @@ export interface SlipMeta {
   locale: Locale;
   /** True when the patient asked for another copy on purpose. */
   reprint: boolean;
+  /** The clinic whose building the kiosk stands in (config `printer.homeClinicGuid`): another one's address is boxed. */
+  homeClinicGuid?: string | null;
   /** A technician's test slip from service mode: marked ТЕСТОВАЯ ПЕЧАТЬ, valid for nothing. */
   test?: boolean;
 }

@@ -342,6 +342,8 @@ export const en: Catalog = {
   'list.more': 'More below',
   'list.end': 'End of the list',
 
+  'slip.number': ({ number }) => `Ticket No.\u00a0${number}`,
+  'slip.otherBuilding': 'The appointment is in another building:',
   'slip.title': 'Appointment ticket',
   'slip.reprint': 'REPRINT',
   'slip.test': 'TEST PRINT',

@@ -348,6 +348,8 @@ export const ru = {
   'list.end': 'Это конец списка',
 
   // ---------- the printed slip (electron/printing/slip-layout.ts) ----------
+  'slip.number': ({ number }: { number: string }) => `Талон №\u00a0${number}`,
+  'slip.otherBuilding': 'Приём в другом здании:',
   'slip.title': 'Талон на приём',
   'slip.reprint': 'ПОВТОРНАЯ ПЕЧАТЬ',
   'slip.test': 'ТЕСТОВАЯ ПЕЧАТЬ',

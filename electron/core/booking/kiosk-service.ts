@@ -152,6 +152,7 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
         timeZone: tz,
         locale: language satisfies Locale,
         reprint: action.kind === 'copy',
+        homeClinicGuid: config.printer.homeClinicGuid,
         ...(key !== id ? { printKey: key } : {}),
       } satisfies SlipData);
       log.audit(`print.${outcome.state}`, { jobId: outcome.jobId, ticketGuid: id, action: action.kind, kioskId, slip: content.ticket ? 'ticket' : content.summary.kind });

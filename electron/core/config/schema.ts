@@ -124,6 +124,12 @@ export const PrinterConfigSchema = z
       .describe('Номер кодовой страницы для команды ESC t, если у принтера он нестандартный'),
     transport: PrinterTransportSchema.prefault(DEFAULT_PRINTER_TRANSPORT),
     reprintLimit: z.number().int().min(0).max(3).default(1).describe('Сколько раз пациент может напечатать талон повторно'),
+    homeClinicGuid: z
+      .string()
+      .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'ожидается GUID')
+      .nullable()
+      .default(null)
+      .describe('GUID ЛПУ, в здании которого стоит инфомат: приём в другом здании печатается в рамке с адресом (null — адрес печатается всегда, без рамки)'),
     journalDir: z.string().optional().describe('Папка журнала заданий печати; по умолчанию — рядом с журналами программы'),
   })
   .describe('Принтер талонов');
