@@ -124,3 +124,16 @@ export function heldLog(): Logger & { replay(to: Logger): void } {
     },
   };
 }
+
+/**
+ * The kiosk could not start at all on a configuration on trial (the core refused it): it is
+ * given up at once, and the caller restarts onto the last good one. false when there was no
+ * trial (then the failure is the local file's, shown as always).
+ */
+export function giveUpTrialAfterStartFailure(boot: FleetBoot, err: unknown, log: Logger): boolean {
+  if (!boot.trial || !boot.store) return false;
+  const detail = `the kiosk did not start on it: ${err instanceof Error ? err.message : String(err)}`;
+  boot.store.abandonTrial({ reason: 'unhealthy', detail, version: boot.trial.set.version });
+  log.audit('config.rollback', { version: boot.trial.set.version, to: boot.store.lastGood()?.version ?? 'local', detail });
+  return true;
+}

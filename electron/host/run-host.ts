@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bootKiosk, DemoRefusedError, type DemoStarter } from '../compose/boot';
-import { bootConfig, heldLog, startFleetConfig } from '../compose/fleet-config';
+import { bootConfig, giveUpTrialAfterStartFailure, heldLog, startFleetConfig } from '../compose/fleet-config';
 import type { KioskCore } from '../compose/kiosk-core';
 import { loadKioskConfig } from '../core/config/load';
 import { ensurePrivateDirSync, userStateDir } from '../core/fs/private-dir';
@@ -116,6 +116,13 @@ export async function runHost(opts: RunHostOptions = {}): Promise<void> {
     // (systemd Restart=on-failure), «Выйти в систему» exits 0 and closes Chromium.
     lifecycle: { restart: () => void shutdown(EXIT_RESTART), quit: () => void shutdown(0) },
     configOrigin: () => fleet?.origin() ?? fleetBoot.origin,
+  }).catch((err: unknown) => {
+    // A configuration on trial the kiosk cannot even start on: back to the last good one.
+    if (giveUpTrialAfterStartFailure(fleetBoot, err, log)) {
+      log.close();
+      process.exit(EXIT_RESTART);
+    }
+    throw err;
   });
   const { core, demo } = booted;
   // A new configuration from the server is applied by the same restart «Перезапустить» does.

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { app, BrowserWindow, ipcMain, net, powerSaveBlocker, protocol, session, type BrowserWindowConstructorOptions } from 'electron';
 import { bootKiosk, DemoRefusedError, type DemoStarter } from '../compose/boot';
-import { bootConfig, heldLog, startFleetConfig, type RunningFleetConfig } from '../compose/fleet-config';
+import { bootConfig, giveUpTrialAfterStartFailure, heldLog, startFleetConfig, type RunningFleetConfig } from '../compose/fleet-config';
 import type { BridgeDispatcher } from '../core/bridge/dispatcher';
 import { loadKioskConfig } from '../core/config/load';
 import type { KioskConfig } from '../core/config/schema';
@@ -167,6 +167,11 @@ async function start(opts: ShellOptions): Promise<void> {
   } catch (err) {
     if (err instanceof DemoRefusedError) console.error(err.message);
     logger.error('shell.start_failed', { error: err });
+    // A configuration on trial the kiosk cannot even start on: back to the last good one.
+    if (giveUpTrialAfterStartFailure(fleetBoot, err, logger)) {
+      relaunch();
+      return;
+    }
     const reason = err instanceof Error ? err.message : String(err);
     await win.loadURL(startFailedScreen(reason, version)).catch(() => undefined);
   }
