@@ -120,6 +120,7 @@ export const LAYERS = [
       'booking/': 'the use cases behind the bridge (`kiosk-service.ts`), the session\'s booking ledger, reconciliation of a lost booking answer, print decisions, view models',
       'bridge/': 'the dispatcher: checks every method\'s input and output against the contract (zod) and maps errors to the one shape the renderer reads',
       'config/': 'the machine\'s config.json: zod schema per section, loading, problems worded for the technician',
+      'fleet-config/': 'the central configuration: signed layer documents (fleet, clinic, kiosk; the release signature\'s format under a scheme of its own, keys pinned in `config-keys.json`) laid on the local file and checked by the config schema, applied by a restart at a quiet moment, kept as the last good configuration, rolled back when the MIS or the printer does not come up; refusals (log and metric)',
       'fs/': 'private (0700, owner-checked) folders and the retention of what the kiosk keeps on disk',
       'health/': 'pre-flight health: can the kiosk print, does the MIS (SoftRust or the N3 hub) answer',
       'log/': 'the JSON-lines file logger (rotation, redaction of patient data and secrets) and the in-memory tail for the service screen',

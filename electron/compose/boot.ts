@@ -4,7 +4,7 @@
 import type { KioskConfig } from '../core/config/schema';
 import type { Logger } from '../core/ports';
 import type { SlipTransport } from '../printing/transport';
-import { createKioskCore, type KioskCore } from './kiosk-core';
+import { createKioskCore, type KioskCore, type KioskCoreDeps } from './kiosk-core';
 import type { KioskLifecycle } from '../core/service/lifecycle';
 
 export interface DemoBackends {
@@ -49,6 +49,8 @@ export interface BootOptions {
   version?: string;
   /** Restart and quit for service mode (the shell's own). */
   lifecycle?: KioskLifecycle;
+  /** Where the configuration came from (compose/fleet-config.ts). */
+  configOrigin?: KioskCoreDeps['configOrigin'];
 }
 
 export interface Booted {
@@ -64,7 +66,14 @@ export async function bootKiosk(opts: BootOptions): Promise<Booted> {
   const demo = decision === 'on' ? await opts.demo!({ ...opts.config, demo: true }, opts.demoSlipsDir) : null;
   const config = demo ? demo.config : opts.config;
   try {
-    const core = await createKioskCore(config, { log: opts.log, userDataDir: opts.userDataDir, osTransport: opts.osTransport, version: opts.version, lifecycle: opts.lifecycle });
+    const core = await createKioskCore(config, {
+      log: opts.log,
+      userDataDir: opts.userDataDir,
+      osTransport: opts.osTransport,
+      version: opts.version,
+      lifecycle: opts.lifecycle,
+      configOrigin: opts.configOrigin,
+    });
     return {
       core,
       config,

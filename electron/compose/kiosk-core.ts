@@ -31,6 +31,9 @@ import { countingSlipPrinter, createPaperCounter } from '../core/service/paper-c
 import { createServiceMode } from '../core/service/service-mode';
 import { filePinGuardStore } from '../core/service/pin-guard-store';
 import { unavailableLifecycle, type KioskLifecycle } from '../core/service/lifecycle';
+import type { ConfigOrigin } from '../core/fleet-config/boot';
+import { localVersion } from '../core/fleet-config/effective';
+import type { KioskHealth } from '../common/bridge-contract';
 
 export interface KioskCoreDeps {
   log: Logger;
@@ -52,6 +55,12 @@ export interface KioskCoreDeps {
   lifecycle?: KioskLifecycle;
   /** The kiosk's own voice; espeak-ng from the config when absent (tests pass one that writes WAV files). */
   speech?: SpeechEngine;
+  /**
+   * Where the running configuration came from (compose/fleet-config.ts): infomat_config_info and
+   * service mode. A getter: a configuration on trial becomes confirmed while the kiosk runs.
+   * Absent: the local file alone.
+   */
+  configOrigin?: () => ConfigOrigin;
 }
 
 export interface KioskCore {
@@ -63,6 +72,8 @@ export interface KioskCore {
   metricsUrl(): string | null;
   /** Looks at the printer and the MIS now instead of at the next probe. */
   probeNow(): Promise<void>;
+  /** The health monitor's check now (the printer and the MIS), as Welcome would read it. */
+  checkHealth(): Promise<KioskHealth>;
   /** Whether a patient may be at the screen, for the update installer's decision. */
   patientActivity(): { sessionActive: boolean; lastActivity: Date | null };
   /** Seconds since a patient last touched the kiosk (infomat_patient_idle_seconds). */
@@ -185,11 +196,14 @@ export async function createKioskCore(config: KioskConfig, given: KioskCoreDeps)
     lifecycle: deps.lifecycle ?? unavailableLifecycle(deps.log),
     probeMis,
     version: deps.version ?? 'unknown',
+    configOrigin: deps.configOrigin,
     now: deps.now,
     clock: deps.clock,
   });
   const service = createKioskService({ config, mis, session, ledger, log: serviceLog, slipPrinter, scanInbox, health, serviceMode, speech, now: deps.now, sleep: deps.sleep });
   await telemetry.start({ printer: slipPrinter, misCheck: () => mis.start() });
+  const origin = deps.configOrigin?.();
+  telemetry.sink.configInfo(origin?.version ?? localVersion(config), origin?.source ?? 'local');
   const dispatch = createDispatcher(service, deps.log, telemetry.sink);
   return {
     dispatcher: (method, input) => {
@@ -208,6 +222,7 @@ export async function createKioskCore(config: KioskConfig, given: KioskCoreDeps)
     metricsUrl: () => telemetry.url(),
     metrics: telemetry.sink,
     probeNow: () => telemetry.probeNow(),
+    checkHealth: () => health.check(),
     close: async () => {
       health.stop();
       serviceMode.close();

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bootKiosk, DemoRefusedError, type DemoStarter } from '../compose/boot';
+import { bootConfig, giveUpTrialAfterStartFailure, heldLog, startFleetConfig } from '../compose/fleet-config';
 import type { KioskCore } from '../compose/kiosk-core';
 import { loadKioskConfig } from '../core/config/load';
 import { ensurePrivateDirSync, userStateDir } from '../core/fs/private-dir';
@@ -93,12 +94,18 @@ export async function runHost(opts: RunHostOptions = {}): Promise<void> {
   }
   // A per-user private state folder (0700, refused if someone else's), not a fixed temp path.
   const stateDir = ensurePrivateDirSync(userStateDir());
-  const logDir = loaded.config.logDir ?? path.join(stateDir, 'logs');
+  // With fleet.url, the server's configuration (last good, or on trial) laid on the file.
+  const held = heldLog();
+  const fleetBoot = bootConfig(loaded, { userDataDir: stateDir, log: held });
+  const config = fleetBoot.config;
+  const logDir = config.logDir ?? path.join(stateDir, 'logs');
   // The same redacting, rotating logger as the Electron shell: policy numbers masked, no tokens.
-  const log = createFileLogger({ dir: logDir, kioskId: loaded.config.kioskId, retentionDays: loaded.config.retentionDays });
+  const log = createFileLogger({ dir: logDir, kioskId: config.kioskId, retentionDays: config.retentionDays });
+  held.replay(log);
   console.log(`Logs: ${logDir}`);
+  let fleet: ReturnType<typeof startFleetConfig> | null = null;
   const booted = await bootKiosk({
-    config: loaded.config,
+    config,
     demoFlag: values.demo,
     demo: opts.demo,
     demoSlipsDir: path.resolve(values['slips-dir'] ?? path.join(stateDir, 'demo-slips')),
@@ -108,8 +115,18 @@ export async function runHost(opts: RunHostOptions = {}): Promise<void> {
     // No Electron to relaunch us: «Перезапустить» exits with EXIT_RESTART for the supervisor
     // (systemd Restart=on-failure), «Выйти в систему» exits 0 and closes Chromium.
     lifecycle: { restart: () => void shutdown(EXIT_RESTART), quit: () => void shutdown(0) },
+    configOrigin: () => fleet?.origin() ?? fleetBoot.origin,
+  }).catch((err: unknown) => {
+    // A configuration on trial the kiosk cannot even start on: back to the last good one.
+    if (giveUpTrialAfterStartFailure(fleetBoot, err, log)) {
+      log.close();
+      process.exit(EXIT_RESTART);
+    }
+    throw err;
   });
   const { core, demo } = booted;
+  // A new configuration from the server is applied by the same restart «Перезапустить» does.
+  fleet = startFleetConfig(fleetBoot, { core, log, restart: () => void shutdown(EXIT_RESTART), fetch: (url, init) => fetch(url, init) });
   if (demo) {
     console.log(`Demo MIS simulator: ${demo.simulatorUrl}`);
     console.log(`Virtual receipt printer: 127.0.0.1:${demo.printerPort}, slips saved to ${demo.slipsDir}`);
@@ -146,6 +163,7 @@ export async function runHost(opts: RunHostOptions = {}): Promise<void> {
     if (stopping) return;
     stopping = true;
     stopAnnouncing();
+    fleet?.stop();
     await browser?.close();
     await host.close();
     await booted.close();

@@ -3,8 +3,9 @@
 // ../core/config/load.ts, ../compose/boot.ts and the core; this file wires them to Electron.
 // main.ts runs it without demo backends (production); ../demo/main-entry.ts runs it with them.
 import * as path from 'node:path';
-import { app, BrowserWindow, ipcMain, powerSaveBlocker, protocol, session, type BrowserWindowConstructorOptions } from 'electron';
+import { app, BrowserWindow, ipcMain, net, powerSaveBlocker, protocol, session, type BrowserWindowConstructorOptions } from 'electron';
 import { bootKiosk, DemoRefusedError, type DemoStarter } from '../compose/boot';
+import { bootConfig, giveUpTrialAfterStartFailure, heldLog, startFleetConfig, type RunningFleetConfig } from '../compose/fleet-config';
 import type { BridgeDispatcher } from '../core/bridge/dispatcher';
 import { loadKioskConfig } from '../core/config/load';
 import type { KioskConfig } from '../core/config/schema';
@@ -77,14 +78,19 @@ async function start(opts: ShellOptions): Promise<void> {
   const version = app.getVersion();
   const userData = app.getPath('userData');
   const loaded = loadKioskConfig({ onMissing: flags.demo || !app.isPackaged ? 'demo' : 'problem' });
-  const logDir = loaded.ok && loaded.config.logDir ? loaded.config.logDir : path.join(userData, 'logs');
+  // With fleet.url, the server's configuration (last good, or on trial) laid on the file.
+  const held = heldLog();
+  const fleetBoot = loaded.ok ? bootConfig(loaded, { userDataDir: userData, log: held }) : null;
+  const config = fleetBoot?.config ?? null;
+  const logDir = config?.logDir ?? path.join(userData, 'logs');
   log = createFileLogger({
     dir: logDir,
     echo: !app.isPackaged,
-    kioskId: loaded.ok ? loaded.config.kioskId : undefined,
-    retentionDays: loaded.ok ? loaded.config.retentionDays : undefined,
+    kioskId: config?.kioskId,
+    retentionDays: config?.retentionDays,
   });
   const logger = log;
+  held.replay(logger);
   closers.push(() => logger.close());
   logger.info('shell.start', { version, packaged: app.isPackaged, dev: flags.dev, platform: process.platform, config: loaded.path });
 
@@ -102,41 +108,47 @@ async function start(opts: ShellOptions): Promise<void> {
   const win = createKioskWindow({
     preloadPath: paths.preload,
     flags,
-    hideCursor: loaded.ok && loaded.config.screen.hideCursor,
+    hideCursor: config?.screen.hideCursor ?? false,
     log: logger,
     canClose: () => quitting || flags.dev,
   });
   mainWindow = win;
   registerBridgeIpc({ ipcMain, getWindow: () => mainWindow, getDispatcher: () => dispatcher, log: logger });
 
-  if (!loaded.ok) {
-    logger.error('shell.config_invalid', { path: loaded.path, problems: loaded.problems });
-    await win.loadURL(configProblemsScreen(loaded.path, loaded.problems, version));
+  if (!loaded.ok || !fleetBoot) {
+    const problems = loaded.ok ? [] : loaded.problems;
+    logger.error('shell.config_invalid', { path: loaded.path, problems });
+    await win.loadURL(configProblemsScreen(loaded.path, problems, version));
     return;
   }
-  for (const w of loaded.warnings) logger.warn('shell.config_warning', { message: w });
+  for (const w of fleetBoot.warnings) logger.warn('shell.config_warning', { message: w });
 
+  let fleet: RunningFleetConfig | null = null;
+  // A new configuration from the server is applied by the same restart «Перезапустить» does.
+  const relaunch = () => {
+    app.relaunch();
+    app.quit();
+  };
   try {
     const booted = await bootKiosk({
-      config: loaded.config,
+      config: fleetBoot.config,
       demoFlag: flags.demo,
       demo: opts.demo,
       demoSlipsDir: path.join(userData, 'demo'),
       userDataDir: userData,
       log: logger,
-      osTransport: osTransportFor(loaded.config, logger),
+      osTransport: osTransportFor(fleetBoot.config, logger),
       version,
       // Service mode's «Перезапустить» and «Выйти в систему»: the usual quit path (closers run).
-      lifecycle: {
-        restart: () => {
-          app.relaunch();
-          app.quit();
-        },
-        quit: () => app.quit(),
-      },
+      lifecycle: { restart: relaunch, quit: () => app.quit() },
+      configOrigin: () => fleet?.origin() ?? fleetBoot.origin,
     });
     closers.push(() => booted.close());
     const core = booted.core;
+    // Electron's net.fetch: the system's proxy and certificate store, as for the updates.
+    const running = startFleetConfig(fleetBoot, { core, log: logger, restart: relaunch, fetch: (url, init) => net.fetch(url, init) });
+    fleet = running;
+    closers.push(() => running.stop());
     if (booted.demo) logger.info('shell.demo_mode', {});
     dispatcher = core.dispatcher;
     attachCrashRecovery(win, {
@@ -155,6 +167,11 @@ async function start(opts: ShellOptions): Promise<void> {
   } catch (err) {
     if (err instanceof DemoRefusedError) console.error(err.message);
     logger.error('shell.start_failed', { error: err });
+    // A configuration on trial the kiosk cannot even start on: back to the last good one.
+    if (giveUpTrialAfterStartFailure(fleetBoot, err, logger)) {
+      relaunch();
+      return;
+    }
     const reason = err instanceof Error ? err.message : String(err);
     await win.loadURL(startFailedScreen(reason, version)).catch(() => undefined);
   }

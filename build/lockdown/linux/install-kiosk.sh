@@ -31,4 +31,11 @@ sysctl -q --system || true
 # No console blanking.
 grep -q 'consoleblank=0' /etc/default/grub 2>/dev/null || echo "TIP: add consoleblank=0 to GRUB_CMDLINE_LINUX_DEFAULT and run update-grub."
 
+# Metrics pushed to the region (README "Running a fleet"): the agent, when its settings are here.
+if [ -f /etc/infomat/metrics-agent.env ]; then
+  "$HERE/install-metrics-agent.sh" /etc/infomat/metrics-agent.env
+else
+  echo "TIP: to push metrics to the region, write /etc/infomat/metrics-agent.env (see install-metrics-agent.sh) and run this script again."
+fi
+
 echo "Done. Reboot, or: systemctl start infomat-kiosk"

@@ -485,6 +485,8 @@ export const en: Catalog = {
   'config.pin': 'Service mode PIN',
   'config.serviceIdle': 'Service mode idle time',
   'config.language': 'Default language',
+  'config.origin': 'Configuration',
+  'config.fleet': 'Configuration server',
   'value.yes': 'yes',
   'value.no': 'no',
   'value.set': 'set',
@@ -505,4 +507,8 @@ export const en: Catalog = {
   'value.printerOs': ({ profile, name }) => `${profile}, OS printer ‘${name || 'default'}’`,
   'value.metrics': ({ where, token }) => `${where}, token ${token ? 'set' : 'not set'}`,
   'value.updates': ({ url, channel }) => `${url}, channel ${channel}`,
+  'value.configLocal': ({ version }) => `file on the kiosk (${version})`,
+  'value.configCentral': ({ version, at }) => `from the server, version ${version}, applied ${at}`,
+  'value.configTrial': ({ version }) => `from the server, version ${version} — on trial after the restart (MIS and printer)`,
+  'value.fleet': ({ url, clinic }) => (clinic ? `${url}, clinic ${clinic}` : url),
 };

@@ -496,6 +496,8 @@ export const ru = {
   'config.pin': 'PIN служебного режима',
   'config.serviceIdle': 'Бездействие в служебном режиме',
   'config.language': 'Язык по умолчанию',
+  'config.origin': 'Конфигурация',
+  'config.fleet': 'Сервер конфигурации',
   'value.yes': 'да',
   'value.no': 'нет',
   'value.set': 'задан',
@@ -516,4 +518,8 @@ export const ru = {
   'value.printerOs': ({ profile, name }: { profile: string; name: string }) => `${profile}, принтер ОС «${name || 'по умолчанию'}»`,
   'value.metrics': ({ where, token }: { where: string; token: boolean }) => `${where}, токен ${token ? 'задан' : 'не задан'}`,
   'value.updates': ({ url, channel }: { url: string; channel: string }) => `${url}, канал ${channel}`,
+  'value.configLocal': ({ version }: { version: string }) => `файл на инфомате (${version})`,
+  'value.configCentral': ({ version, at }: { version: string; at: string }) => `с сервера, версия ${version}, применена ${at}`,
+  'value.configTrial': ({ version }: { version: string }) => `с сервера, версия ${version} — проверяется после перезапуска (МИС и принтер)`,
+  'value.fleet': ({ url, clinic }: { url: string; clinic: string }) => (clinic ? `${url}, поликлиника ${clinic}` : url),
 };

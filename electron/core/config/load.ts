@@ -16,6 +16,8 @@ export type ConfigLoadResult =
       /** Where the file was looked for (also when it was missing). */
       path: string;
       source: ConfigSource;
+      /** The file's JSON as written (before defaults): the base the fleet's layers are laid on. */
+      raw: Record<string, unknown>;
       /** Not fatal: unknown keys inside sections, a missing file that switched demo on … */
       warnings: string[];
     }
@@ -67,6 +69,7 @@ export function loadKioskConfig(opts: LoadOptions = {}): ConfigLoadResult {
           config,
           path: file,
           source: 'missing',
+          raw: { demo: true },
           warnings: [`Файл настроек ${file} не найден — запущен демонстрационный режим`],
         };
       }
@@ -89,7 +92,7 @@ export function loadKioskConfig(opts: LoadOptions = {}): ConfigLoadResult {
  * other config problems, not as a TLS failure at the first patient. A relative path is taken
  * from the config file's folder (where a technician naturally puts it) and stored resolved.
  */
-function withCaFile(result: ConfigLoadResult, read: (file: string) => string): ConfigLoadResult {
+function withCaFile(result: ConfigLoadResult, read: (file: string) => string = (f) => readFileSync(f, 'utf8')): ConfigLoadResult {
   if (!result.ok || !result.config.api.caFile) return result;
   const caFile = path.resolve(path.dirname(result.path), result.config.api.caFile);
   const bundle = loadCaBundle(caFile, read);
@@ -107,6 +110,11 @@ export function parseKioskConfigText(text: string, file: string): ConfigLoadResu
   } catch (err) {
     return { ok: false, path: file, problems: [jsonProblem(clean, err)] };
   }
+  return validateConfigObject(raw, file);
+}
+
+/** Validates a config already read as JSON (the local file's, or one combined with the fleet's layers). */
+export function validateConfigObject(raw: unknown, file: string): ConfigLoadResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, path: file, problems: ['Файл настроек должен содержать объект JSON: { … }'] };
   }
@@ -114,5 +122,14 @@ export function parseKioskConfigText(text: string, file: string): ConfigLoadResu
   if (!parsed.success) {
     return { ok: false, path: file, problems: parsed.error.issues.map((i) => describeIssue(i, raw)) };
   }
-  return { ok: true, config: parsed.data, path: file, source: 'file', warnings: unknownKeyWarnings(raw) };
+  return { ok: true, config: parsed.data, path: file, source: 'file', raw: raw as Record<string, unknown>, warnings: unknownKeyWarnings(raw) };
+}
+
+/**
+ * The whole check a config file gets at start, for a config that is not one file: the fleet's
+ * layers laid on the local file (core/fleet-config). `file` is the local file, from whose folder
+ * a relative api.caFile is read.
+ */
+export function checkConfigObject(raw: unknown, file: string, read?: (file: string) => string): ConfigLoadResult {
+  return withCaFile(validateConfigObject(raw, file), read);
 }

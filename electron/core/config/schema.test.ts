@@ -52,6 +52,7 @@ const valid: Record<string, unknown> = {
     telemetry: {},
     updates: {},
     service: {},
+    fleet: {},
   },
   'empty nested sections': {
     demo: true,
@@ -72,6 +73,11 @@ const valid: Record<string, unknown> = {
     updates: { url: 'https://updates.example.ru/infomat', maintenanceWindow: { end: '04:30' } },
     service: { rollLengthM: 50 },
     timeZone: 'Asia/Yekaterinburg',
+  },
+  'a kiosk on the central configuration': {
+    kioskId: 'KIOSK-42-01',
+    api: { baseUrl },
+    fleet: { url: 'https://updates.example.ru/infomat/config', clinic: 'C42' },
   },
   'device printer and serial scanner': {
     demo: true,
@@ -96,6 +102,9 @@ const invalid: Record<string, unknown> = {
   'unknown time zone': { demo: true, timeZone: 'Europe/Atlantis' },
   'bad endpoint placeholder': { demo: true, api: { endpoints: { referral: '/referrals/{id}' } } },
   'unknown key in a strict section': { demo: true, service: { pin: '1234' } },
+  'central configuration over http': { demo: true, fleet: { url: 'http://cfg.example.ru/infomat/config' } },
+  'central configuration with a kiosk id a document name cannot carry': { demo: true, kioskId: 'Инфомат 1', fleet: { url: 'https://cfg.example.ru/c' } },
+  'a clinic code with a slash': { demo: true, fleet: { url: 'https://cfg.example.ru/c', clinic: '../fleet' } },
 };
 
 describe('KioskConfigSchema: parsed configs', () => {
@@ -106,7 +115,7 @@ describe('KioskConfigSchema: parsed configs', () => {
     });
   }
   it('a section left out is the same as the section written as {}', () => {
-    const sections = ['api', 'booking', 'idle', 'health', 'printer', 'screen', 'scanner', 'telemetry', 'updates', 'service'];
+    const sections = ['api', 'booking', 'idle', 'health', 'printer', 'screen', 'scanner', 'telemetry', 'updates', 'service', 'fleet'];
     const bare = outcome({ demo: true });
     for (const section of sections) expect(outcome({ demo: true, [section]: {} }), section).toBe(bare);
   });

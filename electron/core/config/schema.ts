@@ -9,6 +9,8 @@ import { UpdatesConfigSchema } from './updates-schema';
 import { ScannerConfigSchema } from './scanner-schema';
 import { ServiceConfigSchema } from './service-schema';
 import { VoiceConfigSchema } from './voice-schema';
+import { FleetConfigSchema } from './fleet-schema';
+import { LAYER_ID } from '../fleet-config/layers';
 import { PATH_PLACEHOLDERS, PROPOSED_PATHS, type EndpointPaths } from '../api/endpoint-paths';
 import { DEFAULT_HUB_SERVICE_PATH } from '../mis/n3/soap';
 import { DEFAULT_CLINIC_TIME_ZONE } from '../../common/clinic-time';
@@ -319,9 +321,17 @@ export const KioskConfigSchema = z
     updates: UpdatesConfigSchema.prefault({}),
     service: ServiceConfigSchema.prefault({}),
     voice: VoiceConfigSchema.prefault({}),
+    fleet: FleetConfigSchema.prefault({}),
   })
   .strict()
   .superRefine((c, ctx) => {
+    if (c.fleet.url && !LAYER_ID.test(c.kioskId)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kioskId'],
+        message: 'с центральной конфигурацией (fleet.url) номер инфомата — латинские буквы, цифры, точка, дефис, подчёркивание: по нему ищется kiosks/<номер>.json',
+      });
+    }
     if (c.api.kind === 'n3' && !c.api.n3 && !c.demo) {
       ctx.addIssue({ code: 'custom', path: ['api', 'n3'], message: 'для api.kind = "n3" укажите api.n3.guid и api.n3.idLpu' });
     }

@@ -5,6 +5,8 @@
 // Labels and worded values are catalogue messages: the screen puts them in its language.
 import { msg, type Msg } from '../../common/i18n/catalog';
 import type { KioskConfig } from '../config/schema';
+import type { ConfigOrigin } from '../fleet-config/boot';
+import { clinicDateTimeNumeric } from '../../common/clinic-time';
 
 export interface SummaryItem {
   label: Msg;
@@ -32,12 +34,25 @@ function printerLine(c: KioskConfig): Msg {
   return msg('value.printerOs', { profile: p.profile, name: t.deviceName });
 }
 
-export function configSummary(c: KioskConfig, version: string): SummaryItem[] {
+/** Which configuration runs and where it came from (the local file, or the server's version). */
+function originLine(o: ConfigOrigin, timeZone: string): Msg {
+  if (o.source === 'local') return msg('value.configLocal', { version: o.version });
+  if (o.trial || !o.appliedAt) return msg('value.configTrial', { version: o.version });
+  return msg('value.configCentral', { version: o.version, at: clinicDateTimeNumeric(o.appliedAt, timeZone) });
+}
+
+export function configSummary(c: KioskConfig, version: string, origin?: ConfigOrigin): SummaryItem[] {
   const item = (label: Msg, value: string | Msg): SummaryItem => ({ label, value });
   const updatesUrl = safeUrl(c.updates.url);
+  const fleetUrl = safeUrl(c.fleet.url);
   const items: SummaryItem[] = [
     item(msg('config.version'), version),
     item(msg('config.kioskId'), c.kioskId),
+    ...(origin ? [item(msg('config.origin'), originLine(origin, c.timeZone))] : []),
+    item(
+      msg('config.fleet'),
+      c.fleet.url && typeof fleetUrl === 'string' ? msg('value.fleet', { url: fleetUrl, clinic: c.fleet.clinic ?? '' }) : c.fleet.url ? fleetUrl : msg('value.off'),
+    ),
     item(msg('config.demo'), onOff(c.demo)),
     item(msg('config.mis'), msg(c.api.kind === 'n3' ? 'value.misKind.n3' : 'value.misKind.softrust')),
     item(msg('config.misUrl'), safeUrl(c.api.baseUrl)),

@@ -18,6 +18,7 @@ import type {
 import { t, type Locale } from '../../common/i18n/locales';
 import { ApiError } from '../api/api-error';
 import type { KioskConfig } from '../config/schema';
+import type { ConfigOrigin } from '../fleet-config/boot';
 import type { MisReach } from '../health/mis-probe';
 import type { Mis } from '../mis/port';
 import type { Logger, SlipPrinter } from '../ports';
@@ -43,6 +44,8 @@ export interface ServiceModeDeps {
   lifecycle: KioskLifecycle;
   probeMis: () => Promise<MisReach>;
   version: string;
+  /** Where the running configuration came from (core/fleet-config), for the technician. */
+  configOrigin?: () => ConfigOrigin;
   now?: () => Date;
   /** Monotonic milliseconds: the MIS latency and the PIN lock (which the wall clock must not move). */
   clock?: () => number;
@@ -181,7 +184,7 @@ export function createServiceMode(deps: ServiceModeDeps): ServiceMode {
       return {
         printer: { state, journalFault: deps.slipPrinter?.journalFault() ?? null, lastTest },
         paper: paper(),
-        about: { version: deps.version, kioskId: config.kioskId, items: configSummary(config, deps.version) },
+        about: { version: deps.version, kioskId: config.kioskId, items: configSummary(config, deps.version, deps.configOrigin?.()) },
         idleSeconds: config.service.idleSeconds,
       };
     },

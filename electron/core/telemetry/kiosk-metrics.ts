@@ -5,6 +5,7 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { PrinterReadiness } from '../ports';
 import { UPDATE_REFUSAL_REASONS } from '../updates/refusals';
+import { CONFIG_REFUSAL_REASONS } from '../fleet-config/refusals';
 import { ENDPOINT_LABELS, endpointLabel } from './endpoints';
 import type { MetricsSink, MisRequestInfo, SessionEndReason } from './sink';
 
@@ -18,6 +19,9 @@ export const WAITING_LIST_FOR = ['speciality', 'referral'] as const;
 export const SESSION_END_REASONS: readonly SessionEndReason[] = ['patient', 'idle', 'new-patient', 'shutdown'];
 export const BRIDGE_ERROR_KINDS = ['auth', 'validation', 'server', 'network', 'protocol', 'input', 'session', 'printer', 'internal', 'other'] as const;
 export const PAPER_STATES = ['ok', 'near_end', 'end'] as const;
+export const CONFIG_SOURCES = ['local', 'central'] as const;
+/** f12.c7.k3 (the server's layers by revision) or local.<8 hex> (core/fleet-config/effective.ts). */
+const CONFIG_VERSION = /^(f\d{1,10}(\.c\d{1,10})?(\.k\d{1,10})?|local\.[0-9a-f]{8})$/;
 export const PRINTER_STATES = ['ready', 'near-end', 'paper-end', 'cover-open', 'offline', 'error', 'unknown', 'disabled'] as const;
 
 export interface KioskMetrics extends MetricsSink {
@@ -85,6 +89,18 @@ export function createKioskMetrics(opts: { version: string; kioskId: string; pat
     labelNames: ['reason'],
     registers,
   });
+  const configInfo = new Gauge({
+    name: 'infomat_config_info',
+    help: 'Always 1; the labels say which configuration runs: version (f12.c7.k3 from the server by layer revision, local.<hash> for the local file alone) and source (central, local)',
+    labelNames: ['version', 'source'],
+    registers,
+  });
+  const configRefused = new Counter({
+    name: 'infomat_config_refused_total',
+    help: 'Configurations from the server the kiosk would not run (unsigned, bad or unknown signature, malformed, invalid, revision-lowered) or rolled back (unhealthy), by reason',
+    labelNames: ['reason'],
+    registers,
+  });
 
   // Every known series exists from the start at 0, so rate() and ratios work from the first
   // scrape and a dashboard shows 0 rather than "no data".
@@ -95,6 +111,7 @@ export function createKioskMetrics(opts: { version: string; kioskId: string; pat
   for (const r of SESSION_END_REASONS) sessions.inc({ end_reason: r }, 0);
   for (const k of BRIDGE_ERROR_KINDS) bridgeErrors.inc({ kind: k }, 0);
   for (const r of UPDATE_REFUSAL_REASONS) updatesRefused.inc({ reason: r }, 0);
+  for (const r of CONFIG_REFUSAL_REASONS) configRefused.inc({ reason: r }, 0);
   for (const e of ENDPOINT_LABELS) misDuration.zero({ endpoint: e });
   for (const s of PAPER_STATES) printerPaper.set({ state: s }, 0);
   for (const s of PRINTER_STATES) printerState.set({ state: s }, 0);
@@ -142,6 +159,13 @@ export function createKioskMetrics(opts: { version: string; kioskId: string; pat
     },
     updateRefused(reason) {
       if ((UPDATE_REFUSAL_REASONS as readonly string[]).includes(reason)) updatesRefused.inc({ reason });
+    },
+    configInfo(version, source) {
+      configInfo.reset();
+      configInfo.set({ version: CONFIG_VERSION.test(version) ? version : 'other', source: oneOf(CONFIG_SOURCES, source, 'local') }, 1);
+    },
+    configRefused(reason) {
+      if ((CONFIG_REFUSAL_REASONS as readonly string[]).includes(reason)) configRefused.inc({ reason });
     },
   };
 }

@@ -3,6 +3,7 @@
 // no registry. Every argument is from a fixed vocabulary: nothing a patient typed, no GUIDs.
 import type { PrinterReadiness } from '../ports';
 import type { UpdateRefusalReason } from '../updates/refusals';
+import type { ConfigRefusalReason } from '../fleet-config/refusals';
 
 export type SessionEndReason = 'patient' | 'idle' | 'new-patient' | 'shutdown';
 
@@ -30,6 +31,10 @@ export interface MetricsSink {
   misUp(up: boolean): void;
   /** A release the kiosk would not download or install (core/updates/refusals.ts). */
   updateRefused(reason: UpdateRefusalReason): void;
+  /** The configuration the kiosk runs: its version (f12.c7.k3, local.<hash>) and where it came from. */
+  configInfo(version: string, source: 'local' | 'central'): void;
+  /** A configuration from the server the kiosk would not run (core/fleet-config/refusals.ts). */
+  configRefused(reason: ConfigRefusalReason): void;
 }
 
 export const noopMetrics: MetricsSink = {
@@ -40,4 +45,6 @@ export const noopMetrics: MetricsSink = {
   printerReadiness() {},
   misUp() {},
   updateRefused() {},
+  configInfo() {},
+  configRefused() {},
 };

@@ -15,12 +15,12 @@ export interface PinnedKeyEntry {
 }
 
 /** Throws on an entry that is not an Ed25519 key or whose id does not match it: a broken build. */
-export function loadPinnedKeys(entries: readonly PinnedKeyEntry[]): PinnedKey[] {
+export function loadPinnedKeys(entries: readonly PinnedKeyEntry[], file = 'release-keys.json'): PinnedKey[] {
   return entries.map((e, i) => {
     const key = createPublicKey({ key: Buffer.from(e.publicKey, 'base64'), format: 'der', type: 'spki' });
-    if (key.asymmetricKeyType !== 'ed25519') throw new Error(`release-keys.json #${i + 1}: not an Ed25519 key`);
+    if (key.asymmetricKeyType !== 'ed25519') throw new Error(`${file} #${i + 1}: not an Ed25519 key`);
     const id = keyId(key);
-    if (id !== e.id) throw new Error(`release-keys.json #${i + 1}: id ${e.id} does not match the key (${id})`);
+    if (id !== e.id) throw new Error(`${file} #${i + 1}: id ${e.id} does not match the key (${id})`);
     return { id, key };
   });
 }
