@@ -75,6 +75,7 @@ test.describe('central configuration', () => {
     // The patient leaves; once the screen has been quiet, the kiosk restarts into it.
     const left = Date.now();
     await page.getByTestId('nav-restart').click();
+    await page.getByTestId('restart-confirm').click();
     await expect(page.getByTestId('screen-welcome')).toBeVisible();
     await stack.restarted(2);
     expect(Date.now() - left).toBeGreaterThanOrEqual(QUIET_MS - 500);

@@ -95,3 +95,30 @@ test('typing gets 120 s before «Вы ещё здесь?»; the ticket stays whi
   await page.clock.fastForward(10_000);
   await expect(page.getByTestId('screen-welcome')).toBeVisible();
 });
+
+test('«Начать заново» asks first once something was entered: «Нет» keeps the patient in place, «Да» ends the session', async ({ kiosk }) => {
+  const { page } = kiosk;
+  await kiosk.open();
+  // Nothing typed yet: nothing to lose, no question.
+  await page.getByTestId('start').click();
+  await expect(page.getByTestId('screen-identify')).toBeVisible();
+  await page.getByTestId('nav-restart').click();
+  await expect(page.getByTestId('screen-welcome')).toBeVisible();
+  await expect(page.getByTestId('restart-dialog')).toHaveCount(0);
+
+  await kiosk.identify('P1');
+  await expect(page.getByTestId('screen-referrals')).toBeVisible();
+  await page.getByTestId('nav-restart').click();
+  await expect(page.getByTestId('restart-dialog')).toBeVisible();
+  await kiosk.shot('35-restart-confirm');
+  // The dialog is above the referral cards: its buttons take the tap, not a card under them.
+  await page.getByTestId('restart-dismiss').click();
+  await expect(page.getByTestId('restart-dialog')).toHaveCount(0);
+  await expect(page.getByTestId('screen-referrals')).toBeVisible();
+
+  await page.getByTestId('nav-restart').click();
+  await page.getByTestId('restart-confirm').click();
+  await expect(page.getByTestId('screen-welcome')).toBeVisible();
+  const r = await page.evaluate(() => (window as unknown as { kiosk: { listReferrals(i: object): Promise<unknown> } }).kiosk.listReferrals({}));
+  expect(r).toMatchObject({ ok: false, error: { kind: 'session' } });
+});

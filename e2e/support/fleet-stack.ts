@@ -76,6 +76,8 @@ export async function startFleetStack(name: string): Promise<FleetStack> {
         health: { intervalSeconds: 1 },
         telemetry: { metricsPort: 0, probeSeconds: 1 },
         service: { pinHash: E2E_SERVICE_PIN_HASH },
+        // The driver types at machine speed: repeated digits are not tremor (as in stack.ts).
+        touch: { repeatGuardMs: 0, pickerGuardMs: 0, spillGuardMs: 0 },
         fleet: { url: server.url, clinic: FLEET_CLINIC, trialSeconds: TRIAL_SECONDS },
       },
       null,
