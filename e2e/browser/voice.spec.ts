@@ -186,3 +186,19 @@ test('voice mode: an error panel is read with what to do and its buttons; «По
   await page.getByTestId('voice-repeat-error').click();
   await expect.poll(() => said(stack, mark)).toEqual([error]);
 });
+
+test('voice mode: «Вы ещё здесь?» is said aloud, with the seconds left and its button', async ({ kiosk, stack }) => {
+  const { page } = kiosk;
+  await page.clock.install();
+  await kiosk.open();
+  await page.getByTestId('voice-toggle-welcome').click();
+  await kiosk.identify('P1');
+  await expect(page.getByTestId('screen-referrals')).toBeVisible();
+  const from = stack.spoken.length;
+  await page.clock.fastForward(91_000);
+  await expect(page.getByTestId('idle-dialog')).toBeVisible();
+  const question = await heard(stack, from, 'status', /^Вы ещё здесь\?/);
+  expect(question.replace(/\s/g, ' ')).toMatch(/Через \d+ секунд[а-я]* запись прервётся .* Можно выбрать: Да, продолжить\.$/);
+  await page.getByTestId('idle-continue').click();
+  await expect(page.getByTestId('screen-referrals')).toBeVisible();
+});

@@ -19,6 +19,7 @@ export function IdleDialog() {
   const unwatched = useFlow((s) => s.screen === 'welcome' || s.screen === 'ticket');
   const busy = useFlow((s) => s.busy);
   const endSession = useFlow((s) => s.endSession);
+  const sayIdleWarning = useFlow((s) => s.sayIdleWarning);
   const t = useT();
   const [phase, setPhase] = useState<IdlePhase>({ kind: 'active' });
   const [chimes, setChimes] = useState(0);
@@ -54,6 +55,7 @@ export function IdleDialog() {
       if (next.kind === 'warning' && !warned) {
         warned = true;
         if (playSoftTone()) setChimes((n) => n + 1);
+        sayIdleWarning(next.secondsLeft);
       } else if (next.kind !== 'warning') warned = false;
       setPhase((prev) => (samePhase(prev, next) ? prev : next));
     }, TICK_MS);
@@ -63,7 +65,7 @@ export function IdleDialog() {
       clearInterval(timer);
       for (const e of ACTIVITY_EVENTS) window.removeEventListener(e, onActivity, { capture: true });
     };
-  }, [watching, idleSeconds, countdownSeconds, endSession]);
+  }, [watching, idleSeconds, countdownSeconds, endSession, sayIdleWarning]);
 
   if (!watching || phase.kind !== 'warning') return null;
   const n = phase.secondsLeft;

@@ -241,6 +241,8 @@ export type FlowActions = {
   toggleVoice(): void;
   /** «Повторить»: says the screen (or the error on it) again. */
   repeatVoice(): void;
+  /** «Вы ещё здесь?» appeared: in voice mode the question is said aloud, the seconds left and the button. */
+  sayIdleWarning(secondsLeft: number): void;
   /** Ends the patient's session on the server and wipes everything on screen. */
   endSession(): void;
   /** «Начать заново»: at once when nothing was entered, else after «Да, начать заново». */

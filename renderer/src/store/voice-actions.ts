@@ -12,7 +12,7 @@ import type { Speaker } from '../voice/speaker';
 import type { StoreKit } from './kit';
 import type { FlowActions, FlowState } from './types';
 
-type VoiceActions = Pick<FlowActions, 'toggleVoice' | 'repeatVoice'>;
+type VoiceActions = Pick<FlowActions, 'toggleVoice' | 'repeatVoice' | 'sayIdleWarning'>;
 
 /** What a key did to a typed value: the digit or letter added, «стёрто», «очищено»; null when nothing was typed. */
 export function echoOf(before: string, after: string, t: Translate, word: (added: string) => string = (c) => c): string | null {
@@ -88,6 +88,14 @@ export function createVoiceActions({ get, set }: Pick<StoreKit, 'get' | 'set'>, 
       const t = translatorOf(s);
       // The screen as it is now, when its phrase is known afresh; else what was said last.
       say(s, current(s, t) ?? last, true);
+    },
+
+    sayIdleWarning(secondsLeft) {
+      const s = get();
+      if (!s.voice) return;
+      const t = translatorOf(s);
+      // Not remembered for «Повторить»: once the patient answers, the screen is what matters again.
+      say(s, { text: `${t('idle.title')} ${t('idle.text', { n: secondsLeft })} ${t('say.options', { list: t('action.stay') })}`, kind: 'status' }, true, false);
     },
 
     watch(next, prev) {

@@ -113,6 +113,23 @@ describe('voice guidance', () => {
     expect(saidOn(bridge)).toHaveLength(count);
   });
 
+  it('says «Вы ещё здесь?» aloud with the seconds left and its button, only in voice mode', async () => {
+    const bridge = fakeBridge();
+    const store = await voiced(bridge);
+    store.getState().start();
+    store.getState().sayIdleWarning(30);
+    const said = saidOn(bridge).at(-1)!;
+    expect({ ...said, text: said.text.replace(/\s/g, ' ') }).toEqual({
+      kind: 'status',
+      interrupt: true,
+      text: 'Вы ещё здесь? Через 30 секунд запись прервётся и инфомат вернётся к началу. Можно выбрать: Да, продолжить.',
+    });
+    store.getState().toggleVoice();
+    const count = saidOn(bridge).length;
+    store.getState().sayIdleWarning(30);
+    expect(saidOn(bridge)).toHaveLength(count);
+  });
+
   it('reads an error panel: what happened, what to do, its buttons', async () => {
     const bridge = fakeBridge({ listReferrals: vi.fn(() => fail('misUnavailable', 'server')) });
     const store = await voiced(bridge);
