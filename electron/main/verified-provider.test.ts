@@ -31,7 +31,7 @@ function provider() {
     updater: { check: notUsed, download: notUsed, install() {} },
     log,
     metrics: { updateRefused() {} },
-    ledger: { lastNight: () => null, record() {} },
+    ledger: { lastNight: () => null, record() {}, refusedNight: () => null, recordRefusal() {} },
     kioskId: 'K',
     window: { start: '02:00', end: '05:00' },
     timeZone: 'Europe/Moscow',

@@ -111,6 +111,11 @@ describe('restart ledger', () => {
       expect(fileRestartLedger(dir).lastNight()).toBe('2026-11-27');
       writeFileSync(path.join(dir, 'update-restarts.json'), '{"night": "../../etc"}');
       expect(fileRestartLedger(dir).lastNight()).toBeNull();
+      // A refusal night too, in its own file: a restart does not reset it.
+      expect(fileRestartLedger(dir).refusedNight()).toBeNull();
+      fileRestartLedger(dir).recordRefusal('2026-11-28', '1.5.1');
+      expect(fileRestartLedger(dir).refusedNight()).toBe('2026-11-28');
+      expect(fileRestartLedger(dir).lastNight()).toBeNull();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

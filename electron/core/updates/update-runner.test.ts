@@ -25,7 +25,7 @@ afterEach(async () => {
   await server.close();
 });
 
-function kiosk(opts: { running?: string } = {}) {
+function kiosk(opts: { running?: string; refused?: string[] } = {}) {
   const running = opts.running ?? '1.4.2';
   const log = recordingLogger();
   const counted: UpdateRefusalReason[] = [];
@@ -33,7 +33,13 @@ function kiosk(opts: { running?: string } = {}) {
   let clock = new Date(DAY);
   let sessionActive = false;
   const nights: string[] = [];
-  const ledger: RestartLedger = { lastNight: () => nights.at(-1) ?? null, record: (night) => void nights.push(night) };
+  const refused: string[] = opts.refused ?? [];
+  const ledger: RestartLedger = {
+    lastNight: () => nights.at(-1) ?? null,
+    record: (night) => void nights.push(night),
+    refusedNight: () => refused.at(-1) ?? null,
+    recordRefusal: (night) => void refused.push(night),
+  };
   const feed = signedFeed({ url: server.url, fileName: FILE, keys: [key.pinned], fetch });
   const updater: UpdaterPort = {
     async check() {
@@ -68,6 +74,7 @@ function kiosk(opts: { running?: string } = {}) {
     counted,
     calls,
     nights,
+    refused,
     at: (iso: string) => void (clock = new Date(iso)),
     patient: (active: boolean) => void (sessionActive = active),
     refusals: () => log.entries.filter((e) => e.event === 'update.refused' && e.level === 'audit').map((e) => e.data),
@@ -161,6 +168,27 @@ describe('before installing (the feed is read again)', () => {
     k.at('2026-11-28T03:00:00+03:00');
     await k.runner.tick();
     expect(k.calls).toEqual(['endSession', 'install']);
+  });
+
+  it('a refusal is remembered across a restart the same night: the next release offered waits for the next night', async () => {
+    const k = kiosk();
+    await downloaded(k);
+    server.files.delete(FILE);
+    k.at(NIGHT);
+    await k.runner.tick();
+    expect(k.refused).toEqual(['2026-11-27']);
+    // The kiosk restarts (a power cut) and a newer release is offered within the same window.
+    const after = kiosk({ refused: k.refused });
+    publish('1.5.1');
+    await after.runner.check();
+    after.calls.length = 0;
+    after.at('2026-11-27T04:00:00+03:00');
+    await after.runner.tick();
+    expect(after.calls).toEqual([]);
+    expect(after.log.entries.filter((e) => e.event === 'update.waiting').at(-1)?.data).toMatchObject({ reason: 'refused-tonight' });
+    after.at('2026-11-28T03:00:00+03:00');
+    await after.runner.tick();
+    expect(after.calls).toEqual(['endSession', 'install']);
   });
 
   it('the feed unreachable at the window: waits without refusing, installs once it answers', async () => {

@@ -63,7 +63,8 @@ export function createUpdateRunner(deps: UpdateRunnerDeps): UpdateRunner {
   const { feed, updater, log } = deps;
   const now = deps.now ?? (() => new Date());
   let downloaded: DownloadedRelease | null = null;
-  let refusedNight: string | null = null;
+  // The ledger's copy survives a restart; this one survives a disk that refused the write.
+  let refusedNight: string | null = deps.ledger.refusedNight();
   let lastWait: Waiting | null = null;
   let checking: Promise<void> | null = null;
   let ticking = false;
@@ -120,6 +121,7 @@ export function createUpdateRunner(deps: UpdateRunnerDeps): UpdateRunner {
       refuse({ stage: 'install', reason: check.reason, detail: check.detail, file: feed.fileName, version: release.version });
       downloaded = null;
       refusedNight = d.night;
+      deps.ledger.recordRefusal(d.night, release.version);
       return;
     }
     if (check.kind === 'superseded') {
