@@ -2,6 +2,7 @@
 // cardiologist. The cardiology referral D6 and the self-booking cardiology card say so, calmly,
 // with «Перенести» and «Мои записи» right there — instead of 4008 after «Записаться», ~29 taps in.
 // n3-foresee.spec.ts does the same on N3.
+import { axeViolations } from '../support/a11y';
 import { REF, expect, test, type Kiosk } from '../support/fixtures';
 
 const D6 = REF(601);
@@ -81,4 +82,17 @@ test('no upcoming appointment, no flag (P1 books the cardiology referral as befo
   await expect(page.getByTestId('screen-referrals')).toBeVisible();
   await expect(page.getByTestId(`referral-${REF(101)}`)).toBeVisible();
   await expect(page.locator('.upcoming-flag')).toHaveCount(0);
+});
+
+test('voice mode reads the flag with the list; axe finds nothing on the flagged list', async ({ kiosk, stack }) => {
+  const { page } = kiosk;
+  await page.getByTestId('voice-toggle-welcome').click();
+  await expect(page.getByTestId('voice-toggle-welcome')).toHaveAttribute('aria-pressed', 'true');
+  const mark = stack.spoken.length;
+  await kiosk.identify('P6');
+  await expect(page.getByTestId(`foresee-${D6}`)).toBeVisible();
+  await expect
+    .poll(() => stack.spoken.slice(mark).filter((u) => u.kind === 'screen').map((u) => u.text).find((x) => x.startsWith('Выберите направление')) ?? '', { timeout: 10_000 })
+    .toMatch(/Кардиология: у\sвас уже есть запись во? \S+, .* в девять часов пятнадцать минут\. Вторую такую запись клиника может не\sпринять\. Её можно перенести кнопкой «Перенести»\./);
+  expect(await axeViolations(page)).toEqual([]);
 });

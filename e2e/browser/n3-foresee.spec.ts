@@ -3,6 +3,7 @@
 // surname and, instead of going straight on to a booking the hub refuses with 35, is held on
 // the surname screen with the appointment named, «Перенести» and «Мои записи» (foresee.spec.ts
 // does the same on SoftRust).
+import { axeViolations } from '../support/a11y';
 import { expect, test, type Kiosk } from '../support/fixtures';
 
 test.use({ misKind: 'n3' });
@@ -29,6 +30,7 @@ test('N3: a cardiology referral found by number says the patient already has a c
   await expect(flag).toContainText('У вас уже есть запись к этому специалисту');
   await expect(flag).toContainText('Константинопольская');
   await expect(page.locator('[data-testid^="referral-"][data-testid$="-appointments"], [data-testid^="foresee-"][data-testid$="-appointments"]')).toHaveText('Мои записи');
+  expect(await axeViolations(page)).toEqual([]);
   await kiosk.shot('n3-foresee-10-referral-flag');
   await page.getByTestId('display-mode').click();
   await expect(page.locator('html')).toHaveAttribute('data-print', 'large');

@@ -24,7 +24,11 @@ export function UpcomingFlag({ ticket, testId }: { ticket: Ticket; testId: strin
     <div className="upcoming-flag" data-testid={testId} role="note">
       <p className="upcoming-flag-text">{t('foresee.upcoming', { when: clinicDateTimeLong(ticket.beginTime, tz, tag) })}</p>
       {ticket.doctorName && <Mis className="upcoming-flag-line">{ticket.doctorName}</Mis>}
-      <p className="upcoming-flag-line">{t('foresee.second')}</p>
+      <p className="upcoming-flag-line">
+        {t('foresee.second')}
+        {/* Only where «Перенести» is here to do it. */}
+        {canMove && ` ${t('foresee.move')}`}
+      </p>
       {(canMove || hasVisits) && (
         <div className="upcoming-flag-actions">
           {canMove && (

@@ -51,6 +51,18 @@ describe('«Перенести» on a card', () => {
     // Once: the second cardiology referral has nothing to say.
     expect(phrase.match(/уже есть запись/g)).toHaveLength(1);
   });
+
+  it('where the MIS cannot move it, neither the card nor the voice offers «Перенести»', async () => {
+    const noMoves = { ...withMoves, mis: { ...withMoves.mis, reschedule: false } };
+    const bridge = fakeBridge({ kioskInfo: vi.fn(() => ok(noMoves)), listReferrals: vi.fn(() => ok([{ ...referral('r1'), upcoming: UPCOMING }])) });
+    const s = (await ready(bridge)).getState;
+    await s().submitIdentify();
+    const phrase = screenPhrase(s(), translatorFor('ru'))!.text;
+    expect(phrase).toContain('уже есть запись');
+    expect(phrase).not.toContain('Перенести');
+    await s().startReschedule('t-cardio');
+    expect(s().screen).toBe('referrals');
+  });
 });
 
 describe('by number: a found referral with an upcoming appointment is held', () => {

@@ -153,13 +153,16 @@ export function chosenPhrase(prev: View, next: View, t: Translate): string | nul
 }
 
 /** What a card says it knows (an upcoming appointment to it), in words: «Кардиология: у вас уже есть запись…». */
-function foresee(what: string, upcoming: Ticket | null | undefined, tz: string, t: Translate): string | null {
+function foresee(what: string, upcoming: Ticket | null | undefined, view: Pick<View, 'info'>, tz: string, t: Translate): string | null {
   if (!upcoming) return null;
-  return t('say.foresee', {
+  const said = t('say.foresee', {
     what,
     day: dayWords(clinicYmd(upcoming.beginTime, tz), t, true),
     time: timeWords(clinicTime(upcoming.beginTime, tz), t, true),
   });
+  // «Перенести» is named only where the card offers it (UpcomingFlag).
+  const canMove = (view.info?.mis.reschedule ?? false) && !!upcoming.resourceGuid;
+  return canMove ? `${said} ${t('say.foreseeMove')}` : said;
 }
 
 /** The screen's heading and its choices (the ticket: all of it). */
@@ -189,7 +192,7 @@ export function screenPhrase(view: View, t: Translate): Phrase | null {
         join(
           t('referrals.title'),
           bookable.length === 0 ? t('referrals.empty') : options([...bookable, (info?.mis.visits ?? true) ? t('action.myAppointments') : ''], t),
-          ...view.referrals.map((r) => r.bookable && foresee(r.title ?? referralTypeLabel(r.type, t), r.upcoming, tz, t)),
+          ...view.referrals.map((r) => r.bookable && foresee(r.title ?? referralTypeLabel(r.type, t), r.upcoming, view, tz, t)),
         ),
       );
     }
@@ -197,7 +200,7 @@ export function screenPhrase(view: View, t: Translate): Phrase | null {
       return screen(join(t('referralNumber.title'), t('referralNumber.lead')));
     case 'referralSurname': {
       const held = heldReferral(view);
-      if (held) return screen(join(t('foresee.found'), foresee(held.title ?? referralTypeLabel(held.type, t), held.upcoming, tz, t)));
+      if (held) return screen(join(t('foresee.found'), foresee(held.title ?? referralTypeLabel(held.type, t), held.upcoming, view, tz, t)));
       return screen(join(t('surname.title'), t('surname.lead', { number: view.referralQuery.number })));
     }
     case 'specialities':
@@ -205,7 +208,7 @@ export function screenPhrase(view: View, t: Translate): Phrase | null {
         join(
           t('specialities.title'),
           view.specialities.length === 0 ? t('specialities.empty') : options(view.specialities.map((s) => s.name), t),
-          ...view.specialities.map((s) => foresee(s.name, s.upcoming, tz, t)),
+          ...view.specialities.map((s) => foresee(s.name, s.upcoming, view, tz, t)),
         ),
       );
     case 'clinics': {
