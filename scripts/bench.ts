@@ -160,6 +160,9 @@ async function main(): Promise<number> {
     kioskId: 'BENCH-01',
     api: { baseUrl: proxy.url, timeoutMs: 5000, retries: 1 },
     printer: { transport: { type: 'tcp', host: '127.0.0.1', port: printer.port, timeoutMs: 3000 } },
+    // The driver taps the same key faster than a hand can: the tremor guards would take a
+    // policy's «0000» for bounces (e2e/support/stack.ts turns them off the same way).
+    touch: { repeatGuardMs: 0, pickerGuardMs: 0, spillGuardMs: 0 },
   });
   const core = await createKioskCore(config, { log: silentLogger, userDataDir: path.join(tmp, 'core') });
   const host = await startBrowserHost({ dispatcher: core.dispatcher, rendererDir: dist, onNewRenderer: () => core.endSession() });

@@ -16,6 +16,8 @@ export const P = {
   P7: { policy: '5000000000000007', birth: ['02', '02', '1982'] },
   /** The N3 simulator's Петров Иван Сергеевич (simulator/n3/README.md); only on `misKind: 'n3'`. */
   N1: { policy: '7800000000000001', birth: ['12', '04', '1979'] },
+  /** The N3 simulator's Зайцева Вера Николаевна: an upcoming cardiology appointment and a cardiology referral. */
+  N5: { policy: '7800000000000005', birth: ['20', '06', '1965'] },
 } as const;
 export type PatientKey = keyof typeof P;
 

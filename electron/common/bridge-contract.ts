@@ -198,6 +198,11 @@ export const ReferralSchema = z.object({
   /** True when the patient can book on it now (else `status` says why). */
   bookable: z.boolean(),
   ticket: TicketSchema.nullable(),
+  /**
+   * The patient's upcoming appointment to this referral's speciality, from the visits the kiosk
+   * knows (the MIS refuses a second one only at «Записаться»): said on the card, with «Перенести».
+   */
+  upcoming: TicketSchema.nullish(),
 });
 export type Referral = z.infer<typeof ReferralSchema>;
 
@@ -241,6 +246,8 @@ export const SpecialitySchema = z.object({
   clinic: ClinicRefSchema,
   /** The nearest free time in the kiosk's window; null when there is none (the waiting list then). */
   nearest: isoDateTime.nullable(),
+  /** The patient's upcoming appointment to this speciality, as on a referral's card. */
+  upcoming: TicketSchema.nullish(),
 });
 export type Speciality = z.infer<typeof SpecialitySchema>;
 

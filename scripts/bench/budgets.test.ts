@@ -17,7 +17,8 @@ describe('bench budgets', () => {
       welcomeVsBlank: 1.5,
       misFreeStepOverFloorMs: 17,
       identifyToReferralsP95Ms: 100,
-      misCallsPerBooking: 5,
+      // 5 (issue 13) + the one visits read per session that lets a card say what the MIS would refuse (issue 21, item 5).
+      misCallsPerBooking: 6,
       heapGrowthPer100SessionsMB: 0.5,
     });
   });

@@ -54,6 +54,8 @@ export const N3_PATIENTS: readonly N3Patient[] = [
   { key: 'N3a', surname: 'Ким', name: 'Олег', secondName: 'Викторович', birthday: '1990-01-01', polisN: '7800000000000003', sex: 'M', area: '3', ids: { 101: '574215' } },
   { key: 'N3b', surname: 'Ким', name: 'Олег', secondName: 'Викторович', birthday: '1990-01-01', polisN: '7800000000000003', sex: 'M', area: '3', ids: { 101: '574216' } },
   { key: 'N4', surname: 'Соколова', name: 'Мария', secondName: 'Андреевна', birthday: '2026-06-01', polisN: '7800000000000004', sex: 'F', area: null, ids: { 101: '574217' } },
+  // Already sees a cardiologist and holds a cardiology referral: the kiosk says so on the card.
+  { key: 'N5', surname: 'Зайцева', name: 'Вера', secondName: 'Николаевна', birthday: '1965-06-20', polisN: '7800000000000005', sex: 'F', area: '7', ids: { 101: '574218', 102: '880015' } },
 ];
 
 export interface N3Doctor {
@@ -211,6 +213,7 @@ export const N3_REFERRALS: readonly N3Referral[] = [
   { number: '4700000012349', surname: 'Петров', patient: 'N1', idLpu: 102, speciality: 'endo' },
   { number: '4700000022345', surname: 'Смирнова', patient: 'N2', idLpu: 102, speciality: 'cardio' },
   { number: '4700000042345', surname: 'Соколова', patient: 'N4', idLpu: 101, speciality: 'allergo' },
+  { number: '4700000052345', surname: 'Зайцева', patient: 'N5', idLpu: 102, speciality: 'cardio' },
 ];
 
 /**
@@ -220,6 +223,8 @@ export const N3_REFERRALS: readonly N3Referral[] = [
 export const SEED_BOOKINGS: readonly { patient: string; idDoc: string; daysAhead: number; time: string }[] = [
   { patient: 'N1', idDoc: '3107', daysAhead: 3, time: '09:00' },
   { patient: 'N1', idDoc: '2501', daysAhead: 5, time: '10:00' },
+  // N5's cardiologist: the reason a second cardiology booking (referral …052345) gets 35.
+  { patient: 'N5', idDoc: '5522', daysAhead: 4, time: '13:00' },
 ];
 
 /** SetWaitingList's reasons (ClaimToWaitingListType, WSDL literals). */

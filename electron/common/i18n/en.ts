@@ -297,6 +297,13 @@ export const en: Catalog = {
   'days.titleMove': 'Choose a new day',
   'days.leadMove': ({ when }) => `Your appointment now: ${when}`,
   'resources.titleNone': 'No free times',
+  'foresee.upcoming': ({ when }) => `You already have an appointment with this specialist: ${when}`,
+  'foresee.second': 'The clinic may not accept a second one.',
+  'foresee.move': 'You can move this one to another time.',
+  'foresee.found': 'Referral found',
+  'foresee.chip': ({ when }) => `Already booked: ${when}`,
+  'say.foresee': ({ what, day, time }) => `${what}: you already have an appointment ${day}, ${time}. The clinic may not accept a second one.`,
+  'say.foreseeMove': 'Tap ‘Change time’ to move it.',
   'specialities.haveReferral': 'I have a referral',
 
   'appointments.empty': 'You have no upcoming appointments',

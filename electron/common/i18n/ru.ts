@@ -300,6 +300,16 @@ export const ru = {
   'resources.titleNone': 'Нет свободного времени',
   'specialities.haveReferral': 'У\u00a0меня есть направление',
 
+  // ---------- said on the card before «Записаться» (issue 21, item 5) ----------
+  'foresee.upcoming': ({ when }: { when: string }) => `У\u00a0вас уже есть запись к\u00a0этому специалисту: ${when}`,
+  'foresee.second': 'Вторую такую запись клиника может не\u00a0принять.',
+  'foresee.move': 'Эту можно перенести на\u00a0другое время.',
+  'foresee.found': 'Направление найдено',
+  'foresee.chip': ({ when }: { when: string }) => `Уже есть запись: ${when}`,
+  'say.foresee': ({ what, day, time }: { what: string; day: string; time: string }) =>
+    `${what}: у\u00a0вас уже есть запись ${day}, ${time}. Вторую такую запись клиника может не\u00a0принять.`,
+  'say.foreseeMove': 'Её можно перенести кнопкой «Перенести».',
+
   // ---------- my appointments ----------
   'appointments.empty': 'Активных записей нет',
   'appointments.ticket': ({ number }: { number: string }) => `Талон №\u00a0${number}`,

@@ -16,7 +16,8 @@ import { silentSpeech, type Logger, type PrinterReadiness, type SlipData, type S
 import { SessionError } from '../session/session-error';
 import type { PatientSession } from '../session/patient-session';
 import { bookingBoundMs } from './booking-bound';
-import { createBookingTransaction } from './booking-transaction';
+import { createBookingTransaction, type BookingTransaction } from './booking-transaction';
+import { createVisitMemory, upcomingTo } from './foresight';
 import { createLobbyMethods } from './lobby-methods';
 import type { BookingLedger } from './ledger';
 import { canPrintAgain, decidePrint } from './print-decision';
@@ -80,10 +81,24 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
     });
   const served = (lpuGuid: string) => config.clinics.length === 0 || config.clinics.includes(lpuGuid);
   const bookingWaitMs = bookingBoundMs(config);
-  const transact = createBookingTransaction({
+  const visits = createVisitMemory({ mis, session, vm, log, today, now });
+  ledger.onClear(() => visits.clear());
+  const booking = createBookingTransaction({
     mis, session, ledger, log, vm, kioskId, timeZone: tz, now, sleep: deps.sleep,
     reconcile: { polls: config.booking.reconcilePolls, intervalMs: config.booking.reconcileIntervalMs },
   });
+  // Whatever this session books, the next card for that speciality knows without asking the MIS.
+  const transact: BookingTransaction = async (attempt, send) => {
+    const t = await booking(attempt, send);
+    visits.booked(t);
+    return t;
+  };
+  /** The upcoming appointment a card should name, remembered so «Перенести» can move it. */
+  const flag = (speciality: string | null | undefined, known: Awaited<ReturnType<typeof visits.known>>) => {
+    const t = upcomingTo(speciality, known, now().getTime());
+    if (t) ledger.remember(t);
+    return t;
+  };
 
   async function printResult(ticketGuid: string, readiness: PrinterReadiness, outcome: { state: 'printed' | 'uncertain' | 'failed'; fault: PrinterFault | null; jobId: string } | null): Promise<PrintResult> {
     const h = await slipPrinter!.history(ticketGuid);
@@ -220,9 +235,16 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
     },
 
     async listReferrals() {
-      const list = await session.withToken((t) => mis.referrals(t, REFERRAL_STATUSES));
+      // The visits are read alongside, not after: the list waits for the slower of the two only.
+      const [list, known] = await Promise.all([session.withToken((t) => mis.referrals(t, REFERRAL_STATUSES)), visits.known()]);
       const day = today();
-      const referrals = list.map((d) => vm.toReferral(d, day)).sort((a, b) => Number(b.bookable) - Number(a.bookable));
+      const referrals = list
+        .map((d) => {
+          const r = vm.toReferral(d, day);
+          // Only a referral the patient can still book is worth the warning (a booked one shows its own ticket).
+          return r.bookable ? { ...r, upcoming: flag(d.speciality?.name, known) } : r;
+        })
+        .sort((a, b) => Number(b.bookable) - Number(a.bookable));
       for (const r of referrals) {
         if (r.title) ledger.rememberName(r.guid, r.title);
         // A booked referral's appointment may be printed or moved from the list, like «Мои записи».
@@ -233,7 +255,9 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
 
     async findReferral({ number, surname }) {
       const d = await session.withToken((t) => mis.referralByNumber(t, { number, surname }));
-      const referral = vm.toReferral(d, today());
+      const found = vm.toReferral(d, today());
+      // The referral's own clinic is the one whose history matters (N3 keeps one per clinic).
+      const referral = found.bookable ? { ...found, upcoming: flag(d.speciality?.name, await visits.known(d.lpuTo?.[0]?.lpuGuid)) } : found;
       if (referral.title) ledger.rememberName(referral.guid, referral.title);
       return referral;
     },
@@ -266,6 +290,7 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
 
     async listAppointments() {
       const list = await session.withToken((t) => mis.visits(t, { dateFrom: today() }));
+      visits.heard(list);
       const tickets = vm.toTickets(list).sort((a, b) => a.beginTime.localeCompare(b.beginTime));
       // «Мои записи» may print, move or cancel any of them, wherever it was booked, and print
       // them all on one slip: from exactly what the list showed, like a ticket booked here.
@@ -276,6 +301,7 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
     async cancelAppointment({ lpuGuid, ticketGuid }) {
       await session.withToken((t) => mis.cancel(t, lpuGuid, ticketGuid));
       ledger.forget(ticketGuid);
+      visits.gone(ticketGuid);
       log.audit('booking.cancelled', { ticketGuid, lpuGuid, kioskId });
       return null;
     },
@@ -310,7 +336,7 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
 
     reportError: reportRendererError(log),
 
-    ...createLobbyMethods({ config, mis, session, ledger, log, vm, transact, print: printById, served, today, now }),
+    ...createLobbyMethods({ config, mis, session, ledger, log, vm, transact, print: printById, served, today, now, visits, flag }),
 
     ...createScanMethods({
       inbox: deps.scanInbox ?? new ScanInbox({ log }),

@@ -118,7 +118,15 @@ export class BookingLedger {
     clearTimeout(timer);
   }
 
+  readonly #alsoClear: (() => void)[] = [];
+
+  /** What else the session keeps of the patient (the visits the cards know) goes with the ledger. */
+  onClear(fn: () => void): void {
+    this.#alsoClear.push(fn);
+  }
+
   clear(): void {
+    for (const fn of this.#alsoClear) fn();
     this.#tickets.clear();
     this.#summaries.clear();
     this.#clinics.clear();

@@ -15,6 +15,7 @@ import type { Mis, SelfBookingSpeciality } from '../mis/port';
 import type { Logger } from '../ports';
 import type { PatientSession } from '../session/patient-session';
 import type { BookingTransaction } from './booking-transaction';
+import type { VisitMemory } from './foresight';
 import type { BookingLedger } from './ledger';
 import { outcomeUnknown } from './reconcile';
 import type { ViewModels } from './view-models';
@@ -33,6 +34,10 @@ export interface LobbyDeps {
   /** The clinic's today, YYYY-MM-DD. */
   today: () => string;
   now: () => Date;
+  /** The patient's upcoming appointments as the session knows them (foresight.ts). */
+  visits: VisitMemory;
+  /** The upcoming appointment a card for that speciality names (remembered for «Перенести»), or null. */
+  flag: (speciality: string, known: Ticket[] | null) => Ticket | null;
 }
 
 type LobbyMethods = Pick<
@@ -135,10 +140,12 @@ export function createLobbyMethods(deps: LobbyDeps): LobbyMethods {
   return {
     async listSpecialities(): Promise<Speciality[]> {
       if (!mis.capabilities.selfBooking || (allowList !== null && allowList.length === 0)) return [];
-      const list = (await session.withToken((t) => mis.selfBookingSpecialities(t))).filter((s) => deps.served(s.lpu.guid) && allowed(s));
+      // The visits are read alongside the list: the cards wait for the slower of the two only.
+      const [all, known] = await Promise.all([session.withToken((t) => mis.selfBookingSpecialities(t)), deps.visits.known()]);
+      const list = all.filter((s) => deps.served(s.lpu.guid) && allowed(s));
       const nearest = await nearestOf(list);
       return list.map((s, i) => {
-        const out = vm.toSpeciality(s, nearest[i] ?? null);
+        const out = { ...vm.toSpeciality(s, nearest[i] ?? null), upcoming: deps.flag(s.name, known) };
         ledger.rememberClinic(out.clinic);
         ledger.rememberName(`${s.lpu.guid}|${s.code}`, out.name);
         return out;
@@ -175,7 +182,10 @@ export function createLobbyMethods(deps: LobbyDeps): LobbyMethods {
         );
         // The new booking stands: only now is the old one given up.
         const old: RescheduleResult['old'] = mis.rescheduleMovesOld ? 'moved' : await giveUpOld(previous);
-        if (old !== 'kept') ledger.forget(previous.ticketGuid);
+        if (old !== 'kept') {
+          ledger.forget(previous.ticketGuid);
+          deps.visits.gone(previous.ticketGuid);
+        }
         log.audit('reschedule.done', { from: previous.ticketGuid, to: ticket.ticketGuid, old, kioskId });
         return { ticket, previous, old };
       });

@@ -122,7 +122,11 @@ export interface Mis {
     q: { lpuGuid: string; dateFrom: string; dateTo: string },
   ): Promise<DirectionScheduleLpu[]>;
   book(token: string, body: BookingRequest): Promise<TicketVisitWithLpu>;
-  visits(token: string, q?: { dateFrom?: string; dateTo?: string }): Promise<TicketVisitWithLpu[]>;
+  /**
+   * The patient's bookings. `lpuGuid`: only that clinic's are needed; an MIS that keeps
+   * histories per clinic (N3) then asks one clinic, one that lists them all at once ignores it.
+   */
+  visits(token: string, q?: { dateFrom?: string; dateTo?: string; lpuGuid?: string }): Promise<TicketVisitWithLpu[]>;
   /** Only when capabilities.cancel. Resolves once the MIS has cancelled (the kiosk says so in its own words). */
   cancel(token: string, lpuGuid: string, ticketGuid: string): Promise<void>;
   /** Only when capabilities.selfBooking: what the patient may book without a referral, in the MIS's order. */

@@ -116,7 +116,8 @@ export function createSoftrustAdapter(opts: SoftrustAdapterOptions): Mis {
 
     async visits(token, q) {
       need('visits', 'visits');
-      return client.listVisits(token, q);
+      // One request lists every clinic's visits: the clinic hint costs nothing to ignore.
+      return client.listVisits(token, q ? { dateFrom: q.dateFrom, dateTo: q.dateTo } : undefined);
     },
 
     async cancel(token, lpuGuid, ticketGuid) {

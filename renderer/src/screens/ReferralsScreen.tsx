@@ -4,6 +4,7 @@ import { clinicDateTimeLong, clinicYmd, dayNumeric } from '../../../electron/com
 import { BigButton } from '../components/BigButton';
 import { ChoiceCard } from '../components/ChoiceCard';
 import { ScrollArea } from '../components/ScrollArea';
+import { UpcomingChip, UpcomingFlag } from '../components/UpcomingFlag';
 import { Screen } from '../components/Screen';
 import { Mis, useLocaleTag, useT } from '../i18n';
 import { placeText } from '../logic/words';
@@ -66,6 +67,7 @@ export function ReferralsScreen() {
                     {t('action.reschedule')}
                   </BigButton>
                 )}
+                {r.upcoming && <UpcomingFlag ticket={r.upcoming} testId={`foresee-${r.guid}`} />}
               </div>
             ))}
           </div>
@@ -94,6 +96,7 @@ function ReferralBody({ referral: r, timeZone, t, tag }: { referral: Referral; t
         {t('referral.issuedBy')} <Mis>{r.issuedBy}</Mis>
       </span>
       {r.validUntil && <span className="card-line">{t('referral.validUntil', { date: dayNumeric(clinicYmd(r.validUntil, timeZone)) })}</span>}
+      {r.upcoming && <UpcomingChip ticket={r.upcoming} />}
       {!r.bookable && <span className="card-reason">{t(r.status === 'Active' ? 'referral.notBookable' : `referral.status.${r.status}`)}</span>}
       {r.status === 'Booked' && r.ticket && (
         <span className="card-booked">

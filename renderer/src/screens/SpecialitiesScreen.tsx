@@ -2,6 +2,7 @@ import { clinicTime, clinicYmd, dayShort } from '../../../electron/common/clinic
 import { BigButton } from '../components/BigButton';
 import { ChoiceCard } from '../components/ChoiceCard';
 import { ScrollArea } from '../components/ScrollArea';
+import { UpcomingChip, UpcomingFlag } from '../components/UpcomingFlag';
 import { Screen } from '../components/Screen';
 import { Mis, useLocaleTag, useT } from '../i18n';
 import { useFlow } from '../store/context';
@@ -43,15 +44,19 @@ export function SpecialitiesScreen() {
         <ScrollArea>
           <div className="cards">
             {specialities.map((s) => (
-              <ChoiceCard key={specialityKey(s)} testId={`speciality-${s.code}`} disabled={false} onChoose={() => void choose(specialityKey(s))}>
-                <Mis className="card-title">{s.name}</Mis>
-                {clinics.size > 1 && <Mis className="card-line card-muted">{s.clinic.name}</Mis>}
-                {s.nearest ? (
-                  <span className="card-good">{t('resources.nearest', { when: `${dayShort(clinicYmd(s.nearest, tz), tag)}, ${clinicTime(s.nearest, tz)}` })}</span>
-                ) : (
-                  <span className={waitingList ? 'card-booked' : 'card-reason'}>{t(waitingList ? 'specialities.none' : 'resources.none')}</span>
-                )}
-              </ChoiceCard>
+              <div key={specialityKey(s)} className="card-group">
+                <ChoiceCard testId={`speciality-${s.code}`} disabled={false} onChoose={() => void choose(specialityKey(s))}>
+                  <Mis className="card-title">{s.name}</Mis>
+                  {clinics.size > 1 && <Mis className="card-line card-muted">{s.clinic.name}</Mis>}
+                  {s.nearest ? (
+                    <span className="card-good">{t('resources.nearest', { when: `${dayShort(clinicYmd(s.nearest, tz), tag)}, ${clinicTime(s.nearest, tz)}` })}</span>
+                  ) : (
+                    <span className={waitingList ? 'card-booked' : 'card-reason'}>{t(waitingList ? 'specialities.none' : 'resources.none')}</span>
+                  )}
+                  {s.upcoming && <UpcomingChip ticket={s.upcoming} />}
+                </ChoiceCard>
+                {s.upcoming && <UpcomingFlag ticket={s.upcoming} testId={`foresee-${s.code}`} />}
+              </div>
             ))}
           </div>
         </ScrollArea>

@@ -12,7 +12,13 @@ export function createLobbyActions({ bridge, get, set, call, nav }: StoreKit): L
     async startReschedule(ticketGuid) {
       if (get().busy) return;
       const s = get();
-      const moving = s.appointments.find((a) => a.ticketGuid === ticketGuid) ?? s.referrals.find((r) => r.ticket?.ticketGuid === ticketGuid)?.ticket ?? null;
+      // From «Мои записи», a booked referral, or the upcoming appointment a card names.
+      const moving =
+        s.appointments.find((a) => a.ticketGuid === ticketGuid) ??
+        s.referrals.find((r) => r.ticket?.ticketGuid === ticketGuid)?.ticket ??
+        s.referrals.find((r) => r.upcoming?.ticketGuid === ticketGuid)?.upcoming ??
+        s.specialities.find((x) => x.upcoming?.ticketGuid === ticketGuid)?.upcoming ??
+        null;
       // Only a doctor the MIS named can be asked for free time; the screen offers nothing else.
       if (!moving?.resourceGuid || !s.info?.mis.reschedule) return;
       set({

@@ -30,7 +30,8 @@ export function createReferralNumberActions({ bridge, get, set, call, fail, nav 
     },
 
     setSurname(surname: string) {
-      set({ referralQuery: { ...get().referralQuery, surname }, referralProblem: null });
+      // Another surname is another lookup: a referral held from the last one is not it.
+      set({ referralQuery: { ...get().referralQuery, surname }, referralProblem: null, referrals: [] });
     },
 
     async findReferral() {
@@ -56,6 +57,8 @@ export function createReferralNumberActions({ bridge, get, set, call, fail, nav 
         return set({ referralProblem: { on: 'referralSurname', message: why } });
       }
       set({ referrals: [found] });
+      // An upcoming appointment to its speciality: said here first (heldReferral); the card goes on.
+      if (found.upcoming) return;
       await get().chooseReferral(found.guid);
     },
   };

@@ -10,6 +10,7 @@ import { liveBirthDateProblem } from '../logic/birth-date';
 import { chosenPhrase, errorPhrase, printPhrase, screenPhrase, translatorOf, type Phrase } from '../voice/phrases';
 import type { Speaker } from '../voice/speaker';
 import type { StoreKit } from './kit';
+import { heldReferral } from './foresee';
 import type { FlowActions, FlowState } from './types';
 
 type VoiceActions = Pick<FlowActions, 'toggleVoice' | 'repeatVoice' | 'sayIdleWarning'>;
@@ -58,7 +59,7 @@ function fieldProblem(s: FlowState, t: Translate): string | null {
 }
 
 /** Which screen the patient sees: a new one is spoken in full. */
-const screenKey = (s: FlowState) => `${s.screen}|${s.waitlist?.confirming ? 'check' : ''}`;
+const screenKey = (s: FlowState) => `${s.screen}|${s.waitlist?.confirming ? 'check' : ''}|${heldReferral(s)?.guid ?? ''}`;
 
 export function createVoiceActions({ get, set }: Pick<StoreKit, 'get' | 'set'>, speaker: Speaker): VoiceActions & { watch(next: FlowState, prev: FlowState): void } {
   /** What «Повторить» says: the last screen, ticket or error phrase. */

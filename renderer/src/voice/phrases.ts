@@ -13,6 +13,7 @@ import { HINT_BY_PROBLEM, PLAN } from '../logic/error-plan';
 import { healthNotice } from '../logic/health-notice';
 import { referralTypeLabel } from '../logic/referral-words';
 import { groupMobile } from '../../../electron/common/rules';
+import { heldReferral } from '../store/foresee';
 import type { FlowError, FlowState } from '../store/types';
 
 export type Phrase = { text: string; kind: SpeechKind };
@@ -151,6 +152,19 @@ export function chosenPhrase(prev: View, next: View, t: Translate): string | nul
   return what.length ? t('say.chosen', { what: what.join(', ') }) : null;
 }
 
+/** What a card says it knows (an upcoming appointment to it), in words: «Кардиология: у вас уже есть запись…». */
+function foresee(what: string, upcoming: Ticket | null | undefined, view: Pick<View, 'info'>, tz: string, t: Translate): string | null {
+  if (!upcoming) return null;
+  const said = t('say.foresee', {
+    what,
+    day: dayWords(clinicYmd(upcoming.beginTime, tz), t, true),
+    time: timeWords(clinicTime(upcoming.beginTime, tz), t, true),
+  });
+  // «Перенести» is named only where the card offers it (UpcomingFlag).
+  const canMove = (view.info?.mis.reschedule ?? false) && !!upcoming.resourceGuid;
+  return canMove ? `${said} ${t('say.foreseeMove')}` : said;
+}
+
 /** The screen's heading and its choices (the ticket: all of it). */
 export function screenPhrase(view: View, t: Translate): Phrase | null {
   const info = view.info;
@@ -178,16 +192,24 @@ export function screenPhrase(view: View, t: Translate): Phrase | null {
         join(
           t('referrals.title'),
           bookable.length === 0 ? t('referrals.empty') : options([...bookable, (info?.mis.visits ?? true) ? t('action.myAppointments') : ''], t),
+          ...view.referrals.map((r) => r.bookable && foresee(r.title ?? referralTypeLabel(r.type, t), r.upcoming, view, tz, t)),
         ),
       );
     }
     case 'referralNumber':
       return screen(join(t('referralNumber.title'), t('referralNumber.lead')));
-    case 'referralSurname':
+    case 'referralSurname': {
+      const held = heldReferral(view);
+      if (held) return screen(join(t('foresee.found'), foresee(held.title ?? referralTypeLabel(held.type, t), held.upcoming, view, tz, t)));
       return screen(join(t('surname.title'), t('surname.lead', { number: view.referralQuery.number })));
+    }
     case 'specialities':
       return screen(
-        join(t('specialities.title'), view.specialities.length === 0 ? t('specialities.empty') : options(view.specialities.map((s) => s.name), t)),
+        join(
+          t('specialities.title'),
+          view.specialities.length === 0 ? t('specialities.empty') : options(view.specialities.map((s) => s.name), t),
+          ...view.specialities.map((s) => foresee(s.name, s.upcoming, view, tz, t)),
+        ),
       );
     case 'clinics': {
       const online = view.clinics.filter((c) => c.online).map((c) => c.name);

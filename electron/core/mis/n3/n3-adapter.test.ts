@@ -133,6 +133,23 @@ describe('the flow on the N3 simulator', () => {
     expect(asked.every((id) => id === '574214' || id === '880012')).toBe(true);
   });
 
+  it('visits for one clinic ask that clinic\'s history only: the cards\' one request (foresight.ts); N5\'s cardiology visit is there', async () => {
+    const mis = make();
+    const { token } = await mis.identify({ policy: '7800000000000005', birthDate: '1965-06-20' });
+    const referral = await mis.referralByNumber(token, { number: '4700000052345', surname: 'Зайцева' });
+    const clinic = referral.lpuTo![0]!.lpuGuid;
+    seen.length = 0;
+    const visits = await mis.visits(token, { lpuGuid: clinic });
+    const histories = seen.filter((x) => x.action.includes('GetPatientHistory')).map((x) => /<tem:idLpu>([^<]+)</.exec(x.body)?.[1]);
+    expect(histories).toEqual(['102']);
+    expect(visits.map((v) => [v.speciality, v.docFio])).toEqual([['Кардиология', 'Константинопольская-Вишневецкая Александра Владимировна']]);
+    expect(referral.speciality?.name).toBe('Кардиология');
+    // Without a clinic, every clinic the session knows the patient at (101 and 102).
+    seen.length = 0;
+    await mis.visits(token);
+    expect(seen.filter((x) => x.action.includes('GetPatientHistory'))).toHaveLength(2);
+  });
+
   it('start() asks the hub every time, so the technician\'s MIS check sees a revoked guid', async () => {
     const mis = make();
     await mis.start();

@@ -395,7 +395,9 @@ export function createN3Adapter(o: N3AdapterOptions): Mis {
     async visits(token, q) {
       const s = stateOf(token);
       const all: TicketVisitWithLpu[] = [];
-      for (const [idLpu, idPat] of s.idPatByLpu) all.push(...(await history(s, idLpu, idPat)));
+      // A history per clinic: with a clinic named, only that one is asked (one request).
+      const only = q?.lpuGuid ? idLpuOf(q.lpuGuid) : null;
+      for (const [idLpu, idPat] of s.idPatByLpu) if (only === null || idLpu === only) all.push(...(await history(s, idLpu, idPat)));
       return all.filter((v) => (!q?.dateFrom || v.beginTime.slice(0, 10) >= q.dateFrom) && (!q?.dateTo || v.beginTime.slice(0, 10) <= q.dateTo));
     },
 
