@@ -110,6 +110,10 @@ export const KioskInfoSchema = z.object({
   reprintLimit: z.number().int().min(0),
   /** The configured policy scanner: the screen polls for scans unless 'none', and listens for a keyboard wedge when 'keyboard'. */
   scanner: z.enum(['none', 'serial', 'keyboard']),
+  /** The registry's phone (config `clinic.phone`, '' when none): Welcome shows it while the MIS is down. */
+  clinicPhone: z.string(),
+  /** «Попробуйте через N минут» while the MIS is down: config `health.misRetryMinutes`, never before the next check. */
+  misRetryMinutes: z.number().int().positive(),
   /** How long a booking can take at the longest: «Начать заново» waits for its outcome that long, no longer. */
   bookingWaitSeconds: z.number().int().positive(),
   /** What the MIS behind this kiosk can do; the flow adapts, no screen knows which MIS it is. */

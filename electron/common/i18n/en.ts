@@ -156,7 +156,10 @@ export const en: Catalog = {
   'welcome.start': 'Book with a referral',
   'welcome.scan': 'Have a paper policy with a barcode? Hold it to the scanner; no need to type the number.',
   'welcome.noSlip': 'No ticket will be printed: the number will be on the screen, write it down or take a photo',
-  'welcome.misDown': 'Booking at the kiosk is not available just now; please ask at reception',
+  'welcome.misDown': ({ minutes }: { minutes: number }) =>
+    `Booking at the kiosk is not available just now. Please try again in ${minutes}\u00a0${n(minutes, 'minute', 'minutes')} or ask at reception`,
+  'welcome.misDownCall': ({ minutes }: { minutes: number }) =>
+    `Booking at the kiosk is not available just now. Please try again in ${minutes}\u00a0${n(minutes, 'minute', 'minutes')} or call reception:`,
   'welcome.titleAny': 'Book a doctor',
   'welcome.step2Any': 'Choose your referral or a specialist, the day and the time',
 

@@ -193,6 +193,9 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
         printerEnabled: slipPrinter !== null,
         reprintLimit: limit,
         scanner: config.scanner.type,
+        clinicPhone: config.clinic.phone,
+        // Sooner than the next check would be a promise the kiosk cannot keep.
+        misRetryMinutes: Math.max(config.health.misRetryMinutes, Math.ceil(config.health.intervalSeconds / 60)),
         mis: {
           ...mis.capabilities,
           // The clinic turned self-booking off (an empty list), or the MIS cannot do it.

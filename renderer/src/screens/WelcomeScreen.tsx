@@ -21,9 +21,10 @@ export function WelcomeScreen() {
   // «Записаться к врачу» without a referral only where the MIS (and the clinic's list) allows it.
   const selfBooking = useFlow((s) => s.info?.mis.selfBooking ?? false);
   const health = useFlow((s) => s.health);
-  const infoKnown = useFlow((s) => s.info != null);
+  const info = useFlow((s) => s.info);
+  const infoKnown = info != null;
   const t = useT();
-  const notice = healthNotice(health);
+  const notice = healthNotice(health, info);
   const blocked = notice?.blocksStart ?? false;
 
   // The next screens load once Welcome is on the glass (again after a failed load).
@@ -47,25 +48,38 @@ export function WelcomeScreen() {
         {notice ? (
           <p className={`welcome-notice welcome-notice-${notice.kind}`} data-testid="welcome-notice" data-kind={notice.kind} role={blocked ? 'alert' : 'status'}>
             <Icon name={notice.kind === 'mis-down' ? 'alert' : 'printer'} size={48} />
-            <span>{t.msg(notice.text)}</span>
+            <span>
+              {t.msg(notice.text)}
+              {notice.phone && (
+                <>
+                  {' '}
+                  <strong className="welcome-phone" data-testid="welcome-phone">
+                    {notice.phone}
+                  </strong>
+                </>
+              )}
+            </span>
           </p>
         ) : (
           <p className="welcome-need">{t('welcome.need')}</p>
         )}
-        <ol className="welcome-steps">
-          <li>
-            <span className="welcome-num">1</span>
-            {t('welcome.step1')}
-          </li>
-          <li>
-            <span className="welcome-num">2</span>
-            {t(selfBooking ? 'welcome.step2Any' : 'welcome.step2')}
-          </li>
-          <li>
-            <span className="welcome-num">3</span>
-            {t('welcome.step3')}
-          </li>
-        </ol>
+        {/* Steps the patient cannot take now would push the phone and the way back off the screen. */}
+        {!blocked && (
+          <ol className="welcome-steps">
+            <li>
+              <span className="welcome-num">1</span>
+              {t('welcome.step1')}
+            </li>
+            <li>
+              <span className="welcome-num">2</span>
+              {t(selfBooking ? 'welcome.step2Any' : 'welcome.step2')}
+            </li>
+            <li>
+              <span className="welcome-num">3</span>
+              {t('welcome.step3')}
+            </li>
+          </ol>
+        )}
         <div className="welcome-menu">
           <BigButton className="welcome-start" data-testid="start" disabled={blocked} onClick={() => start('book')}>
             {t('welcome.start')}

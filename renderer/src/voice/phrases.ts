@@ -10,7 +10,7 @@ import { t as translatorFor } from '../../../electron/common/i18n/locales';
 import { POLICY_LENGTH } from '../../../electron/common/rules';
 import type { SpeechKind } from '../../../electron/common/speech';
 import { HINT_BY_PROBLEM, PLAN } from '../logic/error-plan';
-import { healthNotice } from '../logic/health-notice';
+import { healthNotice, phoneForSpeech } from '../logic/health-notice';
 import { referralTypeLabel } from '../logic/referral-words';
 import { groupMobile } from '../../../electron/common/rules';
 import type { FlowError, FlowState } from '../store/types';
@@ -159,11 +159,11 @@ export function screenPhrase(view: View, t: Translate): Phrase | null {
   switch (view.screen) {
     case 'welcome': {
       const self = info?.mis.selfBooking ?? false;
-      const notice = healthNotice(view.health);
+      const notice = healthNotice(view.health, info);
       return screen(
         join(
           t(self ? 'welcome.titleAny' : 'welcome.title'),
-          notice ? t.msg(notice.text) : t('welcome.need'),
+          notice ? `${t.msg(notice.text)}${notice.phone ? ` ${phoneForSpeech(notice.phone)}` : ''}` : t('welcome.need'),
           notice?.blocksStart
             ? null
             : options([t('welcome.start'), self ? t('action.selfBooking') : '', (info?.mis.visits ?? true) ? t('action.myAppointments') : ''], t),
