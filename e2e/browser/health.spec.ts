@@ -73,3 +73,10 @@ test('a wait longer than 10 s offers «Отменить»; it returns to the sam
   await expect(page.getByTestId('error-panel')).toHaveCount(0);
   await page.unrouteAll({ behavior: 'ignoreErrors' });
 });
+
+test('no scanner configured: Welcome stays as it was, typing is the main button', async ({ kiosk }) => {
+  const { page } = kiosk;
+  await expect(page.getByTestId('welcome-scan')).toHaveCount(0);
+  await expect(page.locator('.welcome-steps')).toBeVisible();
+  await expect(page.getByTestId('start')).toHaveClass(/btn-primary/);
+});

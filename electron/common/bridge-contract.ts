@@ -110,6 +110,8 @@ export const KioskInfoSchema = z.object({
   reprintLimit: z.number().int().min(0),
   /** The configured policy scanner: the screen polls for scans unless 'none', and listens for a keyboard wedge when 'keyboard'. */
   scanner: z.enum(['none', 'serial', 'keyboard']),
+  /** Where on the kiosk the scanner's window is (config `scanner.place`), for Welcome's picture. */
+  scannerPlace: z.enum(['below', 'right', 'left']),
   /** The registry's phone (config `clinic.phone`, '' when none): Welcome shows it while the MIS is down. */
   clinicPhone: z.string(),
   /** «Попробуйте через N минут» while the MIS is down: config `health.misRetryMinutes`, never before the next check. */

@@ -193,6 +193,7 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
         printerEnabled: slipPrinter !== null,
         reprintLimit: limit,
         scanner: config.scanner.type,
+        scannerPlace: config.scanner.place,
         clinicPhone: config.clinic.phone,
         // Sooner than the next check would be a promise the kiosk cannot keep.
         misRetryMinutes: Math.max(config.health.misRetryMinutes, Math.ceil(config.health.intervalSeconds / 60)),

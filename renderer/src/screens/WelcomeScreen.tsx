@@ -3,9 +3,11 @@ import { LOCALE_IDS, t as translatorFor } from '../../../electron/common/i18n/lo
 import { useBootHandover } from '../boot-handover';
 import { BigButton } from '../components/BigButton';
 import { Icon } from '../components/Icon';
+import { ScanPicture } from '../components/ScanPicture';
 import { VoiceToggle } from '../components/VoiceButtons';
 import { useT } from '../i18n';
 import { healthNotice } from '../logic/health-notice';
+import { scanFirst } from '../logic/scan-first';
 import { HEALTH_POLL_MS } from '../logic/polling';
 import { useFlow } from '../store/context';
 import { loadFlowScreensAfterPaint } from './screen-loader';
@@ -15,7 +17,6 @@ export function WelcomeScreen() {
   const start = useFlow((s) => s.start);
   const refreshHealth = useFlow((s) => s.refreshHealth);
   const demo = useFlow((s) => s.info?.demo ?? false);
-  const scanner = useFlow((s) => s.info?.scanner ?? 'none');
   // «Мои записи» only where the MIS lets the kiosk list a patient's visits.
   const canListVisits = useFlow((s) => s.info?.mis.visits ?? true);
   // «Записаться к врачу» without a referral only where the MIS (and the clinic's list) allows it.
@@ -26,6 +27,9 @@ export function WelcomeScreen() {
   const t = useT();
   const notice = healthNotice(health, info);
   const blocked = notice?.blocksStart ?? false;
+  // With a scanner, holding the policy to it is the main way in (5 taps to a ticket instead of
+  // 30); typing is the alternative.
+  const scan = scanFirst(info, notice);
 
   // The next screens load once Welcome is on the glass (again after a failed load).
   useEffect(loadFlowScreensAfterPaint, []);
@@ -61,10 +65,24 @@ export function WelcomeScreen() {
             </span>
           </p>
         ) : (
-          <p className="welcome-need">{t('welcome.need')}</p>
+          !scan && <p className="welcome-need">{t('welcome.need')}</p>
         )}
-        {/* Steps the patient cannot take now would push the phone and the way back off the screen. */}
-        {!blocked && (
+        {scan && (
+          <section className="welcome-scan" data-testid="welcome-scan" data-reads={scan.reads} aria-labelledby="welcome-scan-title">
+            <ScanPicture place={scan.place} reads={scan.reads} labelledBy="welcome-scan-what" />
+            <div className="welcome-scan-text">
+              <h2 id="welcome-scan-title" className="welcome-scan-title">
+                {t(`welcome.scanTitle.${scan.place}`)}
+              </h2>
+              <p id="welcome-scan-what" className="welcome-scan-what">
+                {t(`welcome.scanWhat.${scan.reads}`)}
+              </p>
+            </div>
+          </section>
+        )}
+        {/* Not while the MIS is down (steps the patient cannot take would push the phone off the
+            screen), nor with a scanner (its picture is the way in). */}
+        {!blocked && !scan && (
           <ol className="welcome-steps">
             <li>
               <span className="welcome-num">1</span>
@@ -80,9 +98,22 @@ export function WelcomeScreen() {
             </li>
           </ol>
         )}
+        {/* Right above the buttons it points to. */}
+        {scan && (
+          <p className="welcome-type-hint" data-testid="welcome-type-hint">
+            {t(`welcome.typeHint.${scan.reads}`)}
+          </p>
+        )}
         <div className="welcome-menu">
-          <BigButton className="welcome-start" data-testid="start" disabled={blocked} onClick={() => start('book')}>
-            {t('welcome.start')}
+          <BigButton
+            variant={scan ? 'secondary' : 'primary'}
+            className="welcome-start"
+            data-testid="start"
+            disabled={blocked}
+            onClick={() => start('book')}
+          >
+            {/* Next to «без направления» the button must still say what it books. */}
+            {t(scan && !selfBooking ? 'welcome.typeInstead' : 'welcome.start')}
           </BigButton>
           <VoiceToggle className="welcome-voice" testId="voice-toggle-welcome" />
           {selfBooking && (
@@ -96,11 +127,6 @@ export function WelcomeScreen() {
             </BigButton>
           )}
         </div>
-        {scanner !== 'none' && (
-          <p className="welcome-scan" data-testid="welcome-scan">
-            {t('welcome.scan')}
-          </p>
-        )}
       </div>
     </section>
   );

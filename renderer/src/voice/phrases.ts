@@ -11,6 +11,7 @@ import { POLICY_LENGTH } from '../../../electron/common/rules';
 import type { SpeechKind } from '../../../electron/common/speech';
 import { HINT_BY_PROBLEM, PLAN } from '../logic/error-plan';
 import { healthNotice, phoneForSpeech } from '../logic/health-notice';
+import { scanFirst } from '../logic/scan-first';
 import { referralTypeLabel } from '../logic/referral-words';
 import { groupMobile } from '../../../electron/common/rules';
 import type { FlowError, FlowState } from '../store/types';
@@ -160,13 +161,17 @@ export function screenPhrase(view: View, t: Translate): Phrase | null {
     case 'welcome': {
       const self = info?.mis.selfBooking ?? false;
       const notice = healthNotice(view.health, info);
+      const scan = scanFirst(info, notice);
       return screen(
         join(
           t(self ? 'welcome.titleAny' : 'welcome.title'),
-          notice ? `${t.msg(notice.text)}${notice.phone ? ` ${phoneForSpeech(notice.phone)}` : ''}` : t('welcome.need'),
+          notice ? `${t.msg(notice.text)}${notice.phone ? ` ${phoneForSpeech(notice.phone)}` : ''}` : scan ? null : t('welcome.need'),
+          scan && t(`welcome.scanTitle.${scan.place}`),
+          scan && t(`welcome.scanWhat.${scan.reads}`),
+          scan && t(`welcome.typeHint.${scan.reads}`),
           notice?.blocksStart
             ? null
-            : options([t('welcome.start'), self ? t('action.selfBooking') : '', (info?.mis.visits ?? true) ? t('action.myAppointments') : ''], t),
+            : options([t(scan && !self ? 'welcome.typeInstead' : 'welcome.start'), self ? t('action.selfBooking') : '', (info?.mis.visits ?? true) ? t('action.myAppointments') : ''], t),
         ),
       );
     }
