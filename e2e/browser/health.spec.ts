@@ -1,9 +1,10 @@
 // Pre-flight: Welcome knows before the patient starts that the slip will not print or that
 // the MIS is down, within one health cycle (1 s on the e2e stack), and recovers by itself.
+// With the MIS down it says when to come back and the registry's phone (config clinic.phone).
 import { REF, expect, test } from '../support/fixtures';
 
 const PAPER = 'Талон не напечатается — номер покажем на экране, запишите или сфотографируйте его';
-const MIS_DOWN = 'Запись через инфомат временно недоступна — обратитесь в регистратуру';
+const MIS_DOWN = 'Запись через инфомат временно недоступна. Попробуйте через 5 минут или позвоните в регистратуру: 8-495-123-45-67';
 
 test('paper out: Welcome warns, booking is still allowed; paper back: the notice goes', async ({ kiosk, stack }) => {
   const { page } = kiosk;
@@ -21,7 +22,23 @@ test('MIS down: Welcome says so and «Начать» is off until the MIS answer
   await expect(page.getByTestId('welcome-notice')).toHaveText(MIS_DOWN);
   await expect(page.getByTestId('start')).toBeDisabled();
   await expect(page.getByTestId('start-appointments')).toBeDisabled();
+  // The number is whole on one line, on screen, larger than the sentence around it.
+  const phone = page.getByTestId('welcome-phone');
+  const box = (await phone.boundingBox())!;
+  const viewport = page.viewportSize()!;
+  expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+  expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+  const lineHeight = await phone.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || parseFloat(getComputedStyle(el).fontSize) * 1.4);
+  expect(box.height).toBeLessThan(lineHeight * 1.5);
   await kiosk.shot('welcome-notice-mis-down');
+  // Voice mode reads it, the number in digit groups.
+  stack.spoken.length = 0;
+  await page.getByTestId('voice-toggle-welcome').click();
+  await expect.poll(() => stack.spoken.map((u) => u.text).join('\n')).toMatch(/Попробуйте через 5\sминут или позвоните в регистратуру: 8 495 123 45 67\./);
+  await page.getByTestId('display-mode').click();
+  await kiosk.shot('welcome-notice-mis-down-large');
+  await page.getByTestId('display-mode').click();
+  await page.getByTestId('voice-toggle-welcome').click();
   stack.spy.clear();
   await expect(page.getByTestId('start')).toBeEnabled();
   await expect(page.getByTestId('welcome-notice')).toHaveCount(0);
@@ -55,4 +72,11 @@ test('a wait longer than 10 s offers «Отменить»; it returns to the sam
   await expect(page.getByTestId('screen-referrals')).toBeVisible();
   await expect(page.getByTestId('error-panel')).toHaveCount(0);
   await page.unrouteAll({ behavior: 'ignoreErrors' });
+});
+
+test('no scanner configured: Welcome stays as it was, typing is the main button', async ({ kiosk }) => {
+  const { page } = kiosk;
+  await expect(page.getByTestId('welcome-scan')).toHaveCount(0);
+  await expect(page.locator('.welcome-steps')).toBeVisible();
+  await expect(page.getByTestId('start')).toHaveClass(/btn-primary/);
 });

@@ -49,7 +49,7 @@ test('a tap on the picture while the MIS is down is not carried into identificat
     await page.goto(stack.host.issueLaunchUrl(), { waitUntil: 'commit' });
     await page.locator('.app[data-prerendered]').getByTestId('start').click();
     bundle.release();
-    await expect(page.getByTestId('welcome-notice')).toHaveText('Запись через инфомат временно недоступна — обратитесь в регистратуру');
+    await expect(page.getByTestId('welcome-notice')).toContainText('Запись через инфомат временно недоступна. Попробуйте через 5 минут');
     await expect(page.getByTestId('start')).toBeDisabled();
     await page.waitForTimeout(2_000);
     await expect(page.getByTestId('screen-identify')).toHaveCount(0);

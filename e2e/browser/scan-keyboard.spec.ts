@@ -1,6 +1,7 @@
 // Identification by a keyboard-wedge scanner: key events in the page, read by physical key code.
 import type { Page } from '@playwright/test';
 import { expect, test, type Kiosk } from '../support/fixtures';
+import { mainWayIsScanning } from '../support/scan-first';
 
 /** The screen polls the core for scans; a scan sent before the first poll would be (rightly) dropped. */
 async function listening(page: Page) {
@@ -32,4 +33,12 @@ test('digits arrive intact under a Russian layout (read by key code, not by key)
   await expect(page.getByTestId('field-policy')).toHaveValue('5000 0000 0000 0003');
   await expect(page.getByTestId('field-birth-day')).toHaveValue('');
   await kiosk.shot('scan-05-wedge');
+});
+
+test('Welcome shows scanning first: only the QR, which is digits; paper and plastic are typed', async ({ kiosk }) => {
+  const { page } = kiosk;
+  await mainWayIsScanning(kiosk, 'welcome-scan-first-keyboard');
+  await expect(page.getByTestId('welcome-scan')).toHaveAttribute('data-reads', 'keyboard');
+  await expect(page.getByTestId('welcome-scan')).not.toContainText('штрих-код');
+  await expect(page.getByTestId('welcome-type-hint')).toContainText('Бумажный и пластиковый полис сканер не читает');
 });

@@ -92,6 +92,8 @@ export async function startStack(name: string, opts: StackOptions = {}): Promise
     printer: { transport: { type: 'tcp', host: '127.0.0.1', port: printer.port, timeoutMs: 3000 } },
     // One health cycle per second, so Welcome's notices show (and clear) within a test's patience.
     health: { intervalSeconds: 1 },
+    // The registry's number Welcome gives while the MIS is down.
+    clinic: { phone: '8-495-123-45-67' },
     ...(opts.telemetry ? { telemetry: opts.telemetry } : {}),
     service: { pinHash: E2E_SERVICE_PIN_HASH },
     ...(opts.touchGuards ? {} : { touch: { repeatGuardMs: 0, pickerGuardMs: 0, spillGuardMs: 0 } }),

@@ -110,6 +110,12 @@ export const KioskInfoSchema = z.object({
   reprintLimit: z.number().int().min(0),
   /** The configured policy scanner: the screen polls for scans unless 'none', and listens for a keyboard wedge when 'keyboard'. */
   scanner: z.enum(['none', 'serial', 'keyboard']),
+  /** Where on the kiosk the scanner's window is (config `scanner.place`), for Welcome's picture. */
+  scannerPlace: z.enum(['below', 'right', 'left']),
+  /** The registry's phone (config `clinic.phone`, '' when none): Welcome shows it while the MIS is down. */
+  clinicPhone: z.string(),
+  /** «Попробуйте через N минут» while the MIS is down: config `health.misRetryMinutes`, never before the next check. */
+  misRetryMinutes: z.number().int().positive(),
   /** How long a booking can take at the longest: «Начать заново» waits for its outcome that long, no longer. */
   bookingWaitSeconds: z.number().int().positive(),
   /** What the MIS behind this kiosk can do; the flow adapts, no screen knows which MIS it is. */
@@ -375,14 +381,19 @@ export const WaitingListInputSchema = input({
   reason: z.enum(['noSlots', 'noConvenientTime'], { error: T.reason }),
 }).refine((v) => (v.specialityCode === null) !== (v.referralGuid === null), T.waitFor);
 export type WaitingListInput = z.infer<typeof WaitingListInputSchema>;
-export const LanguageInputSchema = input({ language: LocaleSchema });
+/**
+ * How the patient wants the slip: in the session's `language`, and double size when they had
+ * large print on (`largePrint`; absent means no, so an older renderer still prints).
+ */
+const slipChoice = { language: LocaleSchema, largePrint: z.boolean({ error: T.flag }).optional() };
+export const SlipChoiceInputSchema = input(slipChoice);
 /**
  * `again: false` is the automatic print after booking; `again: true` is the patient pressing
  * «Печать ещё раз». Whether that resends a failed original or prints a copy marked ПОВТОРНАЯ is
  * the core's decision, from the print journal. The slip is printed in the session's `language`.
  */
 export const TicketRefSchema = input({ ticketGuid: guid });
-export const PrintInputSchema = input({ ticketGuid: guid, again: z.boolean({ error: T.flag }), language: LocaleSchema });
+export const PrintInputSchema = input({ ticketGuid: guid, again: z.boolean({ error: T.flag }), ...slipChoice });
 const NoInput = input({});
 /**
  * A render error in the renderer, for the log: what broke and where (a screen and component
@@ -431,7 +442,7 @@ export const bridgeContract = {
   reschedule: { input: RescheduleInputSchema, output: RescheduleResultSchema },
   joinWaitingList: { input: WaitingListInputSchema, output: WaitingListResultSchema },
   /** One slip listing the upcoming appointments «Мои записи» showed; printed once, then as a copy. */
-  printAppointments: { input: LanguageInputSchema, output: SummaryPrintSchema },
+  printAppointments: { input: SlipChoiceInputSchema, output: SummaryPrintSchema },
   printTicket: { input: PrintInputSchema, output: PrintResultSchema },
   /** The ticket's print state now, with a fresh printer status (paper replaced?). Prints nothing. */
   printStatus: { input: TicketRefSchema, output: PrintResultSchema },

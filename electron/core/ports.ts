@@ -58,6 +58,11 @@ export interface SlipMeta {
   reprint: boolean;
   /** The clinic whose building the kiosk stands in (config `printer.homeClinicGuid`): another one's address is boxed. */
   homeClinicGuid?: string | null;
+  /**
+   * Double-size text for everything the patient acts on: config `printer.largePrint`, or the
+   * patient had large print on the screen (they are the one who must read the slip).
+   */
+  largePrint?: boolean;
   /** A technician's test slip from service mode: marked ТЕСТОВАЯ ПЕЧАТЬ, valid for nothing. */
   test?: boolean;
 }

@@ -66,7 +66,7 @@ function renderForRoll(slip: SlipData, widthMm: 58 | 80): string {
       const src = `data:image/svg+xml;base64,${Buffer.from(qrSvgDocument(b.data)).toString('base64')}`;
       body.push(`<div class="qr"><img src="${src}" alt="QR"></div>`);
     } else {
-      const cls = [`a-${b.align}`, b.bold ? 'b' : '', b.size === 2 ? 'x2' : ''].filter(Boolean).join(' ');
+      const cls = [`a-${b.align}`, b.bold ? 'b' : '', b.size > 1 ? `x${b.size}` : ''].filter(Boolean).join(' ');
       body.push(`<div class="${cls}">${escapeHtml(b.text)}</div>`);
     }
   }
@@ -87,6 +87,7 @@ div { white-space: pre; overflow: hidden; }
 .a-left { text-align: left; } .a-center { text-align: center; } .a-right { text-align: right; }
 .b { font-weight: bold; }
 .x2 { font-size: 2em; line-height: ${LINE_HEIGHT}; }
+.x3 { font-size: 3em; line-height: ${LINE_HEIGHT}; }
 .rule { border-top: 0.3mm dashed #000; margin: ${(m.lineMm / 2).toFixed(2)}mm 0; }
 .qr { text-align: center; padding: 1mm 0; }
 .qr img { width: ${QR_MM[widthMm]}mm; height: ${QR_MM[widthMm]}mm; image-rendering: pixelated; }

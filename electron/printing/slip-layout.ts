@@ -12,8 +12,8 @@ import type { SlipData } from '../core/ports';
 import { summaryBlocks } from './summary-layout';
 
 export type Align = 'left' | 'center' | 'right';
-/** 1 = normal, 2 = double width and height (`GS ! 0x11`). */
-export type TextSize = 1 | 2;
+/** 1 = normal, 2 = double width and height (`GS ! 0x11`), 3 = triple (`GS ! 0x22`: the time on a large-print slip). */
+export type TextSize = 1 | 2 | 3;
 
 export interface TextLine {
   kind: 'text';
@@ -69,22 +69,34 @@ export function toSlipText(value: string, charset: SlipCharset = 'cp866'): strin
     .trim();
 }
 
+/** A unit's pieces where it may break by itself: after its hyphens, dashes and no-break spaces. */
+function naturalPieces(word: string): string[] {
+  return word.split(/(?<=[-\u00a0–—])/);
+}
+
+/** A no-break space that ends a line is not printed, so it takes no room. */
+const printedLength = (s: string): number => s.replace(/\u00a0$/, '').length;
+
+/** Whether a unit fits `width` columns, broken only where it breaks by itself. */
+function fitsUncut(word: string, width: number): boolean {
+  return naturalPieces(word).every((piece) => printedLength(piece) <= width);
+}
+
 /**
  * A unit longer than a whole line: break after its own hyphens and no-break spaces first,
  * hyphenate by force only what is still too long.
  */
 function breakLongWord(word: string, width: number): string[] {
-  const segments = word.split(/(?<=[-\u00a0–—])/);
   const out: string[] = [];
   let cur = '';
-  for (const seg of segments) {
-    if (cur && cur.length + seg.length <= width) {
+  for (const seg of naturalPieces(word)) {
+    if (cur && printedLength(cur + seg) <= width) {
       cur += seg;
       continue;
     }
     if (cur) out.push(cur);
     cur = seg;
-    while (cur.length > width) {
+    while (printedLength(cur) > width) {
       const cut = Math.max(1, width - 1);
       out.push(`${cur.slice(0, cut)}-`);
       cur = cur.slice(cut);
@@ -94,21 +106,23 @@ function breakLongWord(word: string, width: number): string[] {
   return out;
 }
 
-/** Greedy word wrap. Words are never split unless a single word is longer than `width`. */
-export function wrapWords(text: string, width: number, charset: SlipCharset = 'cp866'): string[] {
-  if (width < 1) throw new RangeError(`width must be positive: ${width}`);
+/** The printable units of a text: split at ordinary spaces only (a no-break space glues). */
+function unitsOf(text: string, charset: SlipCharset): string[] {
+  return toSlipText(text, charset).split(' ').filter(Boolean);
+}
+
+function wrapUnits(units: readonly string[], width: number): string[] {
   const lines: string[] = [];
   let cur = '';
-  for (const word of toSlipText(text, charset).split(' ')) {
-    if (!word) continue;
-    if (word.length > width) {
+  for (const word of units) {
+    if (printedLength(word) > width) {
       if (cur) lines.push(cur);
       const pieces = breakLongWord(word, width);
       lines.push(...pieces.slice(0, -1));
       cur = pieces[pieces.length - 1] ?? '';
     } else if (!cur) {
       cur = word;
-    } else if (cur.length + 1 + word.length <= width) {
+    } else if (printedLength(`${cur} ${word}`) <= width) {
       cur += ` ${word}`;
     } else {
       lines.push(cur);
@@ -119,6 +133,50 @@ export function wrapWords(text: string, width: number, charset: SlipCharset = 'c
   return lines.map((l) => l.replaceAll(NBSP, ' ').trimEnd());
 }
 
+/** Greedy word wrap. Words are never split unless a single word is longer than `width`. */
+export function wrapWords(text: string, width: number, charset: SlipCharset = 'cp866'): string[] {
+  if (width < 1) throw new RangeError(`width must be positive: ${width}`);
+  return wrapUnits(unitsOf(text, charset), width);
+}
+
+export interface SizedLine {
+  text: string;
+  size: TextSize;
+}
+
+/**
+ * Wrap at double (or triple) size without ever cutting a word: a word too long for the larger
+ * cells (and not breakable at its own hyphens) goes on a line of its own one size down, and so
+ * on to normal size, where it fits whole. On 58 mm paper that is «Константинопольская-Вишневецкая»
+ * (20 columns before its hyphen, 16 at double size); the words around it stay large.
+ */
+export function wrapSized(text: string, columns: number, size: TextSize, charset: SlipCharset = 'cp866'): SizedLine[] {
+  if (Math.floor(columns / size) < 1) throw new RangeError(`columns too few for size ${size}: ${columns}`);
+  return wrapUnitsSized(unitsOf(text, charset), columns, size);
+}
+
+function wrapUnitsSized(units: readonly string[], columns: number, size: TextSize): SizedLine[] {
+  if (size === 1) return wrapUnits(units, columns).map((text) => ({ text, size: 1 }));
+  const width = Math.floor(columns / size);
+  const smaller = (size - 1) as TextSize;
+  const out: SizedLine[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    for (const text of wrapUnits(run, width)) out.push({ text, size });
+    run = [];
+  };
+  for (const word of units) {
+    if (fitsUncut(word, width)) {
+      run.push(word);
+      continue;
+    }
+    flush();
+    out.push(...wrapUnitsSized([word], columns, smaller));
+  }
+  flush();
+  return out;
+}
+
 export class LayoutBuilder {
   readonly blocks: SlipBlock[] = [];
   constructor(
@@ -126,9 +184,10 @@ export class LayoutBuilder {
     readonly charset: SlipCharset,
   ) {}
 
+  /** A larger size never cuts a word: what does not fit goes on its own line a size down. */
   para(text: string, opts: { align?: Align; bold?: boolean; size?: TextSize } = {}): this {
-    const size = opts.size ?? 1;
-    for (const line of wrapWords(text, Math.floor(this.columns / size), this.charset)) {
+    const lines = wrapSized(text, this.columns, opts.size ?? 1, this.charset);
+    for (const { text: line, size } of lines) {
       this.blocks.push({ kind: 'text', text: line, align: opts.align ?? 'left', bold: opts.bold ?? false, size });
     }
     return this;
@@ -161,19 +220,23 @@ export function cancelText(phone: string, t: Translate): string {
  * the visit list) carry no patient name to print initials from, so none are invented.
  * Room and time, what the patient looks for, are double size. The slip's own words are in the
  * session's language (`slip.locale`); the MIS's data (clinic, doctor, room) as the MIS wrote it.
+ * A large-print slip (`slip.largePrint`) doubles everything the patient acts on: also the date,
+ * the doctor, the number, the other building's address, when to come and how to cancel; what
+ * only the registry reads (when and where it was printed) stays small.
  */
 export function buildSlipLayout(slip: SlipData, columns: number, charset: SlipCharset = 'cp866'): SlipLayout {
   const tz = slip.timeZone;
   const tr = translatorFor(slip.locale);
   const tag = localeTag(slip.locale);
   const b = new LayoutBuilder(columns, charset);
+  const big: TextSize = slip.largePrint ? 2 : 1;
 
   // A test slip says so at both ends: a torn half must not pass for a ticket either.
   const mark = (text: string) => b.para(columns >= text.length + 8 ? `*** ${text} ***` : text, { align: 'center', bold: true });
   if (slip.test) mark(tr('slip.test'));
   if (slip.reprint) mark(tr('slip.reprint'));
   if (!slip.ticket) {
-    summaryBlocks(b, slip.summary, { timeZone: tz, t: tr, tag });
+    summaryBlocks(b, slip.summary, { timeZone: tz, t: tr, tag, big });
     b.rule();
     b.para(tr('slip.printedAt', { when: clinicDateTimeNumeric(slip.printedAt, tz) }));
     b.para(tr('slip.kiosk', { id: slip.kioskId }));
@@ -191,35 +254,36 @@ export function buildSlipLayout(slip: SlipData, columns: number, charset: SlipCh
   // registry asks for comes after, smaller and labelled, so it is not taken for the room.
   const day = dayLong(ymd, tag);
   if (day !== '—') b.para(capitalizeFirst(day), { align: 'center', bold: true, size: 2 });
-  b.para(dayNumeric(ymd), { align: 'center' });
-  b.para(clinicTime(t.beginTime, tz), { align: 'center', bold: true, size: 2 });
+  b.para(dayNumeric(ymd), { align: 'center', size: big });
+  // On a large-print slip everything important is double: the time alone is triple, to stay first.
+  b.para(clinicTime(t.beginTime, tz), { align: 'center', bold: true, size: slip.largePrint ? 3 : 2 });
   const room = placeText(t.room, t.floor, tr);
   if (room) b.para(room, { align: 'center', bold: true, size: 2 });
   b.rule();
-  if (t.doctorName) b.para(t.resType === 'Doctor' ? tr('slip.doctor', { name: t.doctorName }) : t.doctorName, { bold: true });
+  if (t.doctorName) b.para(t.resType === 'Doctor' ? tr('slip.doctor', { name: t.doctorName }) : t.doctorName, { bold: true, size: big });
   // The speciality and the position say the same thing more often than not: once.
   const role = t.doctorRole.trim();
   const spec = t.speciality.trim();
   const what = role && spec && !role.toLocaleLowerCase('ru-RU').includes(spec.toLocaleLowerCase('ru-RU').slice(0, 5)) ? `${role} (${spec})` : role || spec;
-  if (what) b.para(what);
-  if (t.number) b.para(tr('slip.number', { number: t.number }), { align: 'center', bold: true });
+  if (what) b.para(what, { size: big });
+  if (t.number) b.para(tr('slip.number', { number: t.number }), { align: 'center', bold: true, size: big });
   if (elsewhere) {
     b.rule();
-    b.para(tr('slip.otherBuilding'), { bold: true });
-    b.para(clinicName, { bold: true });
-    if (t.clinic.address) b.para(t.clinic.address, { bold: true });
+    b.para(tr('slip.otherBuilding'), { bold: true, size: big });
+    b.para(clinicName, { bold: true, size: big });
+    if (t.clinic.address) b.para(t.clinic.address, { bold: true, size: big });
     b.rule();
   } else if (t.clinic.address) {
     b.para(t.clinic.address);
   }
-  b.para(tr('slip.comeEarly'), { bold: true });
+  b.para(tr('slip.comeEarly'), { bold: true, size: big });
   const hours = hoursOnDayText(t.clinic.hours, ymd, tr);
   if (hours) b.para(hours);
   b.rule();
 
   b.para(tr('slip.qr'), { align: 'center' });
   b.qr(t.ticketGuid);
-  b.para(cancelText(t.clinic.phone, tr), { align: 'center' });
+  b.para(cancelText(t.clinic.phone, tr), { align: 'center', size: big });
   b.rule();
   b.para(tr('slip.printedAt', { when: clinicDateTimeNumeric(slip.printedAt, tz) }));
   b.para(tr('slip.kiosk', { id: slip.kioskId }));

@@ -154,9 +154,19 @@ export const en: Catalog = {
   'welcome.step2': 'Choose the referral, doctor, day and time',
   'welcome.step3': 'Take your appointment ticket',
   'welcome.start': 'Book with a referral',
-  'welcome.scan': 'Have a paper policy with a barcode? Hold it to the scanner; no need to type the number.',
+  'welcome.scanTitle.below': 'Hold your policy to the scanner below the screen',
+  'welcome.scanTitle.right': 'Hold your policy to the scanner to the right of the screen',
+  'welcome.scanTitle.left': 'Hold your policy to the scanner to the left of the screen',
+  'welcome.scanWhat.serial': 'A paper policy: the side with the barcode. A policy from Gosuslugi: the QR code on your phone or on a printout. Booking starts by itself; no need to type the number.',
+  'welcome.scanWhat.keyboard': 'A policy from Gosuslugi: the QR code on your phone or on a printout. Booking starts by itself; no need to type the number.',
+  'welcome.typeInstead': 'Type the policy number',
+  'welcome.typeHint.serial': 'The scanner cannot read a plastic policy: press a button below and type its number.',
+  'welcome.typeHint.keyboard': 'The scanner cannot read a paper or plastic policy: press a button below and type its number.',
   'welcome.noSlip': 'No ticket will be printed: the number will be on the screen, write it down or take a photo',
-  'welcome.misDown': 'Booking at the kiosk is not available just now; please ask at reception',
+  'welcome.misDown': ({ minutes }: { minutes: number }) =>
+    `Booking at the kiosk is not available just now. Please try again in ${minutes}\u00a0${n(minutes, 'minute', 'minutes')} or ask at reception`,
+  'welcome.misDownCall': ({ minutes }: { minutes: number }) =>
+    `Booking at the kiosk is not available just now. Please try again in ${minutes}\u00a0${n(minutes, 'minute', 'minutes')} or call reception:`,
   'welcome.titleAny': 'Book a doctor',
   'welcome.step2Any': 'Choose your referral or a specialist, the day and the time',
 

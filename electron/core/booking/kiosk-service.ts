@@ -143,7 +143,7 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
     return key;
   }
 
-  function printById(id: string, again: boolean, language: Locale): Promise<PrintResult> {
+  function printById(id: string, again: boolean, language: Locale, largePrint = false): Promise<PrintResult> {
     return serialPrint(async (): Promise<PrintResult> => {
       if (!slipPrinter) return DISABLED;
       const content = slipContent(id);
@@ -168,6 +168,8 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
         locale: language satisfies Locale,
         reprint: action.kind === 'copy',
         homeClinicGuid: config.printer.homeClinicGuid,
+        // The patient who had large print on is the one who reads this slip.
+        largePrint: config.printer.largePrint || largePrint,
         ...(key !== id ? { printKey: key } : {}),
       } satisfies SlipData);
       log.audit(`print.${outcome.state}`, { jobId: outcome.jobId, ticketGuid: id, action: action.kind, kioskId, slip: content.ticket ? 'ticket' : content.summary.kind });
@@ -206,6 +208,10 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
         printerEnabled: slipPrinter !== null,
         reprintLimit: limit,
         scanner: config.scanner.type,
+        scannerPlace: config.scanner.place,
+        clinicPhone: config.clinic.phone,
+        // Sooner than the next check would be a promise the kiosk cannot keep.
+        misRetryMinutes: Math.max(config.health.misRetryMinutes, Math.ceil(config.health.intervalSeconds / 60)),
         mis: {
           ...mis.capabilities,
           // The clinic turned self-booking off (an empty list), or the MIS cannot do it.
@@ -306,8 +312,8 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
       return null;
     },
 
-    printTicket({ ticketGuid, again, language }) {
-      return printById(ticketGuid, again, language);
+    printTicket({ ticketGuid, again, language, largePrint }) {
+      return printById(ticketGuid, again, language, largePrint);
     },
 
     printStatus({ ticketGuid }) {

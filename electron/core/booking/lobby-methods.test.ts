@@ -122,13 +122,13 @@ function recordingLog() {
   return { log, lines };
 }
 
-async function kiosk(opts: { mis?: Partial<Mis>; config?: Record<string, unknown> } = {}) {
+async function kiosk(opts: { mis?: Partial<Mis>; config?: Record<string, unknown>; printer?: Record<string, unknown>; rest?: Record<string, unknown> } = {}) {
   const m = memoryMis(opts.mis);
   const p = memoryPrinter();
   const l = recordingLog();
   const ledger = new BookingLedger();
   const session = new PatientSession({ getToken: (who) => m.mis.identify(who) }, { idleMs: 60_000, onEnd: () => ledger.clear() });
-  const config = KioskConfigSchema.parse({ api: { baseUrl: 'https://mis.example.ru/api' }, booking: { reconcileIntervalMs: 100, ...opts.config }, timeZone: 'Europe/Moscow' });
+  const config = KioskConfigSchema.parse({ api: { baseUrl: 'https://mis.example.ru/api' }, booking: { reconcileIntervalMs: 100, ...opts.config }, printer: { ...opts.printer }, timeZone: 'Europe/Moscow', ...opts.rest });
   const service: BridgeImpl = createKioskService({ config, mis: m.mis, session, ledger, log: l.log, slipPrinter: p.printer, now: () => NOW, sleep: async () => {} });
   await service.identify({ policy: '5000000000000001', birthDate: '1980-01-15' });
   return { ...m, ...p, ...l, service, session, ledger };
@@ -341,5 +341,37 @@ describe('«Распечатать все записи»', () => {
     expect(k.printed).toHaveLength(2);
     expect(k.printed[1]!.reprint).toBe(true);
     k.session.end('shutdown');
+  });
+});
+
+describe('a large-print slip', () => {
+  it('goes to the patient who had large print on, and to everyone when the config says so', async () => {
+    const k = await kiosk();
+    const ticket = await k.service.bookSelf({ ...cell(), specialityCode: '27' });
+    await k.service.printTicket({ ticketGuid: ticket.ticketGuid, again: false, language: 'ru' });
+    expect(k.printed.at(-1)!.largePrint).toBe(false);
+    await k.service.printTicket({ ticketGuid: ticket.ticketGuid, again: true, language: 'ru', largePrint: true });
+    expect(k.printed.at(-1)!.largePrint).toBe(true);
+    await k.service.listAppointments({});
+    await k.service.printAppointments({ language: 'ru', largePrint: true });
+    expect(k.printed.at(-1)!.largePrint).toBe(true);
+    k.session.end('shutdown');
+
+    const all = await kiosk({ printer: { largePrint: true } });
+    const other = await all.service.bookSelf({ ...cell(), specialityCode: '27' });
+    await all.service.printTicket({ ticketGuid: other.ticketGuid, again: false, language: 'ru' });
+    expect(all.printed.at(-1)!.largePrint).toBe(true);
+    all.session.end('shutdown');
+  });
+});
+
+describe('Welcome with the MIS down', () => {
+  it('gets the registry\'s phone and a wait no shorter than the next health check', async () => {
+    const k = await kiosk({ rest: { clinic: { phone: ' 8-495-123-45-67 ' }, health: { intervalSeconds: 600, misRetryMinutes: 5 } } });
+    expect(await k.service.kioskInfo({})).toMatchObject({ clinicPhone: '8-495-123-45-67', misRetryMinutes: 10 });
+    k.session.end('shutdown');
+    const plain = await kiosk();
+    expect(await plain.service.kioskInfo({})).toMatchObject({ clinicPhone: '', misRetryMinutes: 5 });
+    plain.session.end('shutdown');
   });
 });

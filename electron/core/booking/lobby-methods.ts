@@ -29,7 +29,7 @@ export interface LobbyDeps {
   vm: ViewModels;
   transact: BookingTransaction;
   /** Prints a slip the ledger knows (a ticket or a summary) as `printTicket` does. */
-  print: (slipId: string, again: boolean, language: Locale) => Promise<PrintResult>;
+  print: (slipId: string, again: boolean, language: Locale, largePrint?: boolean) => Promise<PrintResult>;
   served: (lpuGuid: string) => boolean;
   /** The clinic's today, YYYY-MM-DD. */
   today: () => string;
@@ -212,14 +212,14 @@ export function createLobbyMethods(deps: LobbyDeps): LobbyMethods {
       return { slipId: id, reference };
     },
 
-    async printAppointments({ language }) {
+    async printAppointments({ language, largePrint }) {
       const tickets = ledger.lastListed();
       if (!tickets || tickets.length === 0) throw notFound('no appointments listed in this session');
       // The same list is the same slip: a second tap is a copy (ПОВТОРНАЯ), not another original.
       const digest = createHash('sha256').update(tickets.map((t) => `${t.ticketGuid}@${t.beginTime}`).join('\n')).digest('hex');
       const id = `${digest.slice(0, 8)}-${digest.slice(8, 12)}-5${digest.slice(13, 16)}-8${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
       ledger.rememberSummary({ kind: 'appointments', id, tickets: [...tickets] });
-      return { slipId: id, result: await deps.print(id, false, language) };
+      return { slipId: id, result: await deps.print(id, false, language, largePrint) };
     },
   };
 }

@@ -13,6 +13,10 @@ export const ScannerConfigSchema = z
     vendorId: usbId.optional().describe('Или USB Vendor ID сканера (например 0c2e — Honeywell, 05e0 — Zebra/Symbol, 1eab — Newland): порт найдётся, даже если сменится номер'),
     productId: usbId.optional().describe('USB Product ID сканера, вместе с vendorId'),
     baudRate: z.number().int().min(1200).max(921600).default(9600).describe('Скорость порта для serial (для USB CDC не важна), бод'),
+    place: z
+      .enum(['below', 'right', 'left'])
+      .default('below')
+      .describe('Где на корпусе окно сканера, для картинки на первом экране «поднесите полис к сканеру»: below — под экраном, right — справа от экрана, left — слева'),
     frameGapMs: z
       .number()
       .int()

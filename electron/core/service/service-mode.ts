@@ -204,6 +204,8 @@ export function createServiceMode(deps: ServiceModeDeps): ServiceMode {
         // The technician's slip speaks the kiosk's default language.
         locale: config.language,
         reprint: false,
+        // The technician sees the slip patients get: large when the config prints all slips large.
+        largePrint: config.printer.largePrint,
         test: true,
       });
       log.audit('service.test_print', { state: outcome.state, jobId: outcome.jobId });

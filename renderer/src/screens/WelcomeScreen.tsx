@@ -3,9 +3,11 @@ import { LOCALE_IDS, t as translatorFor } from '../../../electron/common/i18n/lo
 import { useBootHandover } from '../boot-handover';
 import { BigButton } from '../components/BigButton';
 import { Icon } from '../components/Icon';
+import { ScanPicture } from '../components/ScanPicture';
 import { VoiceToggle } from '../components/VoiceButtons';
 import { useT } from '../i18n';
 import { healthNotice } from '../logic/health-notice';
+import { scanFirst } from '../logic/scan-first';
 import { HEALTH_POLL_MS } from '../logic/polling';
 import { useFlow } from '../store/context';
 import { loadFlowScreensAfterPaint } from './screen-loader';
@@ -15,16 +17,19 @@ export function WelcomeScreen() {
   const start = useFlow((s) => s.start);
   const refreshHealth = useFlow((s) => s.refreshHealth);
   const demo = useFlow((s) => s.info?.demo ?? false);
-  const scanner = useFlow((s) => s.info?.scanner ?? 'none');
   // «Мои записи» only where the MIS lets the kiosk list a patient's visits.
   const canListVisits = useFlow((s) => s.info?.mis.visits ?? true);
   // «Записаться к врачу» without a referral only where the MIS (and the clinic's list) allows it.
   const selfBooking = useFlow((s) => s.info?.mis.selfBooking ?? false);
   const health = useFlow((s) => s.health);
-  const infoKnown = useFlow((s) => s.info != null);
+  const info = useFlow((s) => s.info);
+  const infoKnown = info != null;
   const t = useT();
-  const notice = healthNotice(health);
+  const notice = healthNotice(health, info);
   const blocked = notice?.blocksStart ?? false;
+  // With a scanner, holding the policy to it is the main way in (5 taps to a ticket instead of
+  // 30); typing is the alternative.
+  const scan = scanFirst(info, notice);
 
   // The next screens load once Welcome is on the glass (again after a failed load).
   useEffect(loadFlowScreensAfterPaint, []);
@@ -47,28 +52,68 @@ export function WelcomeScreen() {
         {notice ? (
           <p className={`welcome-notice welcome-notice-${notice.kind}`} data-testid="welcome-notice" data-kind={notice.kind} role={blocked ? 'alert' : 'status'}>
             <Icon name={notice.kind === 'mis-down' ? 'alert' : 'printer'} size={48} />
-            <span>{t.msg(notice.text)}</span>
+            <span>
+              {t.msg(notice.text)}
+              {notice.phone && (
+                <>
+                  {' '}
+                  <strong className="welcome-phone" data-testid="welcome-phone">
+                    {notice.phone}
+                  </strong>
+                </>
+              )}
+            </span>
           </p>
         ) : (
-          <p className="welcome-need">{t('welcome.need')}</p>
+          !scan && <p className="welcome-need">{t('welcome.need')}</p>
         )}
-        <ol className="welcome-steps">
-          <li>
-            <span className="welcome-num">1</span>
-            {t('welcome.step1')}
-          </li>
-          <li>
-            <span className="welcome-num">2</span>
-            {t(selfBooking ? 'welcome.step2Any' : 'welcome.step2')}
-          </li>
-          <li>
-            <span className="welcome-num">3</span>
-            {t('welcome.step3')}
-          </li>
-        </ol>
+        {scan && (
+          <section className="welcome-scan" data-testid="welcome-scan" data-reads={scan.reads} aria-labelledby="welcome-scan-title">
+            <ScanPicture place={scan.place} reads={scan.reads} labelledBy="welcome-scan-what" />
+            <div className="welcome-scan-text">
+              <h2 id="welcome-scan-title" className="welcome-scan-title">
+                {t(`welcome.scanTitle.${scan.place}`)}
+              </h2>
+              <p id="welcome-scan-what" className="welcome-scan-what">
+                {t(`welcome.scanWhat.${scan.reads}`)}
+              </p>
+            </div>
+          </section>
+        )}
+        {/* Not while the MIS is down (steps the patient cannot take would push the phone off the
+            screen), nor with a scanner (its picture is the way in). */}
+        {!blocked && !scan && (
+          <ol className="welcome-steps">
+            <li>
+              <span className="welcome-num">1</span>
+              {t('welcome.step1')}
+            </li>
+            <li>
+              <span className="welcome-num">2</span>
+              {t(selfBooking ? 'welcome.step2Any' : 'welcome.step2')}
+            </li>
+            <li>
+              <span className="welcome-num">3</span>
+              {t('welcome.step3')}
+            </li>
+          </ol>
+        )}
+        {/* Right above the buttons it points to. */}
+        {scan && (
+          <p className="welcome-type-hint" data-testid="welcome-type-hint">
+            {t(`welcome.typeHint.${scan.reads}`)}
+          </p>
+        )}
         <div className="welcome-menu">
-          <BigButton className="welcome-start" data-testid="start" disabled={blocked} onClick={() => start('book')}>
-            {t('welcome.start')}
+          <BigButton
+            variant={scan ? 'secondary' : 'primary'}
+            className="welcome-start"
+            data-testid="start"
+            disabled={blocked}
+            onClick={() => start('book')}
+          >
+            {/* Next to «без направления» the button must still say what it books. */}
+            {t(scan && !selfBooking ? 'welcome.typeInstead' : 'welcome.start')}
           </BigButton>
           <VoiceToggle className="welcome-voice" testId="voice-toggle-welcome" />
           {selfBooking && (
@@ -82,11 +127,6 @@ export function WelcomeScreen() {
             </BigButton>
           )}
         </div>
-        {scanner !== 'none' && (
-          <p className="welcome-scan" data-testid="welcome-scan">
-            {t('welcome.scan')}
-          </p>
-        )}
       </div>
     </section>
   );

@@ -2,6 +2,7 @@
 // and printing the slip of one, in the session's language.
 import { msg } from '../../../electron/common/i18n/catalog';
 import type { StoreKit } from './kit';
+import { slipChoice } from './print-result';
 import type { AppointmentPrint, FlowActions } from './types';
 
 type AppointmentActions = Pick<FlowActions, 'showAppointments' | 'askCancel' | 'dismissCancel' | 'confirmCancel' | 'printAppointment' | 'loadReferrals'>;
@@ -45,7 +46,7 @@ export function createAppointmentActions({ bridge, get, set, call, fail, nav }: 
       set({ appointmentPrint: { ticketGuid, phase: 'printing' }, notice: null });
       // `again`: the core prints the original if this kiosk never printed the ticket, else a
       // copy marked ПОВТОРНАЯ within the reprint limit; the journal decides, not the screen.
-      const r = await call(() => bridge.printTicket({ ticketGuid, again: true, language: get().language }), true);
+      const r = await call(() => bridge.printTicket({ ticketGuid, again: true, ...slipChoice(get()) }), true);
       if (!r) return;
       const result: AppointmentPrint = r.ok
         ? { ticketGuid, phase: r.value.state, fault: r.value.state === 'printed' ? null : r.value.fault, problem: null }

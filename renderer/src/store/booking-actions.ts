@@ -3,7 +3,7 @@
 // language; what «print» and «print again» mean is the core's decision.
 import { flowContext } from './flow';
 import type { StoreKit } from './kit';
-import { printStatusOf } from './print-result';
+import { printStatusOf, slipChoice } from './print-result';
 import type { Envelope, RescheduleResult, Ticket } from '../../../electron/common/bridge-contract';
 import type { FlowActions, FlowState } from './types';
 
@@ -21,7 +21,7 @@ export function createBookingActions({ bridge, get, set, call, fail, nav }: Stor
     const before = get().print;
     const known = 'reprintsLeft' in before ? before.reprintsLeft : (get().info?.reprintLimit ?? 0);
     set({ print: { phase: 'printing', reprintsLeft: known, canPrintAgain: false } });
-    const r = await call(() => bridge.printTicket({ ticketGuid: slipId, again, language: get().language }), true);
+    const r = await call(() => bridge.printTicket({ ticketGuid: slipId, again, ...slipChoice(get()) }), true);
     if (!r) return;
     if (!r.ok) {
       // Refused before the printer (reprint allowance spent, ticket unknown): the booking stands.

@@ -113,6 +113,14 @@ describe('flow store', () => {
     expect(store.getState().print).toEqual({ phase: 'printed', reprintsLeft: 2, canPrintAgain: true });
   });
 
+  it('asks for a large-print slip when the patient has large print on', async () => {
+    const bridge = fakeBridge();
+    const store = await toConfirm(bridge);
+    store.getState().toggleDisplay();
+    await store.getState().book();
+    expect(bridge.printTicket).toHaveBeenCalledWith({ ticketGuid: 't-1', again: false, language: 'ru', largePrint: true });
+  });
+
   it('reprints while reprints are left, then stops', async () => {
     let left = 1;
     const bridge = fakeBridge({

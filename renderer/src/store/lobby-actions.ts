@@ -2,6 +2,7 @@
 // another booking for the same patient without identifying again («Записаться ещё»), a new
 // patient («Другой пациент»: this one's session ends first), and every appointment on one slip.
 import type { StoreKit } from './kit';
+import { slipChoice } from './print-result';
 import type { FlowActions } from './types';
 import { NOTHING_CHOSEN } from './choices';
 
@@ -56,15 +57,15 @@ export function createLobbyActions({ bridge, get, set, call, nav }: StoreKit): L
       const prev = get().allPrint;
       if (prev?.phase === 'printing' || get().busy) return;
       set({ allPrint: { slipId: prev?.slipId ?? null, phase: 'printing', fault: null, problem: null }, notice: null, appointmentPrint: null });
-      const language = get().language;
+      const choice = slipChoice(get());
       // The first tap prints the list's slip; a later one asks for it again (the core makes it a
       // copy marked ПОВТОРНАЯ, within the reprint limit), as «Печать ещё раз» does for a ticket.
       const r = prev?.slipId
         ? await call(async () => {
-            const e = await bridge.printTicket({ ticketGuid: prev.slipId!, again: true, language });
+            const e = await bridge.printTicket({ ticketGuid: prev.slipId!, again: true, ...choice });
             return e.ok ? { ok: true as const, value: { slipId: prev.slipId!, result: e.value } } : e;
           }, true)
-        : await call(() => bridge.printAppointments({ language }), true);
+        : await call(() => bridge.printAppointments(choice), true);
       if (!r) return;
       if (!r.ok) return set({ allPrint: { slipId: prev?.slipId ?? null, phase: 'failed', fault: null, problem: r.error.problem } });
       const { slipId, result } = r.value;

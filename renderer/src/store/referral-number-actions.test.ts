@@ -12,7 +12,7 @@ const refuse = (kind: BridgeError['kind'], problem: KioskProblem) =>
 
 const info: KioskInfo = {
   kioskId: 'k1', demo: false, timeZone: 'Europe/Moscow', idleSeconds: 60, typingIdleSeconds: 120, countdownSeconds: 20, ticketSeconds: 30, ticketUnprintedSeconds: 90, repeatGuardMs: 150, pickerGuardMs: 400, spillGuardMs: 300, orientation: 'auto', language: 'ru',
-  printerEnabled: true, reprintLimit: 1, bookingWaitSeconds: 60, scanner: 'none',
+  printerEnabled: true, reprintLimit: 1, bookingWaitSeconds: 60, scanner: 'none', clinicPhone: '', misRetryMinutes: 5, scannerPlace: 'below',
   voice: { enabled: false, engine: 'auto', rate: 90, volume: 100, kioskEngine: false },
   mis: { listReferrals: false, referralByNumber: true, visits: true, cancel: true, clientApplicationCheck: true, selfBooking: false, reschedule: false, waitingList: false },
 };

@@ -37,6 +37,9 @@ export const info: KioskInfo = {
   reprintLimit: 2,
   bookingWaitSeconds: 60,
   scanner: 'none',
+  clinicPhone: '8-495-123-45-67',
+  misRetryMinutes: 5,
+  scannerPlace: 'below',
   voice: { enabled: true, engine: 'espeak-ng', rate: 90, volume: 100, kioskEngine: true },
   mis: { listReferrals: true, referralByNumber: false, visits: true, cancel: true, clientApplicationCheck: true, selfBooking: false, reschedule: false, waitingList: false },
 };

@@ -10,7 +10,8 @@ import { t as translatorFor } from '../../../electron/common/i18n/locales';
 import { POLICY_LENGTH } from '../../../electron/common/rules';
 import type { SpeechKind } from '../../../electron/common/speech';
 import { HINT_BY_PROBLEM, PLAN } from '../logic/error-plan';
-import { healthNotice } from '../logic/health-notice';
+import { healthNotice, phoneForSpeech } from '../logic/health-notice';
+import { scanFirst } from '../logic/scan-first';
 import { referralTypeLabel } from '../logic/referral-words';
 import { groupMobile } from '../../../electron/common/rules';
 import { heldReferral } from '../store/foresee';
@@ -173,14 +174,18 @@ export function screenPhrase(view: View, t: Translate): Phrase | null {
   switch (view.screen) {
     case 'welcome': {
       const self = info?.mis.selfBooking ?? false;
-      const notice = healthNotice(view.health);
+      const notice = healthNotice(view.health, info);
+      const scan = scanFirst(info, notice);
       return screen(
         join(
           t(self ? 'welcome.titleAny' : 'welcome.title'),
-          notice ? t.msg(notice.text) : t('welcome.need'),
+          notice ? `${t.msg(notice.text)}${notice.phone ? ` ${phoneForSpeech(notice.phone)}` : ''}` : scan ? null : t('welcome.need'),
+          scan && t(`welcome.scanTitle.${scan.place}`),
+          scan && t(`welcome.scanWhat.${scan.reads}`),
+          scan && t(`welcome.typeHint.${scan.reads}`),
           notice?.blocksStart
             ? null
-            : options([t('welcome.start'), self ? t('action.selfBooking') : '', (info?.mis.visits ?? true) ? t('action.myAppointments') : ''], t),
+            : options([t(scan && !self ? 'welcome.typeInstead' : 'welcome.start'), self ? t('action.selfBooking') : '', (info?.mis.visits ?? true) ? t('action.myAppointments') : ''], t),
         ),
       );
     }
