@@ -55,6 +55,12 @@ export interface RunHostOptions {
   demo?: DemoStarter;
   /** The command line without what the entry point took for itself (default: process.argv). */
   args?: string[];
+  /**
+   * How the host's own Chromium is started, for an entry point that runs the kiosk with no
+   * display (the soak, scripts/soak/kiosk-child.ts): headless, with extra switches (a DevTools
+   * port for its driver). The production and demo entry points pass nothing.
+   */
+  browser?: { headless: boolean; extraArgs?: readonly string[] };
 }
 
 export async function runHost(opts: RunHostOptions = {}): Promise<void> {
@@ -129,10 +135,12 @@ export async function runHost(opts: RunHostOptions = {}): Promise<void> {
   // the link is printed only when no browser is launched.
   let browser: LaunchedChromium | null = null;
   let stopAnnouncing = () => {};
-  if (values.open && hasDisplay && existsSync('/usr/bin/chromium')) {
+  const headless = opts.browser?.headless ?? false;
+  if (values.open && (hasDisplay || headless) && existsSync('/usr/bin/chromium')) {
+    const window = headless ? ['--headless=new'] : [...screenGeometry(), values.kiosk ? '--kiosk' : '--start-maximized'];
     browser = launchChromium({
       host,
-      args: [...KIOSK_CHROMIUM_FLAGS, ...screenGeometry(), values.kiosk ? '--kiosk' : '--start-maximized'],
+      args: [...KIOSK_CHROMIUM_FLAGS, ...window, ...(opts.browser?.extraArgs ?? [])],
       profileParent: stateDir,
       onExit: () => void shutdown(),
     });
