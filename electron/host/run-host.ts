@@ -14,6 +14,7 @@ import { createFileLogger } from '../core/log';
 import { startBrowserHost } from './browser-host';
 import { KIOSK_CHROMIUM_FLAGS } from './chromium-flags';
 import { announceLaunchUrl, launchChromium, type LaunchedChromium } from './launch-chromium';
+import { startRendererWatchdog, type RunningWatchdog } from './renderer-watchdog';
 
 /**
  * Without a window manager (a bare X session, Xvfb) Chromium's --kiosk cannot size the window
@@ -134,16 +135,41 @@ export async function runHost(opts: RunHostOptions = {}): Promise<void> {
   // Chromium gets a one-time code (spent on first use) and a private profile removed at exit;
   // the link is printed only when no browser is launched.
   let browser: LaunchedChromium | null = null;
+  let watchdog: RunningWatchdog | null = null;
   let stopAnnouncing = () => {};
   const headless = opts.browser?.headless ?? false;
   if (values.open && (hasDisplay || headless) && existsSync('/usr/bin/chromium')) {
     const window = headless ? ['--headless=new'] : [...screenGeometry(), values.kiosk ? '--kiosk' : '--start-maximized'];
-    browser = launchChromium({
-      host,
-      args: [...KIOSK_CHROMIUM_FLAGS, ...window, ...(opts.browser?.extraArgs ?? [])],
-      profileParent: stateDir,
-      onExit: () => void shutdown(),
-    });
+    let relaunching = false;
+    const launch = (): LaunchedChromium =>
+      launchChromium({
+        host,
+        args: [...KIOSK_CHROMIUM_FLAGS, ...window, ...(opts.browser?.extraArgs ?? [])],
+        profileParent: stateDir,
+        // The browser closed (by the technician, or it died): the host goes too, unless the
+        // watchdog is replacing it.
+        onExit: () => {
+          if (!relaunching) void shutdown();
+        },
+      });
+    browser = launch();
+    // A kiosk screen (not a developer's window, which may be minimised and throttled) that
+    // crashed or froze is replaced by a fresh browser on Welcome.
+    if (values.kiosk || headless) {
+      watchdog = startRendererWatchdog({
+        lastSeen: () => host.rendererSeen(),
+        log,
+        relaunch: async () => {
+          relaunching = true;
+          try {
+            await browser?.close();
+            if (!stopping) browser = launch();
+          } finally {
+            relaunching = false;
+          }
+        },
+      });
+    }
   } else {
     const why = !values.open ? 'No browser launched' : !hasDisplay ? 'No display found' : 'No /usr/bin/chromium';
     stopAnnouncing = announceLaunchUrl(host, why);
@@ -154,6 +180,7 @@ export async function runHost(opts: RunHostOptions = {}): Promise<void> {
     if (stopping) return;
     stopping = true;
     stopAnnouncing();
+    watchdog?.stop();
     await browser?.close();
     await host.close();
     await booted.close();
