@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { createIdleTracker, type IdlePhase, type IdleTracker } from '../logic/idle';
+import { createIdleTracker, monotonicNow, type IdlePhase, type IdleTracker } from '../logic/idle';
 import { useT } from '../i18n';
 import { useFlow } from '../store/context';
 import { BigButton } from './BigButton';
@@ -32,7 +32,7 @@ export function IdleDialog() {
     const t = createIdleTracker({
       idleSeconds: idleSeconds!,
       countdownSeconds: countdownSeconds!,
-      now: () => Date.now(),
+      now: monotonicNow,
       onExpire: endSession,
     });
     tracker.current = t;
