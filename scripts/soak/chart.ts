@@ -113,7 +113,7 @@ export function lineChart(c: ChartInput): string {
   const xstep = niceStep(0, xMax, 8);
   for (let x = 0; x <= xMax + xstep / 2; x += xstep) {
     out.push(`<line x1="${sx(x).toFixed(1)}" x2="${sx(x).toFixed(1)}" y1="${T + ph}" y2="${T + ph + 4}" stroke="#555"/>`);
-    out.push(`<text x="${sx(x).toFixed(1)}" y="${T + ph + 17}" text-anchor="middle" fill="#555">${fmt(x)}</text>`);
+    out.push(`<text x="${sx(x).toFixed(1)}" y="${T + ph + 17}" text-anchor="middle" fill="#555">${Number.isInteger(xstep) ? x.toFixed(0) : fmt(x)}</text>`);
   }
   out.push(`<text x="${L + pw / 2}" y="${H - 8}" text-anchor="middle" fill="#333">sessions</text>`);
   out.push(`<line x1="${L}" x2="${L}" y1="${T}" y2="${T + ph}" stroke="#555"/><line x1="${L}" x2="${L + pw}" y1="${T + ph}" y2="${T + ph}" stroke="#555"/>`);

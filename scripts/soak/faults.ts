@@ -133,7 +133,13 @@ export function planFaults(sessions: PlannedSession[], rates: FaultRates, perDay
         f.target = 'book';
       } else {
         f.at = reachesBooking ? rng.pick(kind === 'clock-ntp' ? (['identify', 'choosing'] as const) : FAULT_POINTS) : 'identify';
-        if (kind === 'clock-ntp') f.sign = rng.chance(0.5) ? 1 : -1;
+        if (kind === 'clock-ntp') {
+          f.sign = rng.chance(0.5) ? 1 : -1;
+          // At the screen, a step back is followed by the patient walking away (the idle
+          // countdown must still end the session on time); after a step forward they go on
+          // (the countdown must not end it under them).
+          if (s.via === 'screens' && f.sign === -1) s.walkAwayAt = f.at === 'identify' ? 'identify' : 'resources';
+        }
       }
       s.faults.push(f);
     }

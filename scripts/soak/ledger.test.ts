@@ -104,6 +104,7 @@ describe('the ledger invariants', () => {
         session(2, { returnedToWelcome: false }),
         session(3, { via: 'bridge', returnedToWelcome: false }),
         session(4, { errorBoundary: 1 }),
+        session(5, { outcome: 'kicked-out', faults: ['clock-ntp'] }),
       ],
       { tokensInLogs: 2, rendererErrorsInLogs: 2 },
     );
@@ -112,6 +113,7 @@ describe('the ledger invariants', () => {
     expect(counts.stuckScreens).toBe(1); // a bridge session has no screen to get stuck
     expect(counts.blankScreens).toBe(2); // the one seen, and one more only the log knows
     expect(counts.tokensInLogs).toBe(1);
+    expect(counts.kickedOut).toBe(1);
   });
 
   it('diffs two reads of the MIS (the kiosk’s visits only) and reads slips', () => {

@@ -96,6 +96,7 @@ export const INVARIANTS = [
   'wrongTimeShown',
   'blankScreens',
   'stuckScreens',
+  'kickedOut',
   'tokensInLogs',
 ] as const;
 export type InvariantName = (typeof INVARIANTS)[number];
@@ -109,6 +110,7 @@ export const INVARIANT_MEANING: Record<InvariantName, string> = {
   wrongTimeShown: 'a ticket shown with another time or date than the MIS holds',
   blankScreens: 'the error boundary caught a render error (calm screen shown, or renderer.error logged)',
   stuckScreens: 'a screen session not back on Welcome within its bound (idle + countdown, or the ticket countdown)',
+  kickedOut: 'a patient still at the screen sent back to Welcome by the kiosk (no reload, crash or restart)',
   tokensInLogs: 'an MIS token found in the kiosk logs or console',
 };
 
@@ -146,6 +148,7 @@ export function checkInvariants(ledger: Ledger): { counts: InvariantCounts; brea
     }
     if (s.via === 'screens' && !s.returnedToWelcome) add('stuckScreens', s.index, `${s.kind}: not on Welcome within ${Math.round(s.boundMs / 1000)} s of its end`);
     if (s.errorBoundary > 0) add('blankScreens', s.index, `${s.errorBoundary} calm error screen(s) during ${s.kind}`);
+    if (s.outcome === 'kicked-out') add('kickedOut', s.index, `${s.kind}: Welcome came while the patient was at it${s.faults.length ? ` (${s.faults.join(', ')})` : ''}`);
   }
   const originals = new Map<string, number>();
   const copies = new Map<string, number>();

@@ -46,6 +46,8 @@ describe('the traffic and fault plan', () => {
       if (f.kind === 'renderer-reload' || f.kind === 'renderer-crash') expect(x.via).toBe('screens');
       if (f.kind === 'lost-answer') expect(x.kind === 'appointments' || x.patient === 'P2' || x.patient === 'P3').toBe(false);
     }
+    // A step of the clock back at the screen is followed by a walk-away (the idle countdown must hold).
+    for (const x of s) for (const f of x.faults) if (f.kind === 'clock-ntp' && x.via === 'screens' && f.sign === -1) expect(x.walkAwayAt).toBeDefined();
     const printer = w.filter((x) => x.kind !== 'mis-down');
     for (let i = 1; i < printer.length; i++) expect(printer[i]!.from).toBeGreaterThanOrEqual(printer[i - 1]!.to);
     for (const m of w.filter((x) => x.kind === 'mis-down')) expect(m.to - m.from === 25 || m.to === 2000).toBe(true);

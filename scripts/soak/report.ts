@@ -139,7 +139,6 @@ export async function buildReport(r: SoakResult, o: ReportOptions): Promise<Repo
     });
     const file = `soak-${key}.png`;
     if (Resvg) writeFileSync(path.join(o.outDir, file), new Resvg(svg, { fitTo: { mode: 'width', value: 1200 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng());
-    writeFileSync(path.join(o.outDir, `soak-${key}.svg`), svg);
     charts.push({ key, title: spec?.label ?? 'Disk in all', svg, png: Resvg ? file : '' });
   }
 
@@ -179,7 +178,15 @@ ${charts.map((c) => `<figure>${c.svg}<figcaption>${esc(c.title)}${c.png ? ` — 
 </body></html>`;
   const htmlPath = path.join(o.outDir, 'soak.html');
   writeFileSync(htmlPath, html);
+  // Everything (every session's ledger line): for a post-mortem, not for the repository.
   writeFileSync(path.join(o.outDir, 'result.json'), JSON.stringify({ figures, invariants: counts, breaches, slopes, result: r }, null, 1));
+  // The figures, the samples and the events: small enough to keep next to the report.
+  const { ledger: _ledger, ...rest } = r;
+  void _ledger;
+  writeFileSync(
+    path.join(o.outDir, 'summary.json'),
+    JSON.stringify({ figures, invariants: counts, breaches, slopes, outcomes: outcomes(r), prints: r.ledger.prints.length, result: rest }, null, 1),
+  );
   void cold;
   void median;
   return { figures, invariants: counts, breaches, slopes, budget, ok, table, htmlPath };

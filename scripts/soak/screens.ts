@@ -86,7 +86,12 @@ class Flow {
 
   /** Waits for the next screen; an error panel or the calm crash screen ends the flow. */
   async expect(ids: readonly string[], timeoutMs = 15_000): Promise<string> {
-    const got = await waitAny(this.page, [...ids, 'error-panel'], timeoutMs);
+    const got = await waitAny(this.page, [...ids, 'error-panel', ...(ids.includes('screen-welcome') ? [] : ['screen-welcome'])], timeoutMs);
+    if (got === 'screen-welcome' && !ids.includes('screen-welcome')) {
+      // Back on Welcome while the patient was still at it: the kiosk ended the session.
+      this.outcome = 'kicked-out';
+      throw new Ended();
+    }
     if (process.env.SOAK_TRACE) this.trace.push(`${got}@${Date.now() - this.t0}`);
     if (got === 'screen-crash') {
       this.errorBoundary += 1;
@@ -288,7 +293,8 @@ export async function runScreenSession(page: Page, s: PlannedSession, t: ScreenT
       walked = true;
       f.outcome = f.outcome === 'ticket' ? 'ticket:walked-away' : `walked-away:${s.walkAwayAt}`;
     } else if (err instanceof Ended) {
-      await f.finish().catch(() => undefined);
+      // Nothing to leave: Welcome came by itself, or the patient never got past a greyed Welcome.
+      if (f.outcome !== 'kicked-out' && f.outcome !== 'blocked') await f.finish().catch(() => undefined);
     } else if (err instanceof Interrupted) {
       interrupted = err.why;
       if (f.outcome === 'unknown') f.outcome = `interrupted:${err.why}`;
