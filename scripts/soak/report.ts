@@ -178,6 +178,54 @@ ${charts.map((c) => `<figure>${c.svg}<figcaption>${esc(c.title)}${c.png ? ` — 
 </body></html>`;
   const htmlPath = path.join(o.outDir, 'soak.html');
   writeFileSync(htmlPath, html);
+  // The same for reading in the repository: figures and the PNG plots in Markdown.
+  const md = [
+    `# Soak: ${n} sessions, seed ${r.options.seed} — ${ok ? 'within budget, every invariant 0' : 'over budget or an invariant broken'}`,
+    '',
+    'Made by `npm run soak` (README, «Soak: a month in the lobby»). The full report with the plots inline: [soak.html](soak.html); the numbers: [summary.json](summary.json).',
+    '',
+    '```',
+    ...header,
+    '```',
+    '',
+    '## Invariants',
+    '',
+    '| Invariant | Count | Meaning |',
+    '|---|---:|---|',
+    ...INVARIANTS.map((k) => `| \`${k}\` | ${counts[k]} | ${INVARIANT_MEANING[k]} |`),
+    '',
+    '## Faults injected',
+    '',
+    '| Fault | Count |',
+    '|---|---:|',
+    ...faultKinds.map((k) => `| ${k} | ${r.faults[k]} |`),
+    `| in all | ${Object.values(r.faults).reduce((a, b) => a + b, 0)} |`,
+    '',
+    `## Resources: least-squares slopes per 1,000 sessions (after session ${o.warmup})`,
+    '',
+    '| Resource | First | Last | Per 1,000 sessions | % of level per 1,000 |',
+    '|---|---:|---:|---:|---:|',
+    ...slopes.map((s) => `| ${s.label} (${s.unit}) | ${num(s.first)} | ${num(s.last)} | ${num(s.per1000, 3)} | ${num(s.pctPer1000, 2)} |`),
+    '',
+    lastSample
+      ? `Disk at the end: logs ${lastSample.diskLogsMB.toFixed(2)} MB, print journal ${lastSample.diskJournalMB.toFixed(2)} MB, slips ${lastSample.diskSlipsMB.toFixed(2)} MB, Chromium profile ${lastSample.diskProfileMB.toFixed(2)} MB (${lastSample.profileDirs} folder); ` +
+        `logs + journal + slips from day ${r.options.retentionDays + 2} on: ${num(after.per1000, 3)} MB per 1,000 sessions.`
+      : '',
+    '',
+    '## Budgets (`--check`)',
+    '',
+    '```',
+    formatCheck(budget),
+    '```',
+    '',
+    '## Plots',
+    '',
+    'Blue: samples; red dashed: the least-squares line after the warm-up. Bands: MIS down (red), paper out (orange), paper near end (yellow), cover open (violet), printer offline (grey). Lines: kiosk process restarted (red), renderer crash (violet) or reload (blue), NTP step (green), DST switch (orange), a new day (dotted). Ticks: MIS faults.',
+    '',
+    ...charts.filter((c) => c.png).map((c) => `![${c.title}](${c.png})`),
+    '',
+  ].join('\n');
+  writeFileSync(path.join(o.outDir, 'README.md'), md);
   // Everything (every session's ledger line): for a post-mortem, not for the repository.
   writeFileSync(path.join(o.outDir, 'result.json'), JSON.stringify({ figures, invariants: counts, breaches, slopes, result: r }, null, 1));
   // The figures, the samples and the events: small enough to keep next to the report.
