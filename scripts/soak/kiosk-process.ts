@@ -84,7 +84,7 @@ export class KioskProcess {
       r?.(m);
     });
     child.on('error', () => undefined);
-    this.attached = await this.attach(started);
+    this.attached = await this.attach(started, this.deadProfiles);
     const page = this.attached.page;
     await page.locator(WELCOME).waitFor({ state: 'visible', timeout: READY_TIMEOUT_MS });
     const reactAt = Date.now();
@@ -95,19 +95,28 @@ export class KioskProcess {
     return { welcomeMs: (fcp ?? reactAt) - started, reactMs: reactAt - started };
   }
 
-  /** Finds this launch's Chromium (its DevTools port file in a fresh profile) and attaches. */
-  private async attach(since: number): Promise<Attached> {
+  /**
+   * Finds this launch's Chromium (a DevTools port file written since `since`, in a profile that
+   * is not one of `gone`) and attaches. A profile being removed (the kiosk clears a dead
+   * browser's at launch, which touches its folder) may still show its old port file: a port
+   * that refuses is skipped, not fatal.
+   */
+  private async attach(since: number, gone: ReadonlySet<string> = new Set()): Promise<Attached> {
     const deadline = Date.now() + READY_TIMEOUT_MS;
     for (;;) {
       if (this.child?.exitCode !== null || this.child?.signalCode !== null) throw new Error(`the kiosk process exited during start (see ${this.opts.consoleLog})`);
-      const dir = this.newestProfile(since);
+      const dir = this.newestProfile(since, gone);
       const portFile = dir && path.join(dir, 'DevToolsActivePort');
-      if (portFile && existsSync(portFile)) {
+      if (portFile && existsSync(portFile) && safeMtime(portFile) >= since - 1000) {
         const port = Number(readFileSync(portFile, 'utf8').split('\n')[0]);
         if (port > 0) {
-          const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-          const page = await this.kioskPage(browser, deadline);
-          return { browser, page, profileDir: dir };
+          try {
+            const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`, { timeout: 10_000 });
+            const page = await this.kioskPage(browser, deadline);
+            return { browser, page, profileDir: dir };
+          } catch {
+            /* not this one (yet) */
+          }
         }
       }
       if (Date.now() > deadline) throw new Error('the kiosk did not start its Chromium within 60 s');
@@ -125,22 +134,27 @@ export class KioskProcess {
     }
   }
 
-  /** The newest `chromium-*` profile made since `since` in the state folder. */
-  newestProfile(since = 0): string | null {
+  /** The newest `chromium-*` profile made since `since` in the state folder (not one of `gone`). */
+  newestProfile(since = 0, gone: ReadonlySet<string> = new Set()): string | null {
     let best: { dir: string; t: number } | null = null;
     for (const name of safeReaddir(this.stateDir)) {
       if (!name.startsWith('chromium-')) continue;
       const dir = path.join(this.stateDir, name);
+      if (gone.has(dir)) continue;
       const t = safeMtime(dir);
       if (t >= since - 1000 && (!best || t > best.t)) best = { dir, t };
     }
     return best?.dir ?? null;
   }
 
+  /** Profiles of browsers this supervisor saw die: never attached to again. */
+  private readonly deadProfiles = new Set<string>();
+
   /** The kiosk's Chromium was replaced by the kiosk itself (a relaunch): attach to the new one. */
   async reattach(since: number): Promise<Attached> {
+    if (this.attached) this.deadProfiles.add(this.attached.profileDir);
     await this.attached?.browser.close().catch(() => undefined);
-    this.attached = await this.attach(since);
+    this.attached = await this.attach(since, this.deadProfiles);
     return this.attached;
   }
 
@@ -148,6 +162,7 @@ export class KioskProcess {
   async kill(): Promise<void> {
     const child = this.child;
     if (!child?.pid) return;
+    if (this.attached) this.deadProfiles.add(this.attached.profileDir);
     await this.attached?.browser.close().catch(() => undefined);
     this.attached = null;
     try {

@@ -238,7 +238,16 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     const restartHost = async (session: number, why: string): Promise<ColdStart> => {
       const killedAt = Date.now();
       // What the dead process wrote since its clock last moved gets its virtual stamp first.
-      const c = await k.restart(() => stampVirtualMtimes([logsDir], offset + skew));
+      let c: ColdStart | null = null;
+      for (let attempt = 1; !c; attempt++) {
+        try {
+          c = await k.restart(() => stampVirtualMtimes([logsDir], offset + skew));
+        } catch (err) {
+          // The supervisor tries again (systemd would, up to its start limit); each failure is on record.
+          events.push({ session, kind: 'stuck', detail: `kiosk process did not come back (attempt ${attempt}): ${err instanceof Error ? err.message : String(err)}` });
+          if (attempt >= 3) throw new Error(`soak: the kiosk process did not come back after 3 restarts: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+        }
+      }
       // The new process was spawned `reactMs` before now: crash → spawn is the supervisor's part.
       const spawnedAfter = Date.now() - killedAt - c.reactMs;
       recoveries.push({ kind: 'host-restart', session, welcomeMs: spawnedAfter + c.welcomeMs, reactMs: spawnedAfter + c.reactMs, byItself: true });
@@ -378,6 +387,11 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
         }
       };
 
+      // A kiosk that is not there (a restart that failed) is brought back before the patient comes.
+      if (!k.attached) {
+        await restartHost(s.index, 'kiosk down at the start of a session');
+        stuckBy = 'the kiosk was down when the patient came';
+      }
       const t0 = Date.now();
       const rec: SessionRecord = {
         index: s.index,
