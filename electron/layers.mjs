@@ -128,9 +128,10 @@ export const LAYERS = [
       'serving/': 'what either host serves (Electron\'s app:// and the browser host alike): security and cache headers, MIME types, request path → file of the build, the kiosk Chromium switches',
       'service/': 'service mode, the technician\'s PIN-gated panel: PIN hash and lockout, its bridge methods, config summary, paper counter, restart/exit port',
       'session/': 'the patient session, the only holder of the COD token',
+      'speech/': 'voice guidance\'s own engine: espeak-ng spawned per utterance (text on stdin, never a shell; interrupt or queue; WAV files for tests), and the `speak`/`speechStop` bridge methods',
       'telemetry/': 'Prometheus metrics: the kiosk\'s series (closed label sets), the `/metrics` server, the periodic probe',
       'updates/': 'the update cycle: our Ed25519 signature on the update metadata checked against the pinned release keys (`release-keys.json`) before download and again before install, refusals (log and metric), when a kiosk may install (staged rollout, maintenance window), the ledger of update restarts; `testing/` holds a loopback feed for tests',
-      'ports.ts': 'the interfaces the core needs from outside (slip printer, print history, logger); printing and the shell implement them',
+      'ports.ts': 'the interfaces the core needs from outside (slip printer, print history, logger, speech engine); printing and the shell implement them',
     },
   },
   {

@@ -15,6 +15,7 @@ const CYRILLIC = /[А-Яа-яЁё]/;
 /** Files whose Cyrillic is not the kiosk's sentences, and why. */
 const ALLOWED: Record<string, string> = {
   'electron/common/i18n/ru.ts': 'the Russian catalogue',
+  'electron/common/i18n/ru-numerals.ts': 'the Russian catalogue\'s numbers, dates and times in words (voice guidance)',
   'electron/common/typograph.ts': 'the typographer\'s rules: Russian abbreviations, units and month names',
   'electron/core/scan/six-bit.ts': 'the paper policy barcode\'s six-bit alphabet (a wire format)',
   'electron/printing/sample-slips.ts': 'MIS data of the sample slips (docs, tests)',
@@ -25,6 +26,7 @@ const ALLOWED: Record<string, string> = {
   'electron/core/config/service-schema.ts': 'technician reference (config field descriptions)',
   'electron/core/config/telemetry-schema.ts': 'technician reference (config field descriptions)',
   'electron/core/config/updates-schema.ts': 'technician reference (config field descriptions)',
+  'electron/core/config/voice-schema.ts': 'technician reference (config field descriptions)',
   'electron/core/config/technician-messages.ts': 'technician reference (configuration problems)',
   'electron/core/config/load.ts': 'technician reference (configuration file problems)',
   'electron/core/api/tls.ts': 'technician diagnostics of the MIS certificate (configuration problems)',

@@ -47,7 +47,7 @@ async function english(kiosk: Kiosk): Promise<void> {
   await expect(page.getByTestId('lang-ru')).toHaveAttribute('aria-pressed', 'true');
   await page.getByTestId('lang-en').click();
   await expect(page.getByTestId('lang-en')).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.getByTestId('screen-welcome')).toContainText('Book a doctor with a referral');
+  await expect(page.getByTestId('screen-welcome')).toContainText('See a doctor without a referral');
 }
 
 test('English: the whole booking in the kiosk\'s English, MIS data as the MIS wrote it; the slip in English', async ({ kiosk }) => {
@@ -97,9 +97,12 @@ test('English: the whole booking in the kiosk\'s English, MIS data as the MIS wr
 
   // The slip: its own words in English; every Cyrillic word on it is the MIS's data.
   const job = await kiosk.firstSlip();
-  for (const words of ['Appointment ticket', 'Date: ', `Time: ${time}`, 'Room 214, floor 2', 'Doctor: ', 'Please come', 'Printed: ', 'Kiosk: ']) {
+  for (const words of ['Appointment ticket', 'Room 214, floor 2', 'Doctor: ', 'Ticket No. ', 'Please come', 'Printed: ', 'Kiosk: ']) {
     expect(job.text).toContain(words);
   }
+  // The day in English words, then the time on a line of its own, large.
+  expect(job.text).toMatch(/(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} [A-Z][a-z]+/);
+  expect(job.text.split('\n').map((l) => l.trim())).toContain(time);
   const visits = await page.evaluate(() => (window as unknown as { kiosk: { listAppointments(i: object): Promise<{ ok: boolean; value?: unknown }> } }).kiosk.listAppointments({}));
   const misData = JSON.stringify(visits).replace(/[«»"]/g, ' ');
   const cyrillicWords = job.text.split(/\s+/).map((w) => w.replace(/^[("']+|[)"',.:]+$/g, '')).filter((w) => /[А-Яа-яЁё]/.test(w));

@@ -129,7 +129,7 @@ test('an expired token mid-flow is renewed silently and the booking goes through
   expect(stack.spy.tokens.length).toBe(2);
 });
 
-test('paper end: the booking stands and the ticket screen says the slip was not printed', async ({ kiosk, stack }) => {
+test('paper end: the booking stands, the ticket screen says so calmly, stays 90 s and shows the appointment as a QR code', async ({ kiosk, stack }) => {
   stack.printer.setStatus('paper-end');
   await kiosk.identify('P1');
   await kiosk.pickReferral(101);
@@ -138,7 +138,16 @@ test('paper end: the booking stands and the ticket screen says the slip was not 
   await expect(kiosk.page.getByTestId('screen-ticket')).toBeVisible();
   await expect(kiosk.page.getByTestId('ticket-number')).not.toBeEmpty();
   await expect(kiosk.page.getByTestId('print-status')).toContainText(/бумаг/i, { timeout: 15_000 });
-  await expect(kiosk.page.getByTestId('print-status')).toContainText(/запишите номер|регистратур/i);
+  await expect(kiosk.page.getByTestId('print-status')).toContainText(/запись есть/i);
+  await expect(kiosk.page.getByTestId('print-status')).toContainText('Мои записи');
+  // Time to copy or photograph it: 90 s, not the 30 s after a slip.
+  expect(Number(await kiosk.page.getByTestId('ticket-countdown').getAttribute('data-seconds'))).toBeGreaterThan(60);
+  const qr = kiosk.page.getByTestId('ticket-qr');
+  await expect(qr).toBeVisible();
+  const qrText = (await qr.getAttribute('data-text'))!;
+  expect(qrText).toContain((await kiosk.page.getByTestId('ticket-number').innerText()).trim());
+  expect(qrText).toMatch(/Время: \d{2}:\d{2}/);
+  expect(qrText).not.toContain('5000000000000001');
   await kiosk.shot('10b-ticket-paper-end');
   expect(kiosk.printed()).toHaveLength(0);
   // The printer says it has no paper: another try would only fail, so none is offered.

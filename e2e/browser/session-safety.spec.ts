@@ -1,18 +1,23 @@
 // The token never leaves the main process, and an abandoned session is wiped.
 import { CARDIOLOGIST, expect, test } from '../support/fixtures';
 
-test('idle: «Вы ещё здесь?» after 60 s, then Welcome after the 15 s countdown, and the session is gone', async ({ kiosk }) => {
+test('idle: «Вы ещё здесь?» after 90 s with a chime and a 30 s countdown, then Welcome, and the session is gone', async ({ kiosk }) => {
   const { page } = kiosk;
   await page.clock.install();
   await kiosk.open();
   await kiosk.identify('P1');
   await expect(page.getByTestId('screen-referrals')).toBeVisible();
-  await page.clock.fastForward(59_000);
+  await page.clock.fastForward(89_000);
   await expect(page.getByTestId('idle-dialog')).toHaveCount(0);
   await page.clock.fastForward(2_000);
   await expect(page.getByTestId('idle-dialog')).toBeVisible();
   await expect(page.getByTestId('idle-dialog')).toContainText('Вы ещё здесь?');
+  // Heard as well as seen, and at least 30 s to answer (WCAG 2.2.1 asks for 20).
+  await expect(page.getByTestId('idle-dialog')).toHaveAttribute('data-chimes', '1');
+  expect(Number(await page.getByTestId('idle-countdown').innerText())).toBeGreaterThanOrEqual(28);
   await kiosk.shot('12-idle-dialog');
+  await page.clock.fastForward(15_000);
+  await expect(page.getByTestId('idle-dialog')).toBeVisible();
   await page.clock.fastForward(16_000);
   await expect(page.getByTestId('screen-welcome')).toBeVisible();
   const r = await page.evaluate(() => (window as unknown as { kiosk: { listReferrals(i: object): Promise<unknown> } }).kiosk.listReferrals({}));
@@ -25,7 +30,7 @@ test('idle: a touch during the countdown keeps the patient where they were', asy
   await kiosk.open();
   await kiosk.identify('P1');
   await expect(page.getByTestId('screen-referrals')).toBeVisible();
-  await page.clock.fastForward(61_000);
+  await page.clock.fastForward(91_000);
   await page.getByTestId('idle-dialog').getByRole('button').first().click();
   await expect(page.getByTestId('idle-dialog')).toHaveCount(0);
   await expect(page.getByTestId('screen-referrals')).toBeVisible();
@@ -58,4 +63,35 @@ test('the COD token is never in the DOM, storage, cookies, bridge answers or log
   // Nor the full policy number anywhere but the patient's own input, which is gone by now.
   expect(dom).not.toContain('5000000000000001');
   expect(logs).not.toContain('5000000000000001');
+});
+
+test('typing gets 120 s before «Вы ещё здесь?»; the ticket stays while it is touched', async ({ kiosk }) => {
+  test.setTimeout(120_000);
+  const { page } = kiosk;
+  await page.clock.install();
+  await kiosk.open();
+  await page.getByTestId('start').click();
+  await expect(page.getByTestId('screen-identify')).toBeVisible();
+  await page.clock.fastForward(100_000);
+  await expect(page.getByTestId('idle-dialog')).toHaveCount(0);
+  await page.clock.fastForward(25_000);
+  await expect(page.getByTestId('idle-dialog')).toBeVisible();
+  await page.getByTestId('idle-continue').click();
+
+  await kiosk.fillIdentify('P1');
+  await kiosk.pickReferral(101);
+  await kiosk.pickFirstDayAndTime(CARDIOLOGIST);
+  await page.getByTestId('confirm-book').click();
+  await expect(page.getByTestId('print-status')).toHaveAttribute('data-state', 'printed', { timeout: 15_000 });
+  const countdown = page.getByTestId('ticket-countdown');
+  await page.clock.fastForward(20_000);
+  expect(Number(await countdown.getAttribute('data-seconds'))).toBeLessThanOrEqual(11);
+  // A touch anywhere: the full time again.
+  await page.getByTestId('ticket-number').click();
+  await page.clock.fastForward(1_000);
+  expect(Number(await countdown.getAttribute('data-seconds'))).toBeGreaterThanOrEqual(29);
+  await page.clock.fastForward(25_000);
+  await expect(page.getByTestId('screen-ticket')).toBeVisible();
+  await page.clock.fastForward(10_000);
+  await expect(page.getByTestId('screen-welcome')).toBeVisible();
 });

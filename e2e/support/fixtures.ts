@@ -114,14 +114,16 @@ export class Kiosk {
   }
 }
 
-export const test = base.extend<{ kiosk: Kiosk }, { stack: Stack; scannerType: ScannerType; misKind: MisKind }>({
+export const test = base.extend<{ kiosk: Kiosk }, { stack: Stack; scannerType: ScannerType; misKind: MisKind; touchGuards: boolean }>({
   /** `test.use({ scannerType: 'serial' })` gives a spec its own stack with that scanner. */
   scannerType: ['none', { scope: 'worker', option: true }],
   /** `test.use({ misKind: 'n3' })`: the spec's stack runs on the N3 HubService simulator. */
   misKind: ['softrust', { scope: 'worker', option: true }],
+  /** `test.use({ touchGuards: true })`: the spec's stack has the shipped tremor guards on. */
+  touchGuards: [false, { scope: 'worker', option: true }],
   stack: [
-    async ({ scannerType, misKind }, use, workerInfo) => {
-      const stack = await startStack(`${workerInfo.project.name}-w${workerInfo.workerIndex}`, { scanner: scannerType, mis: misKind });
+    async ({ scannerType, misKind, touchGuards }, use, workerInfo) => {
+      const stack = await startStack(`${workerInfo.project.name}-w${workerInfo.workerIndex}`, { scanner: scannerType, mis: misKind, touchGuards });
       await use(stack);
       await stack.close();
     },

@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createKioskCore, type KioskCore } from '../../electron/compose/kiosk-core';
 import { KioskConfigSchema } from '../../electron/core/config/schema';
-import type { Logger } from '../../electron/core/ports';
+import type { Logger, SpeechEngine, Utterance } from '../../electron/core/ports';
+import { createEspeakEngine } from '../../electron/core/speech/espeak-engine';
 import { startBrowserHost, type RunningBrowserHost } from '../../electron/host/browser-host';
 import { kioskHostHooks } from '../../electron/host/run-host';
 import { startVirtualPrinter, type RunningVirtualPrinter } from '../../electron/printing/virtual/server';
@@ -36,6 +37,12 @@ export interface Stack {
   simGet(pathname: string, method?: 'GET' | 'POST'): Promise<unknown>;
   /** What service mode asked of the shell («Перезапустить», «Выйти в систему»); nothing really restarts. */
   lifecycleCalls: Array<'restart' | 'quit'>;
+  /**
+   * Everything the screen asked the kiosk's voice to say, in order (voice guidance): the e2e
+   * asserts the words. Each is also rendered by the real espeak-ng into
+   * artifacts/e2e-speech/<worker>/ when the program is there, like the slips.
+   */
+  spoken: Array<Utterance & { interrupt: boolean }>;
   /** One scan through the virtual serial scanner (a socat pty the core opened with serialport). */
   scan(req: ScanRequest): void;
   close(): Promise<void>;
@@ -48,6 +55,12 @@ export interface StackOptions {
   scanner?: ScannerType;
   /** Which MIS the kiosk talks to: the SoftRust simulator (default), or the N3 HubService simulator. */
   mis?: MisKind;
+  /**
+   * The kiosk's tremor guards as shipped (same key within 150 ms, month picker's first 400 ms).
+   * Off by default here: the driver taps «0000…» faster than a hand can, which the guard would
+   * rightly take for a bounce; tremor.spec.ts runs with them on.
+   */
+  touchGuards?: boolean;
 }
 
 export async function startStack(name: string, opts: StackOptions = {}): Promise<Stack> {
@@ -81,10 +94,15 @@ export async function startStack(name: string, opts: StackOptions = {}): Promise
     health: { intervalSeconds: 1 },
     ...(opts.telemetry ? { telemetry: opts.telemetry } : {}),
     service: { pinHash: E2E_SERVICE_PIN_HASH },
+    ...(opts.touchGuards ? {} : { touch: { repeatGuardMs: 0, pickerGuardMs: 0, spillGuardMs: 0 } }),
+    // The kiosk's own engine, whatever voices the test machine's Chromium may have.
+    voice: { engine: 'espeak-ng' },
   });
+  const spoken: Stack['spoken'] = [];
+  const speech = recordingSpeech(spoken, path.resolve('artifacts', 'e2e-speech', name), log);
   const lifecycleCalls: Array<'restart' | 'quit'> = [];
   const lifecycle = { restart: () => void lifecycleCalls.push('restart'), quit: () => void lifecycleCalls.push('quit') };
-  const core = await createKioskCore(config, { log, userDataDir, lifecycle, version: '0.0.0-e2e' });
+  const core = await createKioskCore(config, { log, userDataDir, lifecycle, version: '0.0.0-e2e', speech });
   // Wired as run-host wires it: a page opened through a new launch URL (or the page loaded again)
   // replaces the previous one and ends its patient session and service mode.
   const host = await startBrowserHost({
@@ -101,6 +119,7 @@ export async function startStack(name: string, opts: StackOptions = {}): Promise
     spy,
     logLines,
     lifecycleCalls,
+    spoken,
     async simHook(pathname, body) {
       const res = await fetch((n3 ?? sim).url + pathname, {
         method: 'POST',
@@ -129,5 +148,23 @@ export async function startStack(name: string, opts: StackOptions = {}): Promise
       await sim.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * The kiosk's voice as the e2e hears it: every utterance recorded, and handed to the real
+ * espeak-ng engine writing WAV files (no sound card needed). Without espeak-ng the words are
+ * still recorded and the voice counts as present, so the screens behave as on a kiosk that has it.
+ */
+function recordingSpeech(spoken: Stack['spoken'], wavDir: string, log: Logger): SpeechEngine {
+  const real = createEspeakEngine({ command: 'espeak-ng', rate: 90, volume: 100, log, wavDir });
+  return {
+    ready: async () => true,
+    say(u, interrupt) {
+      spoken.push({ ...u, interrupt });
+      void real.ready().then((ok) => ok && real.say(u, interrupt));
+    },
+    stop: () => real.stop(),
+    close: () => real.close(),
   };
 }

@@ -7,6 +7,7 @@ import { GUID_PATTERN, MIN_BIRTH_DATE, birthDateProblem, isHhmm, isOffsetDateTim
 import { LOCALE_IDS } from './i18n/locales';
 import { PRINTER_FAULTS, type PrinterFault } from './printer-faults';
 import { KIOSK_PROBLEMS } from './problems';
+import { SPEECH_KINDS, SPEECH_TEXT_LIMIT, SPEECH_TEXT_PATTERN, VOICE_ENGINES } from './speech';
 import { MOBILE_PATTERN, POLICY_LENGTH, POLICY_PATTERN, REFERRAL_NUMBER_PATTERN, REFERRAL_STATUSES, SPECIALITY_CODE_PATTERN, SURNAME_PATTERN } from './rules';
 import {
   ServiceEnterResultSchema,
@@ -47,6 +48,8 @@ const T = {
   phone: 'expected a Russian mobile number: 10 digits starting with 9',
   reason: 'expected noSlots or noConvenientTime',
   waitFor: 'expected exactly one of specialityCode and referralGuid',
+  speech: `expected 1 to ${SPEECH_TEXT_LIMIT} characters to say, no control characters`,
+  speechKind: 'expected a kind of utterance the kiosk says',
 } as const;
 /** A language the kiosk speaks (electron/common/i18n/locales.ts). */
 export const LocaleSchema = z.enum(LOCALE_IDS, { error: T.language });
@@ -89,7 +92,17 @@ export const KioskInfoSchema = z.object({
   /** IANA zone of the clinic; every time on screen and on paper is shown in it. */
   timeZone: z.string(),
   idleSeconds: z.number().int().positive(),
+  /** The idle time on the screens where the patient types (Identify, the referral number and surname, the phone). */
+  typingIdleSeconds: z.number().int().positive(),
   countdownSeconds: z.number().int().positive(),
+  /** The ticket screen's way back to Welcome: after a slip, and (longer) when nothing was printed. */
+  ticketSeconds: z.number().int().positive(),
+  ticketUnprintedSeconds: z.number().int().positive(),
+  /** Tremor guards: the same key again within this is one press; the month picker ignores taps this long after it appears. */
+  repeatGuardMs: z.number().int().min(0),
+  pickerGuardMs: z.number().int().min(0),
+  /** A digit this soon after the policy's 16th is a slipping finger, not the day of birth. */
+  spillGuardMs: z.number().int().min(0),
   orientation: z.enum(['auto', 'portrait', 'landscape']),
   /** The language a session starts in (config `language`); the patient may switch it on Welcome. */
   language: LocaleSchema,
@@ -116,6 +129,16 @@ export const KioskInfoSchema = z.object({
     reschedule: z.boolean(),
     /** «Встать в лист ожидания» is offered when there is no time. */
     waitingList: z.boolean(),
+  }),
+  /** Voice guidance (config `voice`): whether «Озвучить» is offered, and how to speak. */
+  voice: z.object({
+    enabled: z.boolean(),
+    engine: z.enum(VOICE_ENGINES),
+    /** Percent of the normal rate and of full volume, for either engine. */
+    rate: z.number().int().positive(),
+    volume: z.number().int().positive(),
+    /** The kiosk's own engine (espeak-ng in the main process) answered at start: `speak` can be heard. */
+    kioskEngine: z.boolean(),
   }),
 });
 export type KioskInfo = z.infer<typeof KioskInfoSchema>;
@@ -362,6 +385,18 @@ export const ReportErrorInputSchema = input({ message: z.string().max(500), wher
 export type ReportErrorInput = z.infer<typeof ReportErrorInputSchema>;
 /** The digits of a keyboard-wedge burst, read by physical key codes in the renderer. */
 export const ScanKeysInputSchema = input({ digits: z.string({ error: T.fields }).regex(/^\d{1,64}$/, T.fields) });
+/**
+ * Voice guidance through the kiosk's own engine: what to say (composed in the renderer from the
+ * catalogue and what the screen shows; never the policy number), in which language, and whether it
+ * cuts off what is being said (`interrupt`) or follows it.
+ */
+export const SpeakInputSchema = input({
+  text: z.string({ error: T.speech }).max(SPEECH_TEXT_LIMIT, T.speech).regex(SPEECH_TEXT_PATTERN, T.speech),
+  language: LocaleSchema,
+  kind: z.enum(SPEECH_KINDS, { error: T.speechKind }),
+  interrupt: z.boolean({ error: T.flag }),
+});
+export type SpeakInput = z.infer<typeof SpeakInputSchema>;
 /** A technician's PIN as typed on the service keypad: 4–8 digits, checked only in the core. */
 export const ServicePinInputSchema = input({ pin: z.string({ error: T.fields }).regex(/^\d{4,8}$/, T.fields) });
 
@@ -406,6 +441,10 @@ export const bridgeContract = {
   kioskHealth: { input: NoInput, output: KioskHealthSchema },
   /** A patient touched the screen or a key (sent at most every few seconds): someone is at the kiosk. */
   patientInput: { input: NoInput, output: z.null() },
+  /** Says the text with the kiosk's engine; `accepted: false` when it has none (the screen then stays silent). */
+  speak: { input: SpeakInputSchema, output: z.object({ accepted: z.boolean() }) },
+  /** Stops what is being said and forgets what was to follow (voice off, the session over). */
+  speechStop: { input: NoInput, output: z.null() },
   // Service mode (electron/core/service): every method but the gate, the entry and the exit
   // refuses unless the core opened a service session with the right PIN.
   serviceGate: { input: NoInput, output: ServiceGateSchema },

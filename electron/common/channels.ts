@@ -30,6 +30,8 @@ export const bridgeMethodNames: readonly BridgeMethod[] = Object.freeze([
   'scanStop',
   'kioskHealth',
   'patientInput',
+  'speak',
+  'speechStop',
   'serviceGate',
   'serviceEnter',
   'serviceStatus',

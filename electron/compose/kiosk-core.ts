@@ -15,7 +15,8 @@ import { createHealthMonitor } from '../core/health/health-monitor';
 import { createMisProbe } from '../core/health/mis-probe';
 import { createDispatcher, type BridgeDispatcher } from '../core/bridge/dispatcher';
 import type { KioskConfig } from '../core/config/schema';
-import type { Logger, SlipPrinter } from '../core/ports';
+import { silentSpeech, type Logger, type SlipPrinter, type SpeechEngine } from '../core/ports';
+import { createEspeakEngine } from '../core/speech/espeak-engine';
 import { PatientSession } from '../core/session/patient-session';
 import { ScanInbox } from '../core/scan/scan-inbox';
 import type { SerialAccess } from '../core/scan/serial-scanner';
@@ -49,6 +50,8 @@ export interface KioskCoreDeps {
   mis?: Mis;
   /** Restart and quit for service mode: app.relaunch in Electron, exit for the supervisor in the browser host. */
   lifecycle?: KioskLifecycle;
+  /** The kiosk's own voice; espeak-ng from the config when absent (tests pass one that writes WAV files). */
+  speech?: SpeechEngine;
 }
 
 export interface KioskCore {
@@ -117,9 +120,17 @@ export async function createKioskCore(config: KioskConfig, given: KioskCoreDeps)
     (err: unknown) => deps.log.error('mis.start_failed', { kind: mis.kind, error: err instanceof Error ? err.message : String(err) }),
   );
   const ledger = new BookingLedger();
+  // Voice guidance's own engine, unless the config speaks only with the OS voice (or not at all).
+  const v = config.voice;
+  const speech =
+    deps.speech ??
+    (v.enabled && v.engine !== 'os' ? createEspeakEngine({ command: v.espeakPath, rate: v.rate, volume: v.volume, log: deps.log }) : silentSpeech);
+  // Asked now, so Welcome's first kioskInfo does not wait for the program to answer.
+  void speech.ready();
   // The main-side wipe comes after the renderer's own idle dialog and countdown, as a safety
   // net for a renderer that crashed or froze with a patient's session open.
-  const idleMs = (config.idle.seconds + config.idle.countdownSeconds + 30) * 1000;
+  // The screen's own idle watch ends a session first; this is the backstop for a screen that died.
+  const idleMs = (Math.max(config.idle.seconds, config.idle.typingSeconds, config.idle.ticketUnprintedSeconds) + config.idle.countdownSeconds + 30) * 1000;
   // A scan is a person at the kiosk, even one the screen was not listening for.
   const scanInbox = new ScanInbox({ log: deps.log, onScan: () => activity.touch() });
   const session = new PatientSession(
@@ -130,6 +141,7 @@ export async function createKioskCore(config: KioskConfig, given: KioskCoreDeps)
       onEnd: () => {
         ledger.clear();
         scanInbox.clear();
+        speech.stop();
         mis.forgetPatients?.();
       },
       onEnded: telemetry.sink.sessionEnded,
@@ -176,7 +188,7 @@ export async function createKioskCore(config: KioskConfig, given: KioskCoreDeps)
     now: deps.now,
     clock: deps.clock,
   });
-  const service = createKioskService({ config, mis, session, ledger, log: serviceLog, slipPrinter, scanInbox, health, serviceMode, now: deps.now, sleep: deps.sleep });
+  const service = createKioskService({ config, mis, session, ledger, log: serviceLog, slipPrinter, scanInbox, health, serviceMode, speech, now: deps.now, sleep: deps.sleep });
   await telemetry.start({ printer: slipPrinter, misCheck: () => mis.start() });
   const dispatch = createDispatcher(service, deps.log, telemetry.sink);
   return {
@@ -202,6 +214,7 @@ export async function createKioskCore(config: KioskConfig, given: KioskCoreDeps)
       session.end('shutdown');
       await telemetry.close();
       slipPrinter?.close();
+      speech.close();
       await scanner.close();
     },
   };

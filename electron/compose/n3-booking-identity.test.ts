@@ -117,4 +117,22 @@ describe('N3: the booked ticket and «Мои записи» are one visit', () =
     expect((await call('cancelAppointment', { lpuGuid: ticket.clinic.guid, ticketGuid: ticket.ticketGuid })).ok).toBe(true);
     expect(heldAtHub(ticket)).toEqual([{ cancelled: true }]);
   });
+
+  it('the same time booked again after a cancellation has the same id on N3, and still gets its own original slip', async () => {
+    const first = await book();
+    expect((await value<PrintResult>('printTicket', { ticketGuid: first.ticketGuid, again: false, language: 'ru' })).state).toBe('printed');
+    expect((await call('cancelAppointment', { lpuGuid: first.clinic.guid, ticketGuid: first.ticketGuid })).ok).toBe(true);
+    await value('endSession');
+    const again = await book();
+    expect(again.ticketGuid).toBe(first.ticketGuid); // the hub's cell, the same doctor and time
+    const second = await value<PrintResult>('printTicket', { ticketGuid: again.ticketGuid, again: false, language: 'ru' });
+    expect(second.state).toBe('printed');
+    const slips = await slipsOut(2);
+    expect(slips).toHaveLength(2);
+    expect(slips.filter((s) => s.includes('ПОВТОРНАЯ'))).toEqual([]);
+    // And «Печать ещё раз» on the new one is its own first copy, not the old booking's.
+    const copy = await value<PrintResult>('printTicket', { ticketGuid: again.ticketGuid, again: true, language: 'ru' });
+    expect(copy.state).toBe('printed');
+    expect((await slipsOut(3))[2]).toContain('ПОВТОРНАЯ');
+  });
 });

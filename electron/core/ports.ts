@@ -3,6 +3,7 @@
 import type { ClinicRef, Ticket } from '../common/bridge-contract';
 import type { Locale } from '../common/i18n/locales';
 import type { PrinterFault } from '../common/printer-faults';
+import type { SpeechKind } from '../common/speech';
 
 /** «Распечатать все записи»: the upcoming appointments «Мои записи» showed, on one slip. */
 export interface AppointmentsSummary {
@@ -35,12 +36,18 @@ export type SlipSummary = AppointmentsSummary | WaitingListSummary;
  */
 export type SlipData = SlipMeta & ({ ticket: Ticket; summary?: undefined } | { ticket?: undefined; summary: SlipSummary });
 
-/** The slip's id in the print journal: the ticket's GUID or the summary's id. */
+/** The slip's id in the print journal: its own key if it has one, else the ticket's GUID or the summary's id. */
 export function slipId(slip: SlipData): string {
-  return slip.ticket ? slip.ticket.ticketGuid : slip.summary.id;
+  return slip.printKey ?? (slip.ticket ? slip.ticket.ticketGuid : slip.summary.id);
 }
 
 export interface SlipMeta {
+  /**
+   * The journal's key when the ticket's GUID already names an older booking's slip (an MIS
+   * that derives ticket ids from the cell, like N3: the same doctor and time booked again after
+   * a cancellation has the same GUID, and must still get its own original).
+   */
+  printKey?: string;
   kioskId: string;
   /** ISO instant the slip was printed; shown in the clinic's zone. */
   printedAt: string;
@@ -49,6 +56,8 @@ export interface SlipMeta {
   locale: Locale;
   /** True when the patient asked for another copy on purpose. */
   reprint: boolean;
+  /** The clinic whose building the kiosk stands in (config `printer.homeClinicGuid`): another one's address is boxed. */
+  homeClinicGuid?: string | null;
   /** A technician's test slip from service mode: marked ТЕСТОВАЯ ПЕЧАТЬ, valid for nothing. */
   test?: boolean;
 }
@@ -77,6 +86,8 @@ export interface PrintHistory {
   againAttempts: number;
   /** Why the last attempt failed, if it did. */
   lastFault: PrinterFault | null;
+  /** When the original was first begun (ISO), null if never. */
+  originalAt: string | null;
 }
 
 /** The printer as its last status answer described it; `unknown` for one-way transports. */
@@ -95,6 +106,30 @@ export interface SlipPrinter {
   /** A journal that could not be written (the guard then holds in memory only), for the technician. */
   journalFault(): string | null;
 }
+
+/** One thing to say aloud (voice guidance), already in words, in the session's language. */
+export interface Utterance {
+  text: string;
+  language: Locale;
+  kind: SpeechKind;
+}
+
+/**
+ * Speaks through the kiosk's speakers (espeak-ng in `core/speech/`). Never throws: a kiosk with
+ * no engine or no audio device stays silent, and says so once in the log.
+ */
+export interface SpeechEngine {
+  /** Whether the engine's program answered (checked once; false: `say` does nothing). */
+  ready(): Promise<boolean>;
+  /** Says it now, cutting off what is being said and dropping what was to follow (`interrupt`), or after it. */
+  say(utterance: Utterance, interrupt: boolean): void;
+  /** Stops what is being said and forgets what was to follow. */
+  stop(): void;
+  close(): void;
+}
+
+/** No engine: the kiosk's own speech is off (config `voice`), or tests that do not speak. */
+export const silentSpeech: SpeechEngine = { ready: async () => false, say() {}, stop() {}, close() {} };
 
 /**
  * Structured logging. Implementations mask policy numbers and drop anything that looks like a

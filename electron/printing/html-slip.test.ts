@@ -8,7 +8,7 @@ describe('renderSlipHtml', () => {
     expect(html).toContain('<html lang="ru">');
     expect(html).toContain('№ 037.91');
     expect(html).toContain('Кабинет 214, этаж 2');
-    expect(html).toContain('Время: 09:15');
+    expect(html).toContain('09:15');
     expect(html).toContain('ПОВТОРНАЯ ПЕЧАТЬ');
     expect(html).toMatch(/<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+"/);
     expect(html).not.toMatch(/https?:|url\(|@import|<script|<link/i);

@@ -6,7 +6,7 @@
 // is loaded from a string with no network and a strict CSP.
 import type { SlipData } from '../core/ports';
 import { t } from '../common/i18n/locales';
-import { qrSvgDocument } from './qr-svg';
+import { qrSvgDocument } from '../common/qr-svg';
 import { buildSlipLayout } from './slip-layout';
 
 /** Printable width of a roll: 48 mm on 58 mm paper, 72 mm on 80 mm paper. */

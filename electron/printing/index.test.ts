@@ -34,8 +34,8 @@ describe('createSlipPrinter with the virtual printer', () => {
     const job = await printer.waitForJob();
     expect(job.text).toContain('№ 037.91');
     expect(job.text).toContain('Кабинет 214, этаж 2');
-    expect(job.text).toContain('Время: 09:15');
-    expect(job.text).toContain('Дата: 27.11.2026, пятница');
+    expect(job.text).toContain('09:15');
+    expect(job.text).toContain('27.11.2026');
     expect(job.text).toContain('Врач: Иванов И. И.');
     expect(job.text).toContain('Талон на приём');
     expect(job.text).toContain(`[QR: ${sampleTicket.ticketGuid}]`);

@@ -97,7 +97,7 @@ function historyOf(journal: PrintJournal, ticketGuid: string): PrintHistory {
     else if (original.state === 'failed') state = original.sent ? 'failed-sent' : 'failed-unsent';
     else state = original.state;
   }
-  return { original: state, againAttempts, lastFault: last?.state === 'failed' ? last.fault : null };
+  return { original: state, againAttempts, lastFault: last?.state === 'failed' ? last.fault : null, originalAt: original?.createdAt ?? null };
 }
 
 export function createSlipPrinter(config: PrinterConfig, opts: SlipPrinterOptions): JournaledSlipPrinter {

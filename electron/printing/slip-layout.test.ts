@@ -52,7 +52,7 @@ describe('buildSlipLayout', () => {
       for (const l of lines) expect(l.text.length * l.size, l.text).toBeLessThanOrEqual(columns);
       const plain = lines.map((l) => l.text);
       const t = longTicket;
-      for (const source of [t.doctorName, t.clinic.name, t.clinic.address, t.doctorRole, t.speciality]) {
+      for (const source of [t.doctorName, t.clinic.name, t.clinic.address, t.doctorRole]) {
         expectWordsIntact(source, plain, columns);
       }
       const text = layoutToText(buildSlipLayout(slip, columns));
@@ -64,13 +64,16 @@ describe('buildSlipLayout', () => {
   it('has the ticket number, the time and the room in double size, the doctor and the QR of the guid', () => {
     const layout = buildSlipLayout(sampleSlip(), 48);
     const big = layout.blocks.filter((b): b is TextLine => b.kind === 'text' && b.size === 2);
-    expect(big.map((b) => b.text)).toEqual(['№ 037.91', 'Время: 09:15', 'Кабинет 214, этаж 2']);
+    // The day in words, the time and the room, in that order, read at a glance; the number after, smaller.
+    expect(big.map((b) => b.text)).toEqual(['Пятница, 27 ноября', '09:15', 'Кабинет 214, этаж 2']);
     const text = layoutToText(layout);
     expect(text).toContain('Талон на приём');
     expect(text).toContain('Кабинет 214, этаж 2');
     expect(text).toContain('Врач: Иванов И. И.');
     expect(text).toContain('Врач-терапевт участковый');
-    expect(text).toContain('Терапия');
+    // The position already says the speciality: not twice.
+    expect(text).not.toContain('Специальность');
+    expect(text).toContain('Талон № 037.91');
     expect(text).toContain('ГБУЗ МО "Дубненская больница"');
     expect(text).toContain('г. Дубна');
     expect(text).toContain('Приходите за 10-15 минут до приёма');
@@ -85,20 +88,22 @@ describe('buildSlipLayout', () => {
   it('shows times in the clinic zone, not the OS zone (tests run in America/New_York)', () => {
     expect(process.env.TZ).toBe('America/New_York');
     const text = layoutToText(buildSlipLayout(sampleSlip(), 48));
-    expect(text).toContain('Дата: 27.11.2026, пятница');
-    expect(text).toContain('Время: 09:15');
+    expect(text).toContain('Пятница, 27 ноября');
+    expect(text).toContain('27.11.2026');
+    expect(text).toMatch(/^\s*09:15$/m);
     expect(text).toContain('Напечатано: 20.11.2026 08:41');
     // The same instants in Yekaterinburg (+05:00).
     const ekb = layoutToText(buildSlipLayout(sampleSlip({ timeZone: 'Asia/Yekaterinburg' }), 48));
-    expect(ekb).toContain('Время: 11:15');
+    expect(ekb).toMatch(/^\s*11:15$/m);
     expect(ekb).toContain('Напечатано: 20.11.2026 10:41');
   });
 
   it('uses the clinic calendar date when the visit is just after midnight there', () => {
     const ticket = { ...sampleTicket, beginTime: '2026-11-28T00:10:00+03:00' };
     const text = layoutToText(buildSlipLayout(sampleSlip({ ticket }), 48));
-    expect(text).toContain('Дата: 28.11.2026, суббота');
-    expect(text).toContain('Время: 00:10');
+    expect(text).toContain('Суббота, 28 ноября');
+    expect(text).toContain('28.11.2026');
+    expect(text).toMatch(/^\s*00:10$/m);
   });
 
   it('marks reprints', () => {
@@ -122,6 +127,15 @@ describe('buildSlipLayout', () => {
     expect(room('5', null)).not.toContain('этаж');
   });
 
+  it('boxes the address when the appointment is in another building than the kiosk\'s, and only then', () => {
+    const here = layoutToText(buildSlipLayout(sampleSlip({ homeClinicGuid: sampleTicket.clinic.guid }), 48));
+    expect(here).not.toContain('другом здании');
+    const there = layoutToText(buildSlipLayout(sampleSlip({ homeClinicGuid: '00000000-0000-4000-8000-000000000000' }), 48));
+    expect(there).toMatch(/-{48}\nПриём в другом здании:\nГБУЗ МО "Дубненская больница"\n141980/);
+    // Unknown home clinic: the address as usual, no box.
+    expect(layoutToText(buildSlipLayout(sampleSlip(), 48))).not.toContain('другом здании');
+  });
+
   it('gives the registry as the way to cancel when the clinic has no phone', () => {
     const ticket = { ...sampleTicket, clinic: { ...sampleTicket.clinic, phone: '' } };
     const text = layoutToText(buildSlipLayout(sampleSlip({ ticket }), 32));
@@ -131,7 +145,7 @@ describe('buildSlipLayout', () => {
 
   it('prints its own words in the session\'s language, the MIS\'s data as the MIS wrote it', () => {
     const text = layoutToText(buildSlipLayout(sampleSlip({ locale: 'en' }), 48));
-    for (const word of ['Appointment ticket', 'Date: ', 'Time: ', 'Room 214', 'Doctor: ', 'Please come 10-15 minutes early', 'Ticket QR code', 'Printed: ', 'Kiosk: KIOSK-01']) {
+    for (const word of ['Appointment ticket', 'Friday 27 November', 'Ticket No. 037.91', 'Room 214', 'Doctor: ', 'Please come 10-15 minutes early', 'Ticket QR code', 'Printed: ', 'Kiosk: KIOSK-01']) {
       expect(text).toContain(word);
     }
     expect(text).toContain(sampleTicket.clinic.name.replace(/[«»]/g, '"'));

@@ -3,7 +3,7 @@
 // Lines are wrapped here (not by the printer or the encoder) because only here do we know the
 // words: a name must never be cut in the middle on a slip an elderly patient has to read.
 import { hoursOnDayText } from '../common/clinic-hours';
-import { clinicTime, clinicYmd, clinicDateTimeNumeric, dayNumeric, weekdayLong } from '../common/clinic-time';
+import { clinicTime, clinicYmd, clinicDateTimeNumeric, dayLong, dayNumeric } from '../common/clinic-time';
 import type { Translate } from '../common/i18n/catalog';
 import { localeTag, t as translatorFor } from '../common/i18n/locales';
 import { placeText } from '../common/place';
@@ -180,24 +180,38 @@ export function buildSlipLayout(slip: SlipData, columns: number, charset: SlipCh
     return { columns, blocks: b.blocks };
   }
   const t = slip.ticket;
-  b.para(t.clinic.name || t.clinic.fullName, { align: 'center', bold: true });
-  if (t.clinic.address) b.para(t.clinic.address, { align: 'center' });
-  b.rule();
-  b.para(tr('slip.title'), { align: 'center', bold: true });
-  b.para(`№${NBSP}${t.number}`, { align: 'center', bold: true, size: 2 });
-  b.rule();
-
   const ymd = clinicYmd(t.beginTime, tz);
-  const weekday = weekdayLong(ymd, tag);
-  b.para(tr('slip.date', { date: dayNumeric(ymd), weekday: weekday === '—' ? '' : weekday }), { align: 'center', bold: true });
-  b.para(tr('slip.time', { time: clinicTime(t.beginTime, tz) }), { align: 'center', bold: true, size: 2 });
+  const clinicName = t.clinic.name || t.clinic.fullName;
+  // Another building than the kiosk's: its address is what the patient must not miss.
+  const elsewhere = Boolean(slip.homeClinicGuid) && slip.homeClinicGuid!.toLowerCase() !== t.clinic.guid.toLowerCase();
+  b.para(clinicName, { align: 'center', bold: true });
+  b.para(tr('slip.title'), { align: 'center' });
+  b.rule();
+  // Read at a glance, in this order: the day in words, the time, where. The ticket number the
+  // registry asks for comes after, smaller and labelled, so it is not taken for the room.
+  const day = dayLong(ymd, tag);
+  if (day !== '—') b.para(capitalizeFirst(day), { align: 'center', bold: true, size: 2 });
+  b.para(dayNumeric(ymd), { align: 'center' });
+  b.para(clinicTime(t.beginTime, tz), { align: 'center', bold: true, size: 2 });
   const room = placeText(t.room, t.floor, tr);
   if (room) b.para(room, { align: 'center', bold: true, size: 2 });
-  if (t.doctorName) b.para(t.resType === 'Doctor' ? tr('slip.doctor', { name: t.doctorName }) : t.doctorName);
+  b.rule();
+  if (t.doctorName) b.para(t.resType === 'Doctor' ? tr('slip.doctor', { name: t.doctorName }) : t.doctorName, { bold: true });
+  // The speciality and the position say the same thing more often than not: once.
   const role = t.doctorRole.trim();
   const spec = t.speciality.trim();
-  if (role) b.para(tr('slip.role', { role }));
-  if (spec && spec.toLocaleLowerCase('ru-RU') !== role.toLocaleLowerCase('ru-RU')) b.para(tr('slip.speciality', { speciality: spec }));
+  const what = role && spec && !role.toLocaleLowerCase('ru-RU').includes(spec.toLocaleLowerCase('ru-RU').slice(0, 5)) ? `${role} (${spec})` : role || spec;
+  if (what) b.para(what);
+  if (t.number) b.para(tr('slip.number', { number: t.number }), { align: 'center', bold: true });
+  if (elsewhere) {
+    b.rule();
+    b.para(tr('slip.otherBuilding'), { bold: true });
+    b.para(clinicName, { bold: true });
+    if (t.clinic.address) b.para(t.clinic.address, { bold: true });
+    b.rule();
+  } else if (t.clinic.address) {
+    b.para(t.clinic.address);
+  }
   b.para(tr('slip.comeEarly'), { bold: true });
   const hours = hoursOnDayText(t.clinic.hours, ymd, tr);
   if (hours) b.para(hours);
@@ -227,4 +241,8 @@ export function layoutToText(layout: SlipLayout): string {
     }
   }
   return out.join('\n');
+}
+
+function capitalizeFirst(s: string): string {
+  return s.charAt(0).toLocaleUpperCase() + s.slice(1);
 }

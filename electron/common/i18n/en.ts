@@ -7,10 +7,27 @@ import { plural } from './plural';
 
 const n = (v: number, one: string, other: string) => plural('en', v, { one, other });
 const seconds = (v: number) => `${v} ${n(v, 'second', 'seconds')}`;
-const SAVED = 'Your appointment is booked; reception can print the ticket.';
+const SAVED = 'The ticket did not print, but your appointment is booked. You can print it later: ‘My appointments’ at the kiosk.';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAY_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const WEEKDAY = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+// Numbers said aloud (voice guidance): a speech engine reads «12 May» as «twelve May».
+const ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const ORDINAL_ONES = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
+const words = (v: number): string =>
+  !Number.isInteger(v) || v < 0 || v > 99 ? String(v) : v < 20 ? ONES[v]! : `${TENS[Math.floor(v / 10)]}${v % 10 ? `-${ONES[v % 10]}` : ''}`;
+const ordinal = (v: number): string =>
+  !Number.isInteger(v) || v < 1 || v > 99
+    ? String(v)
+    : v < 20
+      ? ORDINAL_ONES[v]!
+      : v % 10
+        ? `${TENS[Math.floor(v / 10)]}-${ORDINAL_ONES[v % 10]}`
+        : `${TENS[v / 10]!.slice(0, -1)}ieth`;
+const dayWords = (weekday: number, day: number, month: number) =>
+  `${WEEKDAY[weekday] ? `${WEEKDAY[weekday]} ` : ''}the ${ordinal(day)} of ${MONTHS[month - 1] ?? ''}`.trim();
+const clockWords = (hour: number, minute: number) => `${words(hour)} ${minute === 0 ? 'o\'clock' : minute < 10 ? `oh ${words(minute)}` : words(minute)}`;
 
 export const en: Catalog = {
   'language.name': 'English',
@@ -61,6 +78,11 @@ export const en: Catalog = {
   'action.byReferral': 'With a referral',
   'display.mark': 'Aa',
   'display.largePrint': 'Large print',
+  'display.normalPrint': 'Normal print',
+  'restart.title': 'Start over?',
+  'restart.text': 'Everything you typed and chose will be cleared. An appointment already booked stays booked.',
+  'restart.confirm': 'Yes, start over',
+  'restart.keep': 'No, continue',
 
   'next.pickTime': 'Please choose another time.',
   'next.showExisting': 'Your appointments are under ‘My appointments’.',
@@ -151,6 +173,7 @@ export const en: Catalog = {
   'step.ticket': 'Ticket',
   'step.speciality': 'Specialist',
 
+  'identify.policyFull': ({ digits }) => `The policy number has ${digits} digits and is complete. Now the day of birth.`,
   'identify.title': 'Enter your policy and date of birth',
   'identify.policyLabel': ({ digits }) => `OMS policy number, ${digits}\u00a0digits`,
   'identify.policyCount': ({ typed, digits }) => `Digits entered: ${typed} of ${digits}`,
@@ -258,6 +281,8 @@ export const en: Catalog = {
   'field.floor': 'Floor',
   'field.ticketNumber': 'Ticket number',
   'ticket.title': 'You’re booked',
+  'ticket.qrLabel': 'QR code with the time, the room and the doctor',
+  'ticket.qrCaption': 'Take a photo of the screen or of this QR code: it has the time, the room and the doctor.',
   'ticket.countdown': ({ n: left }) => `Returning to the start in ${seconds(left)}`,
   'ticket.moved': ({ when }) => `Your previous appointment on ${when} is cancelled.`,
   'ticket.movedByMis': ({ when }) => `Moved from ${when}.`,
@@ -317,6 +342,8 @@ export const en: Catalog = {
   'list.more': 'More below',
   'list.end': 'End of the list',
 
+  'slip.number': ({ number }) => `Ticket No.\u00a0${number}`,
+  'slip.otherBuilding': 'The appointment is in another building:',
   'slip.title': 'Appointment ticket',
   'slip.reprint': 'REPRINT',
   'slip.test': 'TEST PRINT',
@@ -349,6 +376,33 @@ export const en: Catalog = {
   'slip.waitNext': ({ tail }) =>
     `What happens next: when a time becomes free, the clinic will call your number ending in\u00a0${tail} and offer you an appointment.`,
   'slip.waitNoCall': 'If nobody calls for a long time, please ask at reception.',
+
+  'voice.on': 'Read aloud',
+  'voice.repeat': 'Repeat',
+  'voice.again': 'Hear it again',
+  'voice.enabled': 'Reading aloud is on.',
+  'say.digit': ({ digit }) => words(digit),
+  'say.erased': 'erased',
+  'say.cleared': 'cleared',
+  'say.month': ({ month }) => MONTHS[month - 1] ?? '',
+  'say.day': ({ weekday, day, month }) => dayWords(weekday, day, month),
+  'say.onDay': ({ weekday, day, month }) => `on ${dayWords(weekday, day, month)}`,
+  'say.atTime': ({ hour, minute }) => `at ${clockWords(hour, minute)}`,
+  'say.clock': ({ hour, minute }) => clockWords(hour, minute),
+  'say.floor': ({ floor }) => (floor === 0 ? 'ground floor' : floor >= 1 && floor <= 99 ? `${ordinal(floor)} floor` : `floor ${floor}`),
+  'say.options': ({ list }) => `You can choose: ${list}.`,
+  'say.more': ({ count }) => `${count} more ${n(count, 'option', 'options')} below.`,
+  'say.chosen': ({ what }) => `You chose: ${what}.`,
+  'say.identify': ({ digits }) =>
+    `On the number keypad, type your policy number, ${digits} digits, then the day, month and year of your birth, and press “Continue”.`,
+  'say.confirm': ({ button }) => `If everything is right, press “${button}”.`,
+  'say.ticketNumber': ({ number }) => `Ticket number: ${number}.`,
+  'say.when': ({ day, time }) => `Your appointment is ${day}, ${time}.`,
+  'say.place': ({ room, floor }) => [room && `Room ${room}`, floor].filter(Boolean).join(', ') + '.',
+  'say.doctor': ({ name }) => `Doctor: ${name}.`,
+  'say.visit': ({ name }) => `Appointment: ${name}.`,
+  'say.clinic': ({ name }) => `Clinic: ${name}.`,
+  'say.repeatHint': 'To hear it again, press “Repeat”.',
 
   'service.title': 'Service mode',
   'service.enterPin': 'Enter the technician PIN',

@@ -3,11 +3,12 @@
 // the shape every other language must match (catalog.ts). Texts are already set in Russian
 // typography: no-break spaces before units and after «№», «ёлочки», en dashes in ranges.
 import { plural } from './plural';
+import { atTimeWords, clockWords, dayWords, digitWord, floorWords, onDayWords } from './ru-numerals';
 
 const n = (v: number, one: string, few: string, many: string) => plural('ru', v, { one, few, many, other: many });
 const seconds = (v: number) => `${v} ${n(v, 'секунду', 'секунды', 'секунд')}`;
 /** Appended to every printer fault: the booking stands even when the slip does not come out. */
-const SAVED = 'Запись сохранена\u00a0— талон можно получить в регистратуре.';
+const SAVED = 'Талон не напечатался, но запись есть. Распечатать его можно позже: «Мои записи» на\u00a0инфомате.';
 const MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
 const IN_MONTH = ['январе', 'феврале', 'марте', 'апреле', 'мае', 'июне', 'июле', 'августе', 'сентябре', 'октябре', 'ноябре', 'декабре'];
 const WEEKDAY_SHORT = ['Пн', 'Вт', 'Ср', 'Чт', 'Пт', 'Сб', 'Вс'];
@@ -66,6 +67,11 @@ export const ru = {
   'action.byReferral': 'По направлению',
   'display.mark': 'Аа',
   'display.largePrint': 'Крупный шрифт',
+  'display.normalPrint': 'Обычный шрифт',
+  'restart.title': 'Начать заново?',
+  'restart.text': 'Всё, что вы ввели и выбрали, будет стёрто. Запись, если она уже сделана, останется.',
+  'restart.confirm': 'Да, начать заново',
+  'restart.keep': 'Нет, продолжить',
 
   // ---------- what to do next, by the error panel's next step ----------
   'next.pickTime': 'Выберите, пожалуйста, другое время.',
@@ -163,6 +169,7 @@ export const ru = {
   'step.speciality': 'Специальность',
 
   // ---------- Identify ----------
+  'identify.policyFull': ({ digits }: { digits: number }) => `В\u00a0номере полиса ${digits}\u00a0цифр\u00a0— он введён. Теперь день рождения.`,
   'identify.title': 'Введите полис и дату рождения',
   'identify.policyLabel': ({ digits }: { digits: number }) => `Номер полиса ОМС\u00a0— ${digits}\u00a0цифр`,
   'identify.policyCount': ({ typed, digits }: { typed: number; digits: number }) => `Введено цифр: ${typed} из ${digits}`,
@@ -275,6 +282,8 @@ export const ru = {
   'field.floor': 'Этаж',
   'field.ticketNumber': 'Номер талона',
   'ticket.title': 'Вы записаны',
+  'ticket.qrLabel': 'QR-код с временем, кабинетом и врачом',
+  'ticket.qrCaption': 'Сфотографируйте экран или этот QR-код: в нём время, кабинет и врач.',
   'ticket.countdown': ({ n: left }: { n: number }) => `К началу через ${seconds(left)}`,
   'ticket.moved': ({ when }: { when: string }) => `Прежняя запись на\u00a0${when} отменена.`,
   'ticket.movedByMis': ({ when }: { when: string }) => `Запись перенесена с\u00a0${when}.`,
@@ -339,6 +348,8 @@ export const ru = {
   'list.end': 'Это конец списка',
 
   // ---------- the printed slip (electron/printing/slip-layout.ts) ----------
+  'slip.number': ({ number }: { number: string }) => `Талон №\u00a0${number}`,
+  'slip.otherBuilding': 'Приём в другом здании:',
   'slip.title': 'Талон на приём',
   'slip.reprint': 'ПОВТОРНАЯ ПЕЧАТЬ',
   'slip.test': 'ТЕСТОВАЯ ПЕЧАТЬ',
@@ -371,6 +382,35 @@ export const ru = {
   'slip.waitNext': ({ tail }: { tail: string }) =>
     `Что дальше: когда появится время, из поликлиники позвонят на ваш номер, который оканчивается на\u00a0${tail}, и предложат запись.`,
   'slip.waitNoCall': 'Если звонка долго нет, обратитесь в регистратуру.',
+
+  // ---------- voice guidance: the buttons, and the words said aloud (renderer/src/voice/) ----------
+  'voice.on': 'Озвучить',
+  'voice.repeat': 'Повторить',
+  /** On the error panel, whose «Повторить» may already retry the step: the voice's own replay. */
+  'voice.again': 'Прослушать ещё раз',
+  'voice.enabled': 'Озвучивание включено.',
+  'say.digit': ({ digit }: { digit: number }) => digitWord(digit),
+  'say.erased': 'стёрто',
+  'say.cleared': 'очищено',
+  'say.month': ({ month }: { month: number }) => MONTHS[month - 1] ?? '',
+  'say.day': ({ weekday, day, month }: { weekday: number; day: number; month: number }) => dayWords(weekday, day, month),
+  'say.onDay': ({ weekday, day, month }: { weekday: number; day: number; month: number }) => onDayWords(weekday, day, month),
+  'say.atTime': ({ hour, minute }: { hour: number; minute: number }) => atTimeWords(hour, minute),
+  'say.clock': ({ hour, minute }: { hour: number; minute: number }) => clockWords(hour, minute),
+  'say.floor': ({ floor }: { floor: number }) => floorWords(floor),
+  'say.options': ({ list }: { list: string }) => `Можно выбрать: ${list}.`,
+  'say.more': ({ count }: { count: number }) => `Ниже ещё ${count} ${n(count, 'вариант', 'варианта', 'вариантов')}.`,
+  'say.chosen': ({ what }: { what: string }) => `Вы выбрали: ${what}.`,
+  'say.identify': ({ digits }: { digits: number }) =>
+    `Наберите на цифровой клавиатуре номер полиса, ${digits} цифр, затем день, месяц и год рождения, и нажмите «Продолжить».`,
+  'say.confirm': ({ button }: { button: string }) => `Если всё верно, нажмите «${button}».`,
+  'say.ticketNumber': ({ number }: { number: string }) => `Номер талона: ${number}.`,
+  'say.when': ({ day, time }: { day: string; time: string }) => `Приём ${day}, ${time}.`,
+  'say.place': ({ room, floor }: { room: string; floor: string }) => [room && `Кабинет ${room}`, floor].filter(Boolean).join(', ') + '.',
+  'say.doctor': ({ name }: { name: string }) => `Врач: ${name}.`,
+  'say.visit': ({ name }: { name: string }) => `Приём: ${name}.`,
+  'say.clinic': ({ name }: { name: string }) => `Поликлиника: ${name}.`,
+  'say.repeatHint': 'Чтобы услышать ещё раз, нажмите «Повторить».',
 
   // ---------- service mode (the technician) ----------
   'service.title': 'Служебный режим',

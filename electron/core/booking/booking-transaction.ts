@@ -55,7 +55,7 @@ export function createBookingTransaction(deps: BookingTransactionDeps): BookingT
         throw new SessionError('session ended while booking');
       }
       unknownAttempts.delete(key);
-      ledger.remember(t);
+      ledger.remember(t, attempt.startedAt);
       log.audit(`booking.${how}`, { ...cell, ticketGuid: t.ticketGuid });
       return t;
     };

@@ -12,7 +12,7 @@ import type { BridgeImpl } from '../bridge/dispatcher';
 import { PrinterUnavailableError } from '../bridge/printer-unavailable-error';
 import type { KioskConfig } from '../config/schema';
 import { UNKNOWN_HEALTH, type HealthMonitor } from '../health/health-monitor';
-import type { Logger, PrinterReadiness, SlipData, SlipPrinter, SlipSummary } from '../ports';
+import { silentSpeech, type Logger, type PrinterReadiness, type SlipData, type SlipPrinter, type SlipSummary, type SpeechEngine } from '../ports';
 import { SessionError } from '../session/session-error';
 import type { PatientSession } from '../session/patient-session';
 import { bookingBoundMs } from './booking-bound';
@@ -24,6 +24,7 @@ import { createViewModels, toClinic } from './view-models';
 import { reportRendererError } from './report-error';
 import { ScanInbox } from '../scan/scan-inbox';
 import { createScanMethods } from '../scan/scan-methods';
+import { createSpeechMethods } from '../speech/speech-methods';
 import { createServiceMethods } from '../service/service-methods';
 import { createServiceMode, type ServiceMode } from '../service/service-mode';
 import { memoryPaperCounter } from '../service/paper-counter';
@@ -43,6 +44,8 @@ export interface KioskServiceDeps {
   health?: HealthMonitor;
   /** The technician's service mode; without one (unit tests) it exists but cannot restart, quit or reach the MIS. */
   serviceMode?: ServiceMode;
+  /** The kiosk's own voice (espeak-ng); silent when absent. */
+  speech?: SpeechEngine;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -57,6 +60,7 @@ const BLOCKED_FAULT: Partial<Record<PrinterReadiness, PrinterFault>> = {
 
 export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
   const { config, mis, session, ledger, log, slipPrinter } = deps;
+  const speech = deps.speech ?? silentSpeech;
   const now = deps.now ?? (() => new Date());
   const tz = config.timeZone;
   const kioskId = config.kioskId;
@@ -103,19 +107,41 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
     return summary ? { summary } : null;
   };
 
+  /**
+   * The journal key of a slip. A ticket this session booked whose GUID the journal already knows
+   * from before the booking (an MIS deriving ids from the cell, a cancelled time booked again)
+   * gets a key of its own: the new booking's original is not an old booking's copy.
+   */
+  async function printKeyOf(id: string): Promise<string> {
+    const known = ledger.printKey(id);
+    if (known) return known;
+    const bookedAt = ledger.bookedAt(id);
+    let key = id;
+    if (bookedAt && slipPrinter) {
+      const h = await slipPrinter.history(id);
+      if (h.originalAt !== null && h.originalAt <= bookedAt) {
+        key = `${id}-b${Date.parse(bookedAt).toString(36)}`;
+        log.info('print.new_booking_same_id', { ticketGuid: id, key });
+      }
+    }
+    ledger.setPrintKey(id, key);
+    return key;
+  }
+
   function printById(id: string, again: boolean, language: Locale): Promise<PrintResult> {
     return serialPrint(async (): Promise<PrintResult> => {
       if (!slipPrinter) return DISABLED;
       const content = slipContent(id);
       if (!content) throw new PrinterUnavailableError('ticketUnknown');
       session.touch();
-      const before = await slipPrinter.history(id);
+      const key = await printKeyOf(id);
+      const before = await slipPrinter.history(key);
       // Asking the printer costs a round trip: only «Печать ещё раз» needs it up front.
       const readiness: PrinterReadiness = again ? await slipPrinter.readiness() : 'unknown';
       const action = decidePrint(again, before, limit, readiness);
       if (action.kind === 'none') {
         if (action.why === 'reprintUsed') throw new PrinterUnavailableError('reprintUsed');
-        const r = await printResult(id, readiness, null);
+        const r = await printResult(key, readiness, null);
         // «Печать ещё раз» while the printer reports a fault: that try failed, say why.
         return action.why === 'blocked' ? { ...r, state: 'failed', fault: BLOCKED_FAULT[readiness] ?? 'offline' } : r;
       }
@@ -126,11 +152,13 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
         timeZone: tz,
         locale: language satisfies Locale,
         reprint: action.kind === 'copy',
+        homeClinicGuid: config.printer.homeClinicGuid,
+        ...(key !== id ? { printKey: key } : {}),
       } satisfies SlipData);
       log.audit(`print.${outcome.state}`, { jobId: outcome.jobId, ticketGuid: id, action: action.kind, kioskId, slip: content.ticket ? 'ticket' : content.summary.kind });
       // After a failure the printer's own status decides whether another try is worth offering.
       const after = outcome.state === 'failed' ? await slipPrinter.readiness() : readiness;
-      return printResult(id, after, outcome);
+      return printResult(key, after, outcome);
     });
   }
 
@@ -151,7 +179,13 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
         demo: config.demo,
         timeZone: tz,
         idleSeconds: config.idle.seconds,
+        typingIdleSeconds: config.idle.typingSeconds,
         countdownSeconds: config.idle.countdownSeconds,
+        ticketSeconds: config.idle.ticketSeconds,
+        ticketUnprintedSeconds: config.idle.ticketUnprintedSeconds,
+        repeatGuardMs: config.touch.repeatGuardMs,
+        pickerGuardMs: config.touch.pickerGuardMs,
+        spillGuardMs: config.touch.spillGuardMs,
         orientation: config.screen.orientation,
         language: config.language,
         printerEnabled: slipPrinter !== null,
@@ -165,6 +199,13 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
           reschedule: mis.capabilities.reschedule && mis.capabilities.visits && (mis.rescheduleMovesOld || mis.capabilities.cancel),
         },
         bookingWaitSeconds: Math.ceil(bookingWaitMs / 1000),
+        voice: {
+          enabled: config.voice.enabled,
+          engine: config.voice.engine,
+          rate: config.voice.rate,
+          volume: config.voice.volume,
+          kioskEngine: config.voice.enabled && config.voice.engine !== 'os' && (await speech.ready()),
+        },
       };
     },
 
@@ -247,12 +288,14 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
       return serialPrint(async (): Promise<PrintResult> => {
         if (!slipPrinter) return DISABLED;
         if (!slipContent(ticketGuid)) throw new PrinterUnavailableError('ticketUnknown');
-        return printResult(ticketGuid, await slipPrinter.readiness(), null);
+        return printResult(await printKeyOf(ticketGuid), await slipPrinter.readiness(), null);
       });
     },
 
     async endSession() {
       session.end('patient');
+      // Voice guidance is the session's, like large print: the next patient hears nothing of it.
+      speech.stop();
       return null;
     },
 
@@ -278,6 +321,8 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
       patientsPaused: () => serviceMode.active(),
       now,
     }),
+
+    ...createSpeechMethods({ engine: speech, enabled: config.voice.enabled, log, paused: () => serviceMode.active() }),
 
     ...createServiceMethods(serviceMode, { beforeEnter: () => ledger.settled(bookingWaitMs) }),
   };

@@ -13,12 +13,30 @@ export class BookingLedger {
   #listed: Ticket[] | null = null;
   readonly #clinics = new Map<string, ClinicRef>();
   readonly #names = new Map<string, string>();
+  /** Tickets this session booked, and when: their slip is an original whatever the journal holds from before. */
+  readonly #bookedAt = new Map<string, string>();
+  readonly #printKeys = new Map<string, string>();
   #inFlight: Promise<unknown> | null = null;
   #inFlightKind: string | null = null;
 
-  remember(ticket: Ticket): void {
+  remember(ticket: Ticket, bookedAt?: string): void {
     this.#tickets.set(ticket.ticketGuid, ticket);
     this.#clinics.set(ticket.clinic.guid, ticket.clinic);
+    if (bookedAt) this.#bookedAt.set(ticket.ticketGuid, bookedAt);
+  }
+
+  /** When this session booked the ticket (its attempt's start), if it did. */
+  bookedAt(ticketGuid: string): string | undefined {
+    return this.#bookedAt.get(ticketGuid);
+  }
+
+  /** The journal key chosen for a ticket's slip this session (see SlipMeta.printKey). */
+  printKey(id: string): string | undefined {
+    return this.#printKeys.get(id);
+  }
+
+  setPrintKey(id: string, key: string): void {
+    this.#printKeys.set(id, key);
   }
 
   /** A ticket given up (cancelled, moved): no longer printed or moved from this session. */
@@ -106,6 +124,8 @@ export class BookingLedger {
     this.#clinics.clear();
     this.#names.clear();
     this.#listed = null;
+    this.#bookedAt.clear();
+    this.#printKeys.clear();
     this.#inFlight = null;
     this.#inFlightKind = null;
   }

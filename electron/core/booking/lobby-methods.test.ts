@@ -104,11 +104,11 @@ function memoryPrinter() {
   const printer: SlipPrinter = {
     async printSlip(slip) {
       printed.push(slip);
-      const h = history.get(id(slip)) ?? { original: 'none', againAttempts: 0, lastFault: null };
+      const h = history.get(id(slip)) ?? { original: 'none', againAttempts: 0, lastFault: null, originalAt: null };
       history.set(id(slip), slip.reprint ? { ...h, againAttempts: h.againAttempts + 1 } : { ...h, original: 'printed' });
       return { jobId: `${id(slip)}-${printed.length}`, state: 'printed', fault: null };
     },
-    history: async (g) => history.get(g) ?? { original: 'none', againAttempts: 0, lastFault: null },
+    history: async (g) => history.get(g) ?? { original: 'none', againAttempts: 0, lastFault: null, originalAt: null },
     readiness: async () => 'ready',
     journalFault: () => null,
   };

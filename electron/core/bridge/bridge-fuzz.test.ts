@@ -16,6 +16,7 @@ import { startSimulator, type RunningSimulator } from '../../../simulator/server
 import { bridgeMethodNames } from '../../common/channels';
 import type { BridgeMethod, Envelope } from '../../common/bridge-contract';
 import { GUID_PATTERN, isHhmm, isYmd } from '../../common/calendar';
+import { SPEECH_KINDS, SPEECH_TEXT_LIMIT, SPEECH_TEXT_PATTERN } from '../../common/speech';
 import { MOBILE_PATTERN, POLICY_PATTERN, REFERRAL_NUMBER_PATTERN, SPECIALITY_CODE_PATTERN, SURNAME_PATTERN } from '../../common/rules';
 import { startBrowserHost, type RunningBrowserHost } from '../../host/browser-host';
 import { createMisClient } from '../api/mis-client';
@@ -54,6 +55,8 @@ const VALID: Record<BridgeMethod, Record<string, unknown>> = {
   endSession: {},
   kioskHealth: {},
   patientInput: {},
+  speak: { text: 'Выберите время. Можно выбрать: девять пятнадцать.', language: 'ru', kind: 'screen', interrupt: true },
+  speechStop: {},
   scanStop: {},
   reportError: { message: 'TypeError: x is undefined', where: 'ticket: TicketScreen' },
   takeScan: {},
@@ -73,12 +76,13 @@ const VALID: Record<BridgeMethod, Record<string, unknown>> = {
 
 type FieldKind =
   | 'guid' | 'date' | 'time' | 'policy' | 'birthDate' | 'flag' | 'text500' | 'text100' | 'digits' | 'referralNumber' | 'surname' | 'pin' | 'language'
-  | 'speciality' | 'phone' | 'reason' | 'noGuid';
+  | 'speciality' | 'phone' | 'reason' | 'noGuid' | 'speech' | 'speechKind';
 const FIELD_KIND: Record<string, FieldKind> = {
   referralGuid: 'guid', lpuGuid: 'guid', resourceGuid: 'guid', ticketGuid: 'guid',
   date: 'date', time: 'time', policy: 'policy', birthDate: 'birthDate', again: 'flag', message: 'text500', where: 'text100', digits: 'digits',
   number: 'referralNumber', surname: 'surname', pin: 'pin', language: 'language',
   timeTableGuid: 'guid', previousTicketGuid: 'guid', specialityCode: 'speciality', phone: 'phone', reason: 'reason',
+  text: 'speech', kind: 'speechKind', interrupt: 'flag',
 };
 /** Fields whose kind differs per method: a waiting list is for a speciality, so its referral is null. */
 const FIELD_KIND_OF: Partial<Record<BridgeMethod, Record<string, FieldKind>>> = {
@@ -223,6 +227,14 @@ const BAD_VALUE: Record<FieldKind, fc.Arbitrary<unknown>> = {
   reason: fc.oneof(fc.constantFrom('', 'NoSlots', 'noslots', 'other', '__proto__'), fc.string({ maxLength: 20 }), nonString).filter((v) => v !== 'noSlots' && v !== 'noConvenientTime'),
   // A referral beside the speciality (both set) is refused as much as a malformed GUID.
   noGuid: fc.oneof(guidArb, badGuid.filter((v) => v !== null)),
+  speech: fc.oneof(
+    fc.constantFrom('', ' ', '\t', 'a\0b', 'line\nbreak', '\u001b[31m', 'x'.repeat(SPEECH_TEXT_LIMIT + 1)),
+    fc.string({ minLength: SPEECH_TEXT_LIMIT + 1, maxLength: 5000 }),
+    nonString,
+  ).filter((v) => !(typeof v === 'string' && v.length <= SPEECH_TEXT_LIMIT && SPEECH_TEXT_PATTERN.test(v))),
+  speechKind: fc.oneof(fc.constantFrom('', 'Screen', 'policy', '__proto__', 'toString'), fc.string({ maxLength: 12 }), nonString).filter(
+    (v) => !(SPEECH_KINDS as readonly unknown[]).includes(v),
+  ),
 };
 
 /** An object with `key` as an OWN property (so `__proto__` is a field, the way JSON.parse makes it). */
@@ -275,6 +287,8 @@ const VALID_VALUE: Record<FieldKind, fc.Arbitrary<unknown>> = {
   phone: fc.stringMatching(/^9\d{9}$/),
   reason: fc.constantFrom('noSlots', 'noConvenientTime'),
   noGuid: fc.constant(null),
+  speech: fc.string({ minLength: 1, maxLength: 300 }).filter((v) => SPEECH_TEXT_PATTERN.test(v)),
+  speechKind: fc.constantFrom(...SPEECH_KINDS),
 };
 function valid(method: BridgeMethod): fc.Arbitrary<Record<string, unknown>> {
   const shape: Record<string, fc.Arbitrary<unknown>> = {};
@@ -462,6 +476,11 @@ const TABLE: Array<[BridgeMethod | string, string, unknown]> = [
   ['kioskHealth', 'null', null], ['kioskHealth', 'extra fresh flag', { fresh: true }], ['kioskHealth', 'array', []],
   ['kioskHealth', '__proto__ own key', JSON.parse('{"__proto__":{"mis":"ok"}}')],
   ['patientInput', 'null', null], ['patientInput', 'a count', { taps: 5 }], ['patientInput', 'array', []],
+  ['speak', 'text empty', { ...VALID.speak, text: '' }], ['speak', 'text blank', { ...VALID.speak, text: '   ' }],
+  ['speak', 'text 1001 long', { ...VALID.speak, text: 'а'.repeat(1001) }], ['speak', 'text with NUL', { ...VALID.speak, text: 'пять\0' }],
+  ['speak', 'text with an escape sequence', { ...VALID.speak, text: '\u001b]0;x\u0007' }], ['speak', 'kind policy', { ...VALID.speak, kind: 'policy' }],
+  ['speak', 'language de', { ...VALID.speak, language: 'de' }], ['speak', 'interrupt "yes"', { ...VALID.speak, interrupt: 'yes' }],
+  ['speak', 'extra voice', { ...VALID.speak, voice: '-w /etc/passwd' }], ['speechStop', 'extra all', { all: true }],
   ['scanStop', 'null', null], ['scanStop', 'a reason', { why: 'left' }],
   ['serviceGate', 'extra pin', { pin: '1234' }], ['serviceGate', 'null', null],
   ['serviceEnter', 'pin missing', {}], ['serviceEnter', 'pin 3 digits', { pin: '123' }], ['serviceEnter', 'pin 9 digits', { pin: '123456789' }],

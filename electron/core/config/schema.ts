@@ -8,6 +8,7 @@ import { TelemetryConfigSchema } from './telemetry-schema';
 import { UpdatesConfigSchema } from './updates-schema';
 import { ScannerConfigSchema } from './scanner-schema';
 import { ServiceConfigSchema } from './service-schema';
+import { VoiceConfigSchema } from './voice-schema';
 import { PATH_PLACEHOLDERS, PROPOSED_PATHS, type EndpointPaths } from '../api/endpoint-paths';
 import { DEFAULT_HUB_SERVICE_PATH } from '../mis/n3/soap';
 import { DEFAULT_CLINIC_TIME_ZONE } from '../../common/clinic-time';
@@ -123,6 +124,12 @@ export const PrinterConfigSchema = z
       .describe('Номер кодовой страницы для команды ESC t, если у принтера он нестандартный'),
     transport: PrinterTransportSchema.prefault(DEFAULT_PRINTER_TRANSPORT),
     reprintLimit: z.number().int().min(0).max(3).default(1).describe('Сколько раз пациент может напечатать талон повторно'),
+    homeClinicGuid: z
+      .string()
+      .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'ожидается GUID')
+      .nullable()
+      .default(null)
+      .describe('GUID ЛПУ, в здании которого стоит инфомат: приём в другом здании печатается в рамке с адресом (null — адрес печатается всегда, без рамки)'),
     journalDir: z.string().optional().describe('Папка журнала заданий печати; по умолчанию — рядом с журналами программы'),
   })
   .describe('Принтер талонов');
@@ -221,11 +228,60 @@ export const KioskConfigSchema = z
       .describe('Часовой пояс поликлиники (IANA); все времена показываются в нём'),
     idle: z
       .object({
-        seconds: z.number().int().min(10).max(3600).default(60).describe('Через сколько секунд без касаний спросить «Вы ещё здесь?»'),
-        countdownSeconds: z.number().int().min(5).max(120).default(15).describe('Сколько секунд ждать ответа перед сбросом'),
+        seconds: z.number().int().min(10).max(3600).default(90).describe('Через сколько секунд без касаний спросить «Вы ещё здесь?»'),
+        typingSeconds: z
+          .number()
+          .int()
+          .min(10)
+          .max(3600)
+          .default(120)
+          .describe('То же на экранах, где набирают (полис и дата рождения, номер направления, фамилия, телефон): набор занимает время'),
+        // WCAG 2.2.1 asks for at least 20 s to extend; an older config's 15 is raised, not refused.
+        countdownSeconds: z
+          .number()
+          .int()
+          .min(5)
+          .max(120)
+          .default(30)
+          .transform((v) => Math.max(v, 20))
+          .describe('Сколько секунд ждать ответа перед сбросом (не меньше 20: меньшее значение поднимается до 20)'),
+        ticketSeconds: z.number().int().min(10).max(600).default(30).describe('Через сколько секунд после печати талона вернуться к началу (касание экрана продлевает)'),
+        ticketUnprintedSeconds: z
+          .number()
+          .int()
+          .min(30)
+          .max(600)
+          .default(90)
+          .describe('То же, если талон не напечатался: время переписать номер'),
       })
       .prefault({})
       .describe('Сброс сеанса при бездействии'),
+    touch: z
+      .object({
+        repeatGuardMs: z
+          .number()
+          .int()
+          .min(0)
+          .max(500)
+          .default(150)
+          .describe('Повторное касание той же клавиши быстрее этого, мс, считается дрожанием руки и не вводится (0 — выключено)'),
+        pickerGuardMs: z
+          .number()
+          .int()
+          .min(0)
+          .max(2000)
+          .default(400)
+          .describe('Сколько мс после появления выбора месяца касания не принимаются: палец с клавиатуры не выберет месяц (0 — выключено)'),
+        spillGuardMs: z
+          .number()
+          .int()
+          .min(0)
+          .max(2000)
+          .default(300)
+          .describe('Цифра, нажатая быстрее этого, мс, после 16-й цифры полиса, не попадает в день рождения: это соскользнувший палец (0 — выключено)'),
+      })
+      .prefault({})
+      .describe('Защита ввода от дрожания рук'),
     health: z
       .object({
         intervalSeconds: z
@@ -262,6 +318,7 @@ export const KioskConfigSchema = z
     telemetry: TelemetryConfigSchema.prefault({}),
     updates: UpdatesConfigSchema.prefault({}),
     service: ServiceConfigSchema.prefault({}),
+    voice: VoiceConfigSchema.prefault({}),
   })
   .strict()
   .superRefine((c, ctx) => {

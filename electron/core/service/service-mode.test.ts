@@ -31,7 +31,7 @@ function fakePrinter() {
       slips.push(slip);
       return { jobId: `job-${slips.length}`, state: 'printed', fault: null };
     },
-    history: async () => ({ original: 'none', againAttempts: 0, lastFault: null }),
+    history: async () => ({ original: 'none', againAttempts: 0, lastFault: null, originalAt: null }),
     readiness: async () => 'near-end',
     journalFault: () => null,
   };

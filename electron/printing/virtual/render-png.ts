@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Resvg as ResvgClass } from '@resvg/resvg-js';
-import { qrGeometry } from '../qr-svg';
+import { qrGeometry } from '../../common/qr-svg';
 import { lineColumns, type DecodedSlip } from './escpos-decode';
 
 export const FONT_DIR = process.env.INFOMAT_FONT_DIR ?? '/usr/share/fonts/truetype/dejavu';

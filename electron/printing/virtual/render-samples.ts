@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     const journalDir = await mkdtemp(path.join(os.tmpdir(), 'slip-samples-'));
     const config = PrinterConfigSchema.parse({ profile, transport: { type: 'tcp', host: printer.host, port: printer.port } });
     const slips = createSlipPrinter(config, { journalDir });
-    for (const slip of [sampleSlip(), sampleSlip({ ticket: longTicket, reprint: true }), sampleAppointmentsSlip(), sampleWaitingListSlip()]) {
+    for (const slip of [sampleSlip(), sampleSlip({ ticket: longTicket, reprint: true, homeClinicGuid: '00000000-0000-4000-8000-0000000000aa' }), sampleAppointmentsSlip(), sampleWaitingListSlip()]) {
       const outcome = await slips.printSlip(slip);
       if (outcome.state !== 'printed') throw new Error(`sample print failed: ${outcome.fault}`);
       const job = await printer.waitForJob();

@@ -19,7 +19,8 @@ export function DisplayModeButton() {
       <span className="display-btn-mark" aria-hidden="true">
         {t('display.mark')}
       </span>{' '}
-      {t('display.largePrint')}
+      {/* Says what a tap will do: a patient who switched it on by mistake finds the way back. */}
+      {t(on ? 'display.normalPrint' : 'display.largePrint')}
     </button>
   );
 }

@@ -1,13 +1,16 @@
 import { useT } from '../i18n';
 import { useFlow } from '../store/context';
 import { FLOWS, canGoBack as hasWayBack, flowContext } from '../store/flow';
+import { BigButton } from './BigButton';
+import { Dialog } from './Dialog';
 import { DisplayModeButton } from './DisplayModeButton';
 import { Icon } from './Icon';
 import { StepIndicator } from './StepIndicator';
+import { VoiceButtons } from './VoiceButtons';
 
 export function Header() {
   const back = useFlow((s) => s.back);
-  const endSession = useFlow((s) => s.endSession);
+  const askRestart = useFlow((s) => s.askRestart);
   const busy = useFlow((s) => s.busy);
   const booking = useFlow((s) => s.bookingUnderWay);
   const t = useT();
@@ -26,11 +29,41 @@ export function Header() {
       <div className="header-display">
         <DisplayModeButton />
       </div>
+      <VoiceButtons />
       <div className="header-side header-side-end">
-        <button type="button" className="btn btn-quiet nav-btn" data-testid="nav-restart" disabled={booking} aria-busy={booking || undefined} onClick={endSession}>
+        <button type="button" className="btn btn-quiet nav-btn" data-testid="nav-restart" disabled={booking} aria-busy={booking || undefined} onClick={askRestart}>
           <Icon name="restart" /> {t('action.startOver')}
         </button>
       </div>
+      <RestartDialog />
     </header>
+  );
+}
+
+/** Everything typed would be lost: the patient says so first (a slip of the finger is common here). */
+function RestartDialog() {
+  const asked = useFlow((s) => s.restartAsked);
+  const endSession = useFlow((s) => s.endSession);
+  const dismiss = useFlow((s) => s.dismissRestart);
+  const t = useT();
+  if (!asked) return null;
+  return (
+    <Dialog
+      role="alertdialog"
+      data-testid="restart-dialog"
+      title={t('restart.title')}
+      actions={
+        <>
+          <BigButton variant="secondary" data-testid="restart-dismiss" onClick={dismiss} autoFocus>
+            {t('restart.keep')}
+          </BigButton>
+          <BigButton variant="danger" data-testid="restart-confirm" onClick={endSession}>
+            {t('restart.confirm')}
+          </BigButton>
+        </>
+      }
+    >
+      <p className="dialog-text">{t('restart.text')}</p>
+    </Dialog>
   );
 }

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { createIdleTracker, monotonicNow, type IdlePhase, type IdleTracker } from '../logic/idle';
+import { playSoftTone } from '../logic/tone';
+import type { Screen } from '../store/types';
 import { useT } from '../i18n';
 import { useFlow } from '../store/context';
 import { BigButton } from './BigButton';
@@ -7,6 +9,8 @@ import { Dialog } from './Dialog';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'touchstart', 'keydown', 'wheel'] as const;
 const TICK_MS = 250;
+/** Where the patient types: typing an elderly patient's policy takes longer than a choice. */
+const TYPING_SCREENS: ReadonlySet<Screen> = new Set<Screen>(['identify', 'referralNumber', 'referralSurname', 'waitlist']);
 
 export function IdleDialog() {
   const info = useFlow((s) => s.info);
@@ -17,13 +21,15 @@ export function IdleDialog() {
   const endSession = useFlow((s) => s.endSession);
   const t = useT();
   const [phase, setPhase] = useState<IdlePhase>({ kind: 'active' });
+  const [chimes, setChimes] = useState(0);
   const tracker = useRef<IdleTracker | null>(null);
   const busyRef = useRef(busy);
   useEffect(() => {
     busyRef.current = busy;
   }, [busy]);
 
-  const idleSeconds = info?.idleSeconds;
+  const typing = useFlow((s) => TYPING_SCREENS.has(s.screen));
+  const idleSeconds = typing ? info?.typingIdleSeconds : info?.idleSeconds;
   const countdownSeconds = info?.countdownSeconds;
   const watching = !unwatched && idleSeconds !== undefined && countdownSeconds !== undefined;
 
@@ -39,10 +45,16 @@ export function IdleDialog() {
     // Any touch means someone is at the screen, including a touch on the dialog's backdrop.
     const onActivity = () => t.activity();
     for (const e of ACTIVITY_EVENTS) window.addEventListener(e, onActivity, { capture: true, passive: true });
+    let warned = false;
     const timer = setInterval(() => {
       // Waiting for the server is not the patient's idleness.
       if (busyRef.current) t.activity();
       const next = t.tick();
+      // Heard as well as seen: a chime once as the question appears.
+      if (next.kind === 'warning' && !warned) {
+        warned = true;
+        if (playSoftTone()) setChimes((n) => n + 1);
+      } else if (next.kind !== 'warning') warned = false;
       setPhase((prev) => (samePhase(prev, next) ? prev : next));
     }, TICK_MS);
     return () => {
@@ -65,6 +77,7 @@ export function IdleDialog() {
       overlay="idle"
       className="idle-dialog"
       data-testid="idle-dialog"
+      data-chimes={chimes}
       title={t('idle.title')}
       actions={
         <BigButton data-testid="idle-continue" onClick={stay} autoFocus>

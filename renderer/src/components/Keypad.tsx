@@ -2,6 +2,7 @@ import type { MouseEvent } from 'react';
 import { useT } from '../i18n';
 import type { DraftKey } from '../logic/identify-draft';
 import { Icon } from './Icon';
+import { useRepeatGuard } from './useRepeatGuard';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
@@ -9,8 +10,16 @@ const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 // typing into the same box after a tap on the screen keypad.
 const keepFocus = (e: MouseEvent) => e.preventDefault();
 
-export function Keypad({ onKey }: { onKey: (key: DraftKey) => void }) {
+/**
+ * `repeatGuardMs`: the same key again within this time is one press (a tremor's bounce); a
+ * different key is never slowed. The technician's PIN pad leaves it off.
+ */
+export function Keypad({ onKey: send, repeatGuardMs = 0 }: { onKey: (key: DraftKey) => void; repeatGuardMs?: number }) {
   const t = useT();
+  const fresh = useRepeatGuard(repeatGuardMs);
+  const onKey = (key: DraftKey) => {
+    if (fresh(typeof key === 'string' ? key : key.digit)) send(key);
+  };
   return (
     <div className="keypad" role="group" aria-label={t('keypad.label')}>
       {DIGITS.map((d) => (

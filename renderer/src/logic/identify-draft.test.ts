@@ -40,6 +40,11 @@ describe('identify draft', () => {
     expect(t.draft.policy).toBe('');
   });
 
+  it('a digit into a full policy box stays out of it: it is not the day', () => {
+    const full: DraftState = { draft: { ...EMPTY_DRAFT, policy: '5000000000000001' }, field: 'policy' };
+    expect(applyKey(full, { digit: '7' })).toBe(full);
+  });
+
   it('ignores anything but digits', () => {
     expect(applyKey(start, { digit: 'a' } as DraftKey)).toBe(start);
   });

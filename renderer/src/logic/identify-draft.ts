@@ -1,7 +1,7 @@
 // What the patient has typed on the Identify screen, and how a key press changes it. A box
 // moves on to the next only when it cannot take another digit (16 policy digits; a day of two
 // digits or of 4–9; a month of two digits or of 2–9), and a digit never spills out of a full
-// date box: «15», «1», «1980» must not become 15.11.980. The screen offers the month as named
+// box: «15», «1», «1980» must not become 15.11.980, a 17th policy digit is not the day. The screen offers the month as named
 // buttons, so on the keypad the month is never ambiguous.
 import { POLICY_LENGTH, onlyDigits } from './policy';
 
@@ -53,11 +53,8 @@ export function applyKey(state: DraftState, key: DraftKey): DraftState {
   }
   if (!/^\d$/.test(key.digit)) return state;
   const max = FIELD_LENGTH[field];
-  if (value.length >= max) {
-    // The policy runs straight on into the day; a full date box keeps its digits.
-    if (field === 'policy') return applyKey({ draft, field: nextField(field) }, key);
-    return state;
-  }
+  // A full box keeps its digits: a 17th policy digit is a slip of the finger, not the day.
+  if (value.length >= max) return state;
   const filled = value + key.digit;
   const advance = field !== 'year' && isFieldDone(field, filled);
   return { draft: { ...draft, [field]: filled }, field: advance ? nextField(field) : field };
@@ -75,3 +72,4 @@ export function setFieldText(state: DraftState, field: IdentifyField, text: stri
   const full = field !== 'year' && isFieldDone(field, digits) && digits.length > state.draft[field].length;
   return { draft: { ...state.draft, [field]: digits }, field: full ? nextField(field) : field };
 }
+

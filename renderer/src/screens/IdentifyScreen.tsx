@@ -35,6 +35,12 @@ export function IdentifyScreen() {
   const scanNotice = useFlow((s) => s.scanNotice);
   const scanFill = useFlow((s) => s.scanFill);
   const scanner = useFlow((s) => s.info?.scanner ?? 'none');
+  const repeatGuardMs = useFlow((s) => s.info?.repeatGuardMs ?? 0);
+  const pickerGuardMs = useFlow((s) => s.info?.pickerGuardMs ?? 0);
+  const spillGuardMs = useFlow((s) => s.info?.spillGuardMs ?? 0);
+  // After the policy's 16th digit the day is next; a digit sooner than `spill` after it is the
+  // same finger slipping on, not the day of birth (dropped, and the screen says why).
+  const guards = { repeat: repeatGuardMs, picker: pickerGuardMs, spill: spillGuardMs };
   const [field, setField] = useState<IdentifyField>(() => firstIncomplete(draft));
   const inputs = useRef<Partial<Record<IdentifyField, HTMLInputElement | null>>>({});
 
@@ -58,13 +64,23 @@ export function IdentifyScreen() {
     inputs.current[field]?.focus();
   }, [field]);
 
+  // When the policy's last digit moved the patient on to the day by itself (not a tap on the box).
+  const policyDoneAt = useRef<number | null>(null);
+  const [spill, setSpill] = useState(false);
   const press = useCallback(
     (key: DraftKey) => {
+      const at = performance.now();
+      if (typeof key !== 'string' && field === 'day' && draft.day === '' && policyDoneAt.current !== null && at - policyDoneAt.current < guards.spill) {
+        setSpill(true);
+        return;
+      }
       const next = applyKey({ draft, field }, key);
+      policyDoneAt.current = field === 'policy' && next.field === 'day' ? at : null;
+      setSpill(false);
       setDraft(next.draft);
       setField(next.field);
     },
-    [draft, field, setDraft],
+    [draft, field, setDraft, guards.spill],
   );
 
   // Keys typed while focus is outside the boxes (e.g. after tapping «Продолжить»).
@@ -125,6 +141,10 @@ export function IdentifyScreen() {
         maxLength={f === 'policy' ? FIELD_LENGTH.policy + 3 : FIELD_LENGTH[f]}
         aria-invalid={shownProblem?.field === f ? 'true' : undefined}
         onFocus={() => setField(f)}
+        // The patient chose the box (even the one already active): what they type now is meant for it.
+        onPointerDown={() => {
+          policyDoneAt.current = null;
+        }}
         onKeyDown={onFieldKey}
         onChange={(e) => onFieldText(f, e.target.value)}
       />
@@ -153,6 +173,11 @@ export function IdentifyScreen() {
           <div className="identify-problem" role="alert" data-testid="identify-problem">
             {shownProblem ? t.msg(shownProblem.message) : ''}
           </div>
+          {!shownProblem && spill && (
+            <div className="identify-scan-notice" role="status" data-testid="policy-full">
+              {t('identify.policyFull', { digits: POLICY_LENGTH })}
+            </div>
+          )}
           {!problem && scanNotice && (
             <div className="identify-scan-notice" role="status" data-testid="scan-notice">
               {t.msg(scanNotice)}
@@ -162,7 +187,11 @@ export function IdentifyScreen() {
         </div>
         <PolicyPicture />
         <div className="identify-keypad">
-          {field === 'month' ? <MonthPicker value={draft.month} onPick={onMonth} /> : <Keypad onKey={press} />}
+          {field === 'month' ? (
+            <MonthPicker value={draft.month} onPick={onMonth} guardMs={guards.picker} />
+          ) : (
+            <Keypad onKey={press} repeatGuardMs={guards.repeat} />
+          )}
         </div>
         <BigButton className="identify-submit" data-testid="identify-submit" onClick={() => void submit()}>
           {t('action.continue')}

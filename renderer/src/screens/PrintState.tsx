@@ -35,14 +35,15 @@ export function PrintState({ print, number, t, slip = 'ticket' }: { print: Print
     case 'disabled':
       if (slip === 'waitlist') {
         return (
-          <div className="print-status print-bad" data-testid="print-status" data-state={print.phase} role="alert">
+          <div className="print-status print-check" data-testid="print-status" data-state={print.phase} role="status">
             <span>{t('waitlist.notPrinted')}</span>
           </div>
         );
       }
-      // No slip: the number on screen is all the patient takes away, so it is large here too.
+      // No slip: the number on screen is all the patient takes away, so it is large here too. A
+      // calm line, not an alarm: the appointment is made, only the paper is missing.
       return (
-        <div className="print-status print-bad" data-testid="print-status" data-state={print.phase} role="alert">
+        <div className="print-status print-check" data-testid="print-status" data-state={print.phase} role="status">
           <span>{print.problem ? `${t(`problem.${print.problem}`)} ${t('next.registry')}` : t(`printer.${print.fault}`)}</span>
           <span className="print-advice">
             {t('printer.numberIs')}{' '}

@@ -17,6 +17,7 @@ export function ReferralNumberScreen() {
   const patient = useFlow((s) => s.patient);
   const showAppointments = useFlow((s) => s.showAppointments);
   const hasVisits = useFlow((s) => s.info?.mis.visits ?? false);
+  const repeatGuardMs = useFlow((s) => s.info?.repeatGuardMs ?? 0);
   const t = useT();
   usePhysicalKeys(
     (e) => numberKeyOf(e.key) ?? null,
@@ -45,7 +46,7 @@ export function ReferralNumberScreen() {
         value={number}
         maxLength={REFERRAL_NUMBER_MAX}
         problem={problem ? t.msg(problem) : null}
-        keys={<Keypad onKey={press} />}
+        keys={<Keypad onKey={press} repeatGuardMs={repeatGuardMs} />}
         submit={{ label: t('action.continue'), testId: 'referral-number-submit', onClick: submit }}
       />
     </Screen>

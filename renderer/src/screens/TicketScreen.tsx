@@ -9,6 +9,7 @@ import { useFlow } from '../store/context';
 import { useTimeZone } from '../store/hooks';
 import type { PrintStatus } from '../store/types';
 import { PrintState } from './PrintState';
+import { TicketQr } from '../components/TicketQr';
 
 export function TicketScreen() {
   const ticket = useFlow((s) => s.ticket);
@@ -25,7 +26,8 @@ export function TicketScreen() {
   const t = useT();
   const tag = useLocaleTag();
   // Two appointments after a failed cancel: the patient must read what to do, the screen does not leave on its own.
-  const left = useReturnCountdown(print, done, moved === 'kept');
+  const seconds = useFlow((s) => (print.phase === 'printed' || print.phase === 'uncertain' ? s.info?.ticketSeconds : s.info?.ticketUnprintedSeconds) ?? TICKET_SECONDS);
+  const left = useReturnCountdown(print, done, seconds, moved === 'kept');
   // The printer refused (paper out, cover open): ask the core again until it allows a retry,
   // so «Печать ещё раз» appears once staff have loaded paper.
   const blocked = print.phase === 'failed' && !print.canPrintAgain;
@@ -115,6 +117,7 @@ export function TicketScreen() {
       )}
       <div className="ticket-print">
         <PrintState print={print} number={ticket.number} t={t} />
+        {(print.phase === 'failed' || print.phase === 'disabled') && <TicketQr ticket={ticket} />}
         {canReprint && (
           <BigButton variant="secondary" className="ticket-reprint" data-testid="reprint" onClick={() => void reprint()}>
             <Icon name="printer" /> {t('action.printAgain')}
@@ -134,25 +137,32 @@ export function TicketScreen() {
   );
 }
 
-/** Back to Welcome this long after the slip is out (or the print settled without one). */
+/** Back to Welcome this long after the slip is out (config `idle.ticketSeconds`; longer with no slip). */
 export const TICKET_SECONDS = 30;
 /** How often a blocked printer is asked again while the ticket is on screen. */
 export const PRINT_POLL_MS = 3000;
 
 /**
  * Seconds left before the ticket screen returns to Welcome, or null while the slip is still
- * printing. Every new print outcome (a reprint, paper back) starts the full time again.
+ * printing (or `hold`: the patient must read something first). Every new print outcome (a
+ * reprint, paper back) and every touch of the screen starts the full time again: someone
+ * copying the number or reading the slip is still there.
  */
-function useReturnCountdown(print: PrintStatus, finish: () => void, hold = false): number | null {
+function useReturnCountdown(print: PrintStatus, finish: () => void, seconds: number, hold = false): number | null {
   const settled = !hold && print.phase !== 'idle' && print.phase !== 'printing';
   // Only a real change restarts the time: the status poll's identical answers must not.
-  const key = settled ? `${print.phase}:${print.canPrintAgain}:${print.reprintsLeft}` : null;
+  const key = settled ? `${print.phase}:${print.canPrintAgain}:${print.reprintsLeft}:${seconds}` : null;
   const [tick, setTick] = useState<{ key: string; left: number } | null>(null);
   useEffect(() => {
     if (key === null) return;
     // Monotonic: a step of the wall clock must not hold the ticket (and the patient's name of
     // the doctor, the room) on screen for minutes, nor cut it short.
-    const end = monotonicNow() + TICKET_SECONDS * 1000;
+    let end = monotonicNow() + seconds * 1000;
+    const touched = () => {
+      end = monotonicNow() + seconds * 1000;
+      setTick({ key, left: seconds });
+    };
+    for (const e of TOUCH_EVENTS) window.addEventListener(e, touched, { capture: true, passive: true });
     const t = setInterval(() => {
       const n = Math.ceil((end - monotonicNow()) / 1000);
       if (n <= 0) {
@@ -160,9 +170,14 @@ function useReturnCountdown(print: PrintStatus, finish: () => void, hold = false
         finish();
       } else setTick({ key, left: n });
     }, 250);
-    return () => clearInterval(t);
-  }, [key, finish]);
+    return () => {
+      clearInterval(t);
+      for (const e of TOUCH_EVENTS) window.removeEventListener(e, touched, { capture: true });
+    };
+  }, [key, finish, seconds]);
   if (key === null) return null;
   // Until the first tick of this outcome, the full time.
-  return tick?.key === key ? tick.left : TICKET_SECONDS;
+  return tick?.key === key ? tick.left : seconds;
 }
+
+const TOUCH_EVENTS = ['pointerdown', 'keydown', 'wheel'] as const;

@@ -24,6 +24,7 @@ export function WaitlistScreen() {
   const edit = useFlow((s) => s.editWaitlist);
   const submit = useFlow((s) => s.submitWaitlist);
   const busy = useFlow((s) => s.busy);
+  const repeatGuardMs = useFlow((s) => s.info?.repeatGuardMs ?? 0);
   const t = useT();
   if (!w) return null;
 
@@ -120,7 +121,7 @@ export function WaitlistScreen() {
           </div>
         </div>
         <div className="waitlist-keypad">
-          <Keypad onKey={press} />
+          <Keypad onKey={press} repeatGuardMs={repeatGuardMs} />
         </div>
         <BigButton className="waitlist-continue" data-testid="waitlist-continue" onClick={review}>
           {t('action.continue')}

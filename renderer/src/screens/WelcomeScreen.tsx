@@ -3,6 +3,7 @@ import { LOCALE_IDS, t as translatorFor } from '../../../electron/common/i18n/lo
 import { useBootHandover } from '../boot-handover';
 import { BigButton } from '../components/BigButton';
 import { Icon } from '../components/Icon';
+import { VoiceToggle } from '../components/VoiceButtons';
 import { useT } from '../i18n';
 import { healthNotice } from '../logic/health-notice';
 import { HEALTH_POLL_MS } from '../logic/polling';
@@ -69,6 +70,7 @@ export function WelcomeScreen() {
           <BigButton className="welcome-start" data-testid="start" disabled={blocked} onClick={() => start('book')}>
             {t('welcome.start')}
           </BigButton>
+          <VoiceToggle className="welcome-voice" testId="voice-toggle-welcome" />
           {selfBooking && (
             <BigButton variant="secondary" className="welcome-self" data-testid="start-self" disabled={blocked} onClick={() => start('self')}>
               {t('action.selfBooking')}

@@ -18,6 +18,8 @@ import { FLOWS, type FlowStep } from './flow';
 import { createIdentifyActions } from './identify-actions';
 import { createLobbyActions } from './lobby-actions';
 import { createWaitlistActions } from './waitlist-actions';
+import { createVoiceActions } from './voice-actions';
+import { createSpeaker, type Synth } from '../voice/speaker';
 import type { StoreKit } from './kit';
 import { createNavigation } from './navigation';
 import { createReferralNumberActions, EMPTY_REFERRAL_QUERY } from './referral-number-actions';
@@ -28,7 +30,7 @@ import { NORMAL_DISPLAY, type FlowActions, type FlowData, type FlowState } from 
 export type FlowStore = StoreApi<FlowState>;
 
 /** Everything of one patient: what a new session starts from and what ending one wipes. */
-const PATIENT_DATA: Omit<FlowData, 'info' | 'health' | 'startup' | 'busy' | 'waitCancellable' | 'bookingUnderWay' | 'display' | 'language'> = {
+const PATIENT_DATA: Omit<FlowData, 'info' | 'health' | 'startup' | 'busy' | 'waitCancellable' | 'bookingUnderWay' | 'restartAsked' | 'display' | 'language' | 'voice' | 'osVoices'> = {
   screen: 'welcome',
   intent: 'book',
   draft: EMPTY_DRAFT,
@@ -58,13 +60,19 @@ export interface FlowStoreOptions {
   now?: () => number;
   /** The booking flow's order (tests insert or reorder screens); the kiosk's own by default. */
   flow?: readonly FlowStep[];
+  /** The OS voice (`window.speechSynthesis`) where there is one; null: only the kiosk's own engine speaks. */
+  synth?: Synth | null;
 }
+
+/** Chromium's speechSynthesis, where the page has one (not at build time, not in Node tests). */
+const pageSynth = (): Synth | null => (typeof window !== 'undefined' && 'speechSynthesis' in window ? window.speechSynthesis : null);
 
 export function createFlowStore(bridge: KioskBridge, opts: FlowStoreOptions = {}): FlowStore {
   const now = opts.now ?? Date.now;
   const flows = { ...FLOWS, ...(opts.flow ? { book: opts.flow, appointments: opts.flow } : {}) };
 
-  return createStore<FlowState>()((set, get) => {
+  let watchVoice: (next: FlowState, prev: FlowState) => void = () => undefined;
+  const store = createStore<FlowState>()((set, get) => {
     const calls = createCalls(set, () => (get().info?.bookingWaitSeconds ?? 120) * 1000);
     const base = { bridge, get, set, call: calls.call, flow: () => flows[get().intent], now };
     // The error panel and navigation need each other: navigation reports a failed load, the
@@ -78,6 +86,14 @@ export function createFlowStore(bridge: KioskBridge, opts: FlowStoreOptions = {}
     const clinicZone = () => get().info?.timeZone ?? DEFAULT_CLINIC_TIME_ZONE;
     // `print` is the slip on screen (a ticket or a waiting-list request), not a store action.
     const { print: printSlip, ...booking } = createBookingActions(kit);
+    const speaker = createSpeaker({
+      bridge,
+      settings: () => get().info?.voice,
+      synth: opts.synth === undefined ? pageSynth() : opts.synth,
+      onVoices: (osVoices) => set({ osVoices }),
+    });
+    const { watch, ...voice } = createVoiceActions(kit, speaker);
+    watchVoice = watch;
 
     const actions: FlowActions = {
       ...createSessionActions(kit, calls, PATIENT_DATA),
@@ -91,6 +107,7 @@ export function createFlowStore(bridge: KioskBridge, opts: FlowStoreOptions = {}
       back: () => kit.nav.back(),
       ...createScanActions(kit),
       ...createReferralNumberActions(kit),
+      ...voice,
     };
 
     return {
@@ -100,10 +117,16 @@ export function createFlowStore(bridge: KioskBridge, opts: FlowStoreOptions = {}
       busy: false,
       waitCancellable: false,
       bookingUnderWay: false,
+      restartAsked: false,
       display: NORMAL_DISPLAY,
       language: DEFAULT_LOCALE,
+      voice: false,
+      osVoices: speaker.osLanguages(),
       ...PATIENT_DATA,
       ...actions,
     };
   });
+  // Voice guidance speaks the store's changes while the patient has it on.
+  store.subscribe((next, prev) => watchVoice(next, prev));
+  return store;
 }

@@ -11,8 +11,9 @@ const refuse = (kind: BridgeError['kind'], problem: KioskProblem) =>
   Promise.resolve({ ok: false as const, error: { kind, problem, shown: null, httpStatus: null } });
 
 const info: KioskInfo = {
-  kioskId: 'k1', demo: false, timeZone: 'Europe/Moscow', idleSeconds: 60, countdownSeconds: 20, orientation: 'auto', language: 'ru',
+  kioskId: 'k1', demo: false, timeZone: 'Europe/Moscow', idleSeconds: 60, typingIdleSeconds: 120, countdownSeconds: 20, ticketSeconds: 30, ticketUnprintedSeconds: 90, repeatGuardMs: 150, pickerGuardMs: 400, spillGuardMs: 300, orientation: 'auto', language: 'ru',
   printerEnabled: true, reprintLimit: 1, bookingWaitSeconds: 60, scanner: 'none',
+  voice: { enabled: false, engine: 'auto', rate: 90, volume: 100, kioskEngine: false },
   mis: { listReferrals: false, referralByNumber: true, visits: true, cancel: true, clientApplicationCheck: true, selfBooking: false, reschedule: false, waitingList: false },
 };
 const clinic: Clinic = { guid: 'lpu-102', name: 'КДЦ №85', fullName: 'КДЦ №85', address: 'Ленинский пр., 168', phone: '', online: true, statusText: null };

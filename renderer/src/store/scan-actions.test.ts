@@ -5,8 +5,9 @@ import { createFlowStore } from './flow-store';
 
 const ok = <T,>(value: T): Promise<Envelope<T>> => Promise.resolve({ ok: true, value });
 const info: KioskInfo = {
-  kioskId: 'k1', demo: false, timeZone: 'Europe/Moscow', idleSeconds: 60, countdownSeconds: 20,
+  kioskId: 'k1', demo: false, timeZone: 'Europe/Moscow', idleSeconds: 60, typingIdleSeconds: 120, countdownSeconds: 20, ticketSeconds: 30, ticketUnprintedSeconds: 90, repeatGuardMs: 150, pickerGuardMs: 400, spillGuardMs: 300,
   orientation: 'auto', language: 'ru', printerEnabled: true, reprintLimit: 1, bookingWaitSeconds: 60, scanner: 'serial',
+  voice: { enabled: false, engine: 'auto', rate: 90, volume: 100, kioskEngine: false },
   mis: { listReferrals: true, referralByNumber: false, visits: true, cancel: true, clientApplicationCheck: true, selfBooking: false, reschedule: false, waitingList: false },
 };
 

@@ -5,9 +5,23 @@ import { DEFAULT_LOCALE } from '../../../electron/common/i18n/locales';
 import type { Calls } from './calls';
 import { FLOW, FLOWS } from './flow';
 import type { StoreKit } from './kit';
-import { NORMAL_DISPLAY, type FlowActions, type FlowData } from './types';
+import { NORMAL_DISPLAY, type FlowActions, type FlowData, type FlowState } from './types';
 
-type SessionActions = Pick<FlowActions, 'boot' | 'start' | 'refreshHealth' | 'cancelWait' | 'toggleDisplay' | 'setLanguage' | 'endSession' | 'reportCrash' | 'notePatientInput'>;
+type SessionActions = Pick<
+  FlowActions,
+  'boot' | 'start' | 'refreshHealth' | 'cancelWait' | 'toggleDisplay' | 'setLanguage' | 'endSession' | 'askRestart' | 'dismissRestart' | 'reportCrash' | 'notePatientInput'
+>;
+
+/** Whether the patient has anything to lose: identified, or something typed or chosen. */
+function somethingEntered(s: FlowState): boolean {
+  const d = s.draft;
+  return (
+    s.patient !== null ||
+    Boolean(d.policy || d.day || d.month || d.year) ||
+    Boolean(s.referralQuery.number || s.referralQuery.surname) ||
+    Boolean(s.waitlist?.phone)
+  );
+}
 
 /** At most one «someone is here» a few seconds: enough for the core's quiet check (minutes). */
 export const PATIENT_INPUT_EVERY_MS = 5_000;
@@ -15,7 +29,7 @@ export const PATIENT_INPUT_EVERY_MS = 5_000;
 export function createSessionActions(
   { bridge, get, set, call, nav, now }: StoreKit,
   calls: Pick<Calls, 'newSession' | 'abandonWaits'>,
-  patientData: Omit<FlowData, 'info' | 'health' | 'startup' | 'busy' | 'waitCancellable' | 'bookingUnderWay' | 'display' | 'language'>,
+  patientData: Omit<FlowData, 'info' | 'health' | 'startup' | 'busy' | 'waitCancellable' | 'bookingUnderWay' | 'restartAsked' | 'display' | 'language' | 'voice' | 'osVoices'>,
 ): SessionActions {
   let lastInputSent = Number.NEGATIVE_INFINITY;
   return {
@@ -53,6 +67,17 @@ export function createSessionActions(
       set({ language });
     },
 
+    askRestart() {
+      if (get().bookingUnderWay) return;
+      // The ticket is final: starting over there loses nothing.
+      if (get().screen === 'ticket' || get().screen === 'waitlistDone' || !somethingEntered(get())) return get().endSession();
+      set({ restartAsked: true });
+    },
+
+    dismissRestart() {
+      set({ restartAsked: false });
+    },
+
     endSession() {
       // A booking under way is never abandoned: its outcome (the ticket or the error) comes
       // first, within its bound. «Начать заново» is greyed meanwhile; the idle timer waits too.
@@ -63,8 +88,10 @@ export function createSessionActions(
         busy: false,
         waitCancellable: false,
         bookingUnderWay: false,
+        restartAsked: false,
         display: NORMAL_DISPLAY,
         language: get().info?.language ?? DEFAULT_LOCALE,
+        voice: false,
       });
       // The session dies on our side at once; the server is told in the background and a
       // failure there changes nothing for the next patient.

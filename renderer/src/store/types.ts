@@ -121,6 +121,10 @@ export type FlowData = {
   display: DisplayMode;
   /** The session's language: from the kiosk's config at the start, the patient may switch it on Welcome; reset with the session. */
   language: Locale;
+  /** Voice guidance for this session («Озвучить» on Welcome or in the header); off when the session ends. */
+  voice: boolean;
+  /** The languages the operating system's voice speaks (Chromium lists them late); kept across patients. */
+  osVoices: Locale[];
   /** The main process's last pre-flight check; kept across patients. */
   health: KioskHealth | null;
   intent: Intent;
@@ -168,6 +172,8 @@ export type FlowData = {
   waitCancellable: boolean;
   /** A booking is under way (within its bound): leaving waits for its outcome. */
   bookingUnderWay: boolean;
+  /** «Начать заново» was tapped with something entered: the patient confirms first. */
+  restartAsked: boolean;
 };
 
 export type FlowActions = {
@@ -231,8 +237,15 @@ export type FlowActions = {
   toggleDisplay(): void;
   /** The patient's language for this session (Welcome); the next patient gets the kiosk's own again. */
   setLanguage(language: Locale): void;
+  /** «Озвучить»: voice guidance on or off for this session. */
+  toggleVoice(): void;
+  /** «Повторить»: says the screen (or the error on it) again. */
+  repeatVoice(): void;
   /** Ends the patient's session on the server and wipes everything on screen. */
   endSession(): void;
+  /** «Начать заново»: at once when nothing was entered, else after «Да, начать заново». */
+  askRestart(): void;
+  dismissRestart(): void;
   /**
    * A screen failed to render: tells the main side (no patient data: the message has its
    * digits masked, `where` is the screen and component) and wipes the session.
