@@ -21,7 +21,7 @@ import { createRng } from './prng';
 import { takeSample } from './sampler';
 import { PATIENTS, readTicketDateTime, runScreenSession, type ScreenTimings } from './screens';
 import type { Sample } from './stats';
-import { Interrupted } from './taps';
+import { Interrupted, pageTime } from './taps';
 import { books, planTraffic } from './traffic';
 import { installLongTimers, type LongTimers } from './virtual-clock';
 
@@ -78,14 +78,23 @@ export interface SoakResult {
 }
 
 const DAY_MS = 86_400_000;
-/** The kiosk config of the soak: short idle and MIS deadlines, so a fault costs seconds. */
+/**
+ * The kiosk's idle times and tremor guards in the soak: the shipped ones (config defaults). A
+ * walk-away is fast-forwarded on the page's clock and the patient's pace between keys too, so
+ * the product's 90 s / 120 s cost no wall time.
+ */
+export const SOAK_IDLE = { seconds: 90, typingSeconds: 120, countdownSeconds: 30, ticketSeconds: 30, ticketUnprintedSeconds: 90 } as const;
+export const SOAK_TOUCH = { repeatGuardMs: 150, pickerGuardMs: 400, spillGuardMs: 300 } as const;
+
+/** The kiosk config of the soak: short MIS deadlines, so a fault costs seconds. */
 function kioskConfig(proxyUrl: string, printerPort: number, retentionDays: number): Record<string, unknown> {
   return {
     kioskId: 'SOAK-01',
     api: { baseUrl: proxyUrl, timeoutMs: 3000, retries: 1 },
     booking: { reconcilePolls: 5, reconcileIntervalMs: 1000 },
     printer: { transport: { type: 'tcp', host: '127.0.0.1', port: printerPort, timeoutMs: 3000 } },
-    idle: { seconds: 10, countdownSeconds: 5 },
+    idle: { ...SOAK_IDLE },
+    touch: { ...SOAK_TOUCH },
     health: { intervalSeconds: 3 },
     retentionDays,
   };
@@ -137,7 +146,16 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
   const xdg = path.join(work, 'xdg');
   const stateDir = path.join(xdg, 'infomat');
   mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-  const timings: ScreenTimings = { idleSeconds: 10, countdownSeconds: 5, bookingWaitMs: 45_000, healthMs: 3000 + 4000 };
+  const timings: ScreenTimings = {
+    idleSeconds: SOAK_IDLE.seconds,
+    typingIdleSeconds: SOAK_IDLE.typingSeconds,
+    countdownSeconds: SOAK_IDLE.countdownSeconds,
+    ticketSeconds: SOAK_IDLE.ticketSeconds,
+    ticketUnprintedSeconds: SOAK_IDLE.ticketUnprintedSeconds,
+    ...SOAK_TOUCH,
+    bookingWaitMs: 45_000,
+    healthMs: 3000 + 4000,
+  };
 
   // ---- the clocks ----
   const virtualStart = Date.parse(`${opts.start}T08:00:00+03:00`);
@@ -167,6 +185,8 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     events.push({ session, kind, detail });
   };
   const used: { config: Record<string, unknown> } = { config: {} };
+  // A new screen's tap guard runs out on the page's clock (Playwright's, installed below).
+  pageTime.forward = (p, ms) => p.clock.fastForward(ms);
   try {
     sim = await startSimulator({ port: 0, quiet: true });
     proxy = await startFaultProxy(sim.url);
@@ -304,6 +324,18 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
       return false;
     };
 
+    // Every job the printer took, read once: a slip that lands after its session's end (the
+    // first one of a run can) is counted with the next session's, never skipped.
+    let jobsRead = 0;
+    const readJobs = (session: number): void => {
+      const fresh = printer!.jobs().slice(jobsRead);
+      jobsRead += fresh.length;
+      for (const job of fresh) {
+        const slip = readSlip(job.text);
+        if (slip.ticketGuid || slip.summary) ledger.prints.push({ ticketGuid: slip.ticketGuid ?? '', copy: slip.copy, summary: slip.summary, session });
+      }
+    };
+
     let day = -1;
     let mtimeStamped = 0;
     for (const s of plan) {
@@ -349,7 +381,6 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
         if (r) rules.push({ f, rule: proxy.fault({ ...r, times: 1 }) });
       }
       const before = await misTickets();
-      const jobsBefore = printer.jobs().length;
       const handedBefore = handed.length;
       const struck: string[] = [];
       /** Set when the screen stayed blank until the soak itself stepped in. */
@@ -425,12 +456,12 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
         rec.outcome = r.outcome;
         rec.intents = r.intents;
         rec.returnedToWelcome = r.returnedToWelcome && stuckBy === null;
+        rec.welcomeMs = r.welcomeMs;
+        rec.boundMs = r.boundMs;
         if (stuckBy) {
           rec.notes.push(stuckBy);
           rec.boundMs = 30_000;
         }
-        rec.welcomeMs = r.welcomeMs;
-        rec.boundMs = r.boundMs;
         rec.errorBoundary = r.errorBoundary;
         rec.notes.push(...r.notes);
         if (r.interrupted) rec.notes.push(`interrupted: ${r.interrupted}`);
@@ -503,10 +534,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
       }
 
       // ---- what the printer printed ----
-      for (const job of printer.jobs().slice(jobsBefore)) {
-        const slip = readSlip(job.text);
-        if (slip.ticketGuid || slip.summary) ledger.prints.push({ ticketGuid: slip.ticketGuid ?? '', copy: slip.copy, summary: slip.summary, session: s.index });
-      }
+      readJobs(s.index);
       rec.printerOk = rec.printerOk && !struck.some((f) => f === 'host-restart' || f === 'renderer-crash' || f === 'renderer-reload');
       ledger.sessions.push(rec);
 
@@ -531,7 +559,11 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
       );
     }
     void mtimeStamped;
+    // The last session's late slips.
+    await sleep(1000);
+    readJobs(plan.length - 1);
   } finally {
+    pageTime.forward = null;
     await kiosk?.stop().catch(() => undefined);
     await printer?.close().catch(() => undefined);
     await proxy?.close().catch(() => undefined);
@@ -560,8 +592,9 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
 }
 
 function fmtMin(ms: number): string {
-  const m = Math.floor(ms / 60_000);
-  const s = Math.round((ms % 60_000) / 1000);
+  const total = Math.round(ms / 1000);
+  const m = Math.floor(total / 60);
+  const s = total % 60;
   return `${m}:${String(s).padStart(2, '0')}`;
 }
 

@@ -6,6 +6,7 @@
 // instead of waited out; taps and bridge calls run in real time.
 import type { Page } from '@playwright/test';
 import type { FaultPoint } from './faults';
+import type { PageEl, PageGlobal } from './page-types';
 import type { ShownTicket } from './ledger';
 import { Interrupted, attr, doubleTap, firstEnabled, mustTap, tap, tapFirst, tapKeys, text, waitAny } from './taps';
 import type { PatientKey, PlannedSession } from './traffic';
@@ -24,12 +25,21 @@ export const REF = (n: string): string => `5b0c8f0e-0000-4000-8000-000000000${n}
 export const P1_ONE_CLINIC = ['101'];
 export const P1_CLINIC_STEP = ['105', '106'];
 
-/** The ticket screen's own countdown back to Welcome (renderer/src/screens/TicketScreen.tsx). */
-export const TICKET_SECONDS = 30;
-
 export interface ScreenTimings {
+  /** «Вы ещё здесь?» after this long without a touch (config `idle.seconds`). */
   idleSeconds: number;
+  /** The same where the patient types: Identify (config `idle.typingSeconds`). */
+  typingIdleSeconds: number;
+  /** The question's countdown before Welcome (config `idle.countdownSeconds`). */
   countdownSeconds: number;
+  /** The ticket's own countdown back to Welcome once the slip is out (`idle.ticketSeconds`)… */
+  ticketSeconds: number;
+  /** …and when it did not print (`idle.ticketUnprintedSeconds`: time to copy the number). */
+  ticketUnprintedSeconds: number;
+  /** The tremor guards the kiosk runs with (`touch.*`): the patient's pace between taps. */
+  repeatGuardMs: number;
+  pickerGuardMs: number;
+  spillGuardMs: number;
   /** Longest a booking may keep the patient waiting (timeout + reconciliation). */
   bookingWaitMs: number;
   /** How long Welcome may keep «Записаться» greyed after the MIS is back (a health cycle). */
@@ -73,6 +83,8 @@ class Flow {
   readonly screens: Array<{ number: string; datetime: string }> = [];
   errorBoundary = 0;
   outcome = 'unknown';
+  /** The slip's last state on the ticket screen (`print-status` data-state). */
+  printState: string | null = null;
   /** `SOAK_TRACE=1`: each screen and when it came, ms from the session's start. */
   readonly trace: string[] = [];
   private readonly t0 = Date.now();
@@ -124,14 +136,21 @@ class Flow {
     const p = PATIENTS[who];
     await this.expect(['screen-identify']);
     await this.hooks.at('identify');
+    // A hand's pace, on the page's clock (fast-forwarded, not waited out): the same key again
+    // after the tremor guard, the day after the policy's spill guard, a month once the picker
+    // takes touches. Taps quicker than that are the guards' business (and tremor.spec's).
+    const pause = (ms: number) => (ms > 0 ? this.hooks.fastForward(ms + 30) : Promise.resolve());
+    const pace = (prev: string | null, next: string) => (prev === next ? pause(this.t.repeatGuardMs) : Promise.resolve());
     await mustTap(this.page, 'field-policy');
-    await tapKeys(this.page, [...p.policy].map((d) => `key-${d}`));
+    await tapKeys(this.page, [...p.policy].map((d) => `key-${d}`), pace);
+    await pause(this.t.spillGuardMs);
     await mustTap(this.page, 'field-birth-day');
-    await tapKeys(this.page, [...p.day].map((d) => `key-${d}`));
+    await tapKeys(this.page, [...p.day].map((d) => `key-${d}`), pace);
     await mustTap(this.page, 'field-birth-month');
+    await pause(this.t.pickerGuardMs);
     await mustTap(this.page, `month-${p.month}`);
     await mustTap(this.page, 'field-birth-year');
-    await tapKeys(this.page, [...p.year].map((d) => `key-${d}`));
+    await tapKeys(this.page, [...p.year].map((d) => `key-${d}`), pace);
     if (this.s.walkAwayAt === 'identify') throw new WalkAway();
     await mustTap(this.page, 'identify-submit');
   }
@@ -210,10 +229,11 @@ class Flow {
     const datetime = (await text(this.page, 'ticket-datetime')) ?? '';
     this.screens.push({ number, datetime });
     const printed = await this.printSettled();
+    this.printState = printed;
     if (process.env.SOAK_TRACE) this.trace.push(`print:${printed}@${Date.now() - this.t0}`);
     await this.hooks.at('ticket');
     if (this.s.reprint || (this.s.kind === 'double-tap' && this.s.doubleTapOn === 'reprint')) {
-      if (await this.tapMaybeTwice('reprint', 'reprint')) await this.printSettled();
+      if (await this.tapMaybeTwice('reprint', 'reprint')) this.printState = await this.printSettled();
     }
     if (this.s.walkAwayAt === 'ticket') throw new WalkAway();
     if (!(await this.tapMaybeTwice('done', 'done'))) throw new Interrupted('«Готово» never tappable');
@@ -257,13 +277,25 @@ class Flow {
     }
   }
 
-  /** Leaves: the error panel's «Начать заново», or the header's. */
+  /** Leaves: the error panel's «Начать заново», or the header's (which asks first: «Да, начать заново»). */
   async finish(): Promise<void> {
-    const tapped = await tapFirst(this.page, ['error-finish', 'error-start-over', 'nav-restart', 'done', '[data-testid="error-panel"] button'], 5_000);
+    let tapped = await tapFirst(this.page, ['error-finish', 'error-start-over', 'nav-restart', 'done', '[data-testid="error-panel"] button'], 5_000);
     // A panel with only ways forward (another doctor, the referrals): the patient takes the
     // first, then leaves with «Начать заново».
-    if (tapped === '[data-testid="error-panel"] button') await tapFirst(this.page, ['nav-restart', 'error-finish', 'error-start-over'], 5_000);
+    if (tapped === '[data-testid="error-panel"] button') tapped = await tapFirst(this.page, ['nav-restart', 'error-finish', 'error-start-over'], 5_000);
+    if (tapped === 'nav-restart') await tap(this.page, 'restart-confirm', 5_000);
   }
+}
+
+/** The screens and dialogs shown now (their data-testid), e.g. «screen-resources, restart-dialog». */
+async function onScreen(page: Page): Promise<string> {
+  return page
+    .evaluate(() => {
+      const w = globalThis as unknown as PageGlobal;
+      const els: PageEl[] = [...w.document.querySelectorAll('[data-testid^="screen-"], [role="dialog"], [role="alertdialog"]')];
+      return els.filter((e) => e.getClientRects().length > 0 && !e.closest('[data-prerendered]')).map((e) => e.getAttribute('data-testid') ?? e.getAttribute('role')).join(', ') || 'nothing';
+    })
+    .catch((err: unknown) => `unknown (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
 }
 
 class Ended extends Error {}
@@ -311,13 +343,19 @@ export async function runScreenSession(page: Page, s: PlannedSession, t: ScreenT
   try {
     if (walked) {
       const ticket = f.outcome.startsWith('ticket');
-      const virtual = ticket ? (TICKET_SECONDS + 1) * 1000 : (t.idleSeconds + t.countdownSeconds + 1) * 1000;
+      // The bound that applies: the ticket's (longer with no slip), or the idle question's
+      // (longer where the patient types) and its countdown.
+      const slipOut = f.printState === 'printed' || f.printState === 'uncertain';
+      const idle = s.walkAwayAt === 'identify' ? t.typingIdleSeconds : t.idleSeconds;
+      const virtual = ticket ? ((slipOut ? t.ticketSeconds : t.ticketUnprintedSeconds) + 1) * 1000 : (idle + t.countdownSeconds + 1) * 1000;
       boundMs = virtual;
       await hooks.fastForward(virtual);
     }
     const got = await waitAny(hooks.page(), ['screen-welcome'], walked ? 5_000 : interrupted ? 20_000 : 8_000);
     if (got === 'screen-crash') f.errorBoundary += 1;
     returned = got === 'screen-welcome';
+    // What the patient left on the glass: the screen and any dialog over it, for the breach's line.
+    if (!returned) f.notes.push(`left on screen: ${await onScreen(hooks.page())}`);
   } catch (err) {
     f.notes.push(`welcome check: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
   }

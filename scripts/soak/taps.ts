@@ -2,7 +2,8 @@
 // Chromium's input pipeline (CDP Input events via Playwright's mouse), once the button is on
 // the glass, enabled and the topmost thing at that point. Faster than locator.click() (which
 // waits for two animation frames of stability per tap), which matters over thousands of taps;
-// the screens' own tap guard (400 ms after a screen appears) is waited out, as a person does.
+// the screens' own tap guard (400 ms after a screen appears) is waited out, as a person does —
+// on the page's clock when the runner gives one (`pageTime`): fast-forwarded, not slept.
 import type { Page } from '@playwright/test';
 import type { PageEl, PageGlobal } from './page-types';
 
@@ -12,6 +13,17 @@ export class Interrupted extends Error {
   }
 }
 
+/**
+ * The page's clock, when the kiosk's timers run on one the runner controls (Playwright's):
+ * a screen's tap guard is then fast-forwarded instead of waited out in real time. Its taps
+ * still come after the guard, as a person's do; a hurried second tap (doubleTap) still falls
+ * inside it.
+ */
+export const pageTime: { forward: ((page: Page, ms: number) => Promise<void>) | null } = { forward: null };
+
+/** The longest a screen or dialog ignores taps (renderer/src/components/useTapGuard.ts). */
+const SETTLE_MS = 400;
+
 const sel = (testId: string): string => (testId.startsWith('[') || testId.startsWith('.') ? testId : `[data-testid="${testId}"]`);
 
 /**
@@ -20,14 +32,33 @@ const sel = (testId: string): string => (testId.startsWith('[') || testId.starts
  * null after `timeoutMs`.
  */
 export async function targetOf(page: Page, testIds: readonly string[], timeoutMs = 10_000): Promise<{ id: string; x: number; y: number } | null> {
+  const forward = pageTime.forward;
+  const until = Date.now() + timeoutMs;
+  for (let guards = 0; ; guards++) {
+    const got = await findTarget(page, testIds, Math.max(0, until - Date.now()), forward !== null && guards < 5);
+    if (got === 'settling' && forward) {
+      // The screen just appeared: its guard runs out on the page's clock.
+      await forward(page, SETTLE_MS + 20);
+      continue;
+    }
+    return got === 'settling' ? null : got;
+  }
+}
+
+async function findTarget(page: Page, testIds: readonly string[], timeoutMs: number, reportSettling: boolean): Promise<{ id: string; x: number; y: number } | 'settling' | null> {
   return page.evaluate(
-    async ({ list, timeoutMs }) => {
+    async ({ list, timeoutMs, reportSettling }) => {
       const w = globalThis as unknown as PageGlobal;
       const until = performance.now() + timeoutMs;
       for (;;) {
+        let settling = false;
         for (const [id, s] of list) {
           const el = w.document.querySelector(s);
-          if (!el || el.disabled || el.getAttribute('aria-disabled') === 'true' || el.closest('[data-settling]')) continue;
+          if (!el || el.disabled || el.getAttribute('aria-disabled') === 'true') continue;
+          if (el.closest('[data-settling]')) {
+            settling = true;
+            continue;
+          }
           let r = el.getBoundingClientRect();
           if (r.bottom > w.innerHeight || r.top < 0) {
             el.scrollIntoView({ block: 'center' });
@@ -38,11 +69,12 @@ export async function targetOf(page: Page, testIds: readonly string[], timeoutMs
           const hit = w.document.elementFromPoint(x, y);
           if (r.width > 0 && r.height > 0 && hit && (hit === el || el.contains(hit))) return { id, x, y };
         }
+        if (settling && reportSettling) return 'settling' as const;
         if (performance.now() > until) return null;
         await new Promise((r) => setTimeout(r, 20));
       }
     },
-    { list: testIds.map((id) => [id, sel(id)] as const), timeoutMs },
+    { list: testIds.map((id) => [id, sel(id)] as const), timeoutMs, reportSettling },
   );
 }
 
@@ -83,9 +115,10 @@ export async function doubleTap(page: Page, testId: string, gapMs: number): Prom
 
 /**
  * Taps a run of keys on a keypad that stays put (the identify screen's digits): the positions
- * are read once, then the taps go in a row.
+ * are read once, then the taps go in a row; `pace` runs before each (the patient's time
+ * between two keys, on the page's clock).
  */
-export async function tapKeys(page: Page, testIds: readonly string[]): Promise<void> {
+export async function tapKeys(page: Page, testIds: readonly string[], pace?: (prev: string | null, next: string) => Promise<void>): Promise<void> {
   const first = await target(page, testIds[0]!);
   if (!first) throw new Interrupted(`no keypad (${testIds[0]})`);
   const rects = await page.evaluate((ids) => {
@@ -99,10 +132,13 @@ export async function tapKeys(page: Page, testIds: readonly string[]): Promise<v
     }
     return out;
   }, [...new Set(testIds)]);
+  let prev: string | null = null;
   for (const id of testIds) {
     const at = rects[id];
     if (!at) throw new Interrupted(`no key ${id}`);
+    if (pace) await pace(prev, id);
     await page.mouse.click(at.x, at.y);
+    prev = id;
   }
 }
 
