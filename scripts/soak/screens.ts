@@ -282,7 +282,14 @@ class Flow {
     let tapped = await tapFirst(this.page, ['error-finish', 'error-start-over', 'nav-restart', 'done', '[data-testid="error-panel"] button'], 5_000);
     // A panel with only ways forward (another doctor, the referrals): the patient takes the
     // first, then leaves with «Начать заново».
-    if (tapped === '[data-testid="error-panel"] button') tapped = await tapFirst(this.page, ['nav-restart', 'error-finish', 'error-start-over'], 5_000);
+    // A tap can land as the next screen replaces the one it was meant for (its tap guard takes
+    // it: «Мои записи» loading from the error panel): nothing happens, and the patient taps again.
+    for (let again = 0; tapped === '[data-testid="error-panel"] button' || (tapped === 'nav-restart' && again > 0); again++) {
+      tapped = await tapFirst(this.page, ['nav-restart', 'error-finish', 'error-start-over'], 5_000);
+      if (tapped !== 'nav-restart' || again >= 2) break;
+      if (await waitAny(this.page, ['restart-dialog', 'screen-welcome'], 1_500)) break;
+      this.notes.push('«Начать заново» tapped again');
+    }
     if (tapped === 'nav-restart') await tap(this.page, 'restart-confirm', 5_000);
   }
 }
