@@ -13,7 +13,9 @@ export type FaultMode =
   /** Forward, then cut the connection without an answer. */
   | { kind: 'reset-after-send' }
   /** Forward, then answer this instead of the MIS's answer. */
-  | { kind: 'replace'; status: number; body: string; contentType?: string };
+  | { kind: 'replace'; status: number; body: string; contentType?: string }
+  /** Do not forward: answer this at once (a gateway's 503 while the MIS is down; the MIS never saw the request). */
+  | { kind: 'refuse'; status: number; body: string; contentType?: string };
 
 export interface FaultRule {
   method?: string;
@@ -29,7 +31,8 @@ export interface FaultProxy {
   tokens: string[];
   /** How many requests matched `method` and `path` so far. */
   count(method: string, path: RegExp): number;
-  fault(rule: Omit<FaultRule, 'times'> & { times?: number }): void;
+  /** Adds a rule; the rule returned counts down its `times` as requests take it. */
+  fault(rule: Omit<FaultRule, 'times'> & { times?: number }): FaultRule;
   clear(): void;
   close(): Promise<void>;
 }
@@ -53,6 +56,11 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     seen.push({ method, path });
     const mode = take(method, path);
+    if (mode?.kind === 'refuse') {
+      req.resume();
+      res.writeHead(mode.status, { 'Content-Type': mode.contentType ?? 'text/html; charset=utf-8' });
+      return void res.end(mode.body);
+    }
     const up = http.request(
       { host: target.hostname, port: target.port, path: req.url, method, headers: req.headers },
       (upRes) => {
@@ -105,7 +113,11 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     tokens,
     count: (method, path) => seen.filter((s) => s.method === method && path.test(s.path)).length,
-    fault: (rule) => void rules.push({ ...rule, times: rule.times ?? 1 }),
+    fault: (rule) => {
+      const r: FaultRule = { ...rule, times: rule.times ?? 1 };
+      rules.push(r);
+      return r;
+    },
     clear: () => void (rules = []),
     close: () =>
       new Promise<void>((r) => {

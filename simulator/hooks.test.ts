@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningSimulator } from './server';
-import { api, P, SEED_TEXT, startTestSim, tokenFor } from './test-helpers';
+import { api, bookingBody, freeSlots, P, SEED_TEXT, startTestSim, tokenFor } from './test-helpers';
+import { DIR } from './seed-data';
+
+const DIR_D1 = DIR.D1;
 
 describe('test hooks', () => {
   let sim: RunningSimulator;
@@ -59,6 +62,23 @@ describe('test hooks', () => {
     expect(reset.body.now).toMatch(/^2026-11-26T10:00:0\d\+03:00$/);
     const now = await api(sim, 'GET', '/__sim/now');
     expect(now.body.now).toMatch(/^2026-11-26T10:00:0\d\+03:00$/);
+  });
+
+  it('lists every ticket it holds, booked and cancelled, for a test ledger', async () => {
+    const seeded = await api(sim, 'GET', '/__sim/tickets');
+    expect(seeded.status).toBe(200);
+    const before = seeded.body as unknown as Array<Record<string, unknown>>;
+    // The seed's two: P1's ultrasound (Internet) and P6's cardiology appointment (Registry).
+    expect(before.map((t) => t.source).sort()).toEqual(['Internet', 'Registry']);
+    const [slot] = await freeSlots(sim, p1, DIR_D1);
+    const booked = await api(sim, 'POST', `/api/v2/directions/visit/${slot!.lpuGuid}`, { token: p1, body: bookingBody(DIR_D1, slot!) });
+    expect(booked.status).toBe(200);
+    const guid = (booked.body as unknown as { ticketGuid: string }).ticketGuid;
+    await api(sim, 'DELETE', `/api/v2/visit/${slot!.lpuGuid}/${guid}`, { token: p1, body: {} });
+    const after = (await api(sim, 'GET', '/__sim/tickets')).body as unknown as Array<Record<string, unknown>>;
+    expect(after).toHaveLength(3);
+    expect(after.find((t) => t.ticketGuid === guid)).toMatchObject({ status: 'Cancelled', directionGuid: DIR_D1, date: slot!.date, source: 'Infomat' });
+    expect(JSON.stringify(after)).not.toMatch(/Смирнов|5000000000000001/);
   });
 
   it('unknown routes answer 404 in the standard envelope', async () => {

@@ -27,6 +27,25 @@ export function handleHook(ctx: Ctx, name: string, state: SimState, clock: Clock
   if (ctx.method === 'GET' && name === 'waitinglist') {
     return ok(state.waitingList.map((w) => ({ ...w, createdAt: toClinicIso(w.createdAt) })));
   }
+  if (ctx.method === 'GET' && name === 'tickets') {
+    // Every ticket the simulator holds, cancelled ones too: what the MIS holds, for a test's
+    // ledger (the soak reads it after each session). Guids and times only, no personal data.
+    return ok(
+      [...state.tickets.values()].map((t) => ({
+        ticketGuid: t.ticketGuid,
+        personGuid: t.personGuid,
+        lpuGuid: t.lpuGuid,
+        resourceGuid: t.resourceGuid,
+        date: t.cell.date,
+        time: t.cell.time,
+        num: t.num,
+        status: t.status,
+        directionGuid: t.directionGuid,
+        source: t.sourceName,
+        createdAt: toClinicIso(t.createdAt),
+      })),
+    );
+  }
   if (ctx.method !== 'POST') throw new SimError('4000');
   const body = optionalBody(ctx);
   switch (name) {

@@ -36,6 +36,31 @@ test('idle: a touch during the countdown keeps the patient where they were', asy
   await expect(page.getByTestId('screen-referrals')).toBeVisible();
 });
 
+test('«Начать заново» asks first, and «Да, начать заново» takes the tap over «Мои записи» and a doctor list', async ({ kiosk }) => {
+  const { page } = kiosk;
+  // Over «Мои записи» the scrolling list used to paint over the question's scrim and take the
+  // tap meant for «Да, начать заново» (npm run soak: the patient left on a greyed screen).
+  // Playwright's click taps the middle of the button and fails if anything else is on top there.
+  await page.getByTestId('start-appointments').click();
+  await kiosk.fillIdentify('P1');
+  await expect(page.getByTestId('screen-appointments')).toBeVisible();
+  await page.getByTestId('nav-restart').click();
+  await expect(page.getByTestId('restart-dialog')).toBeVisible();
+  await page.getByTestId('restart-confirm').click({ timeout: 5_000 });
+  await expect(page.getByTestId('screen-welcome')).toBeVisible();
+
+  await kiosk.identify('P1');
+  await kiosk.pickReferral(101);
+  await expect(page.getByTestId('screen-resources')).toBeVisible();
+  await page.getByTestId('nav-restart').click();
+  await page.getByTestId('restart-dismiss').click({ timeout: 5_000 });
+  await expect(page.getByTestId('restart-dialog')).toHaveCount(0);
+  await expect(page.getByTestId('screen-resources')).toBeVisible();
+  await page.getByTestId('nav-restart').click();
+  await page.getByTestId('restart-confirm').click({ timeout: 5_000 });
+  await expect(page.getByTestId('screen-welcome')).toBeVisible();
+});
+
 test('the COD token is never in the DOM, storage, cookies, bridge answers or logs', async ({ kiosk, stack, context }) => {
   const { page } = kiosk;
   const bodies: string[] = [];

@@ -2,7 +2,10 @@
 // bundle that defines the same `window.kiosk` object, carried over HTTP instead of IPC.
 import { bridgeMethodNames } from '../common/channels';
 
-export function bridgeScript(callBase: string): string {
+/** How often the page tells the host it is alive (renderer-watchdog.ts watches for silence). */
+export const ALIVE_EVERY_MS = 2_000;
+
+export function bridgeScript(callBase: string, alivePath: string): string {
   // Frozen, with no way to reach fetch's options from outside: the page gets methods, nothing else.
   return `(() => {
   'use strict';
@@ -27,6 +30,10 @@ export function bridgeScript(callBase: string): string {
   const kiosk = {};
   for (const m of methods) kiosk[m] = (input) => call(m, input);
   Object.defineProperty(window, 'kiosk', { value: Object.freeze(kiosk), writable: false, configurable: false });
+  // Alive: a crashed or frozen page falls silent, and the host replaces its browser.
+  setInterval(() => {
+    fetch(${JSON.stringify(alivePath)}, { method: 'POST', headers: { 'X-Kiosk-Bridge': '1' }, cache: 'no-store', credentials: 'same-origin' }).catch(() => {});
+  }, ${ALIVE_EVERY_MS});
 })();
 `;
 }

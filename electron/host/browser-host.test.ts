@@ -171,6 +171,39 @@ describe('browser host: launch code and renderer cookie', () => {
   });
 });
 
+describe('browser host: is the renderer alive?', () => {
+  it('hears the current renderer (launch, calls, the bridge script\'s heartbeat) and nothing else', async () => {
+    const cookie = await launch();
+    expect(host.rendererSeen()).toBe(clock);
+    clock += 5_000;
+    const alive = await raw('/__kiosk/alive', { method: 'POST', headers: { 'X-Kiosk-Bridge': '1', Cookie: cookie } });
+    expect(alive.status).toBe(204);
+    expect(host.rendererSeen()).toBe(clock);
+    clock += 5_000;
+    // Without the cookie, or with a revoked one: not heard. The heartbeat needs the bridge header.
+    const old = cookie;
+    const fresh = await launch();
+    const seen = host.rendererSeen();
+    clock += 5_000;
+    expect((await raw('/__kiosk/alive', { method: 'POST', headers: { 'X-Kiosk-Bridge': '1' } })).status).toBe(401);
+    expect((await raw('/__kiosk/alive', { method: 'POST', headers: { 'X-Kiosk-Bridge': '1', Cookie: old } })).status).toBe(403);
+    expect(host.rendererSeen()).toBe(seen);
+    expect((await raw('/__kiosk/alive', { method: 'GET', headers: { 'X-Kiosk-Bridge': '1', Cookie: fresh } })).status).toBe(405);
+    expect((await raw('/__kiosk/alive', { method: 'POST', headers: { Cookie: fresh } })).status).toBe(403);
+    clock += 5_000;
+    // Any request of the current page counts (a bridge call, a file).
+    expect((await call('kioskInfo', fresh)).status).toBe(200);
+    expect(host.rendererSeen()).toBe(clock);
+  });
+
+  it('the bridge script says it is alive every two seconds', async () => {
+    const cookie = await launch();
+    const js = await raw('/__kiosk/bridge.js', { headers: { Cookie: cookie } });
+    expect(js.body).toContain('"/__kiosk/alive"');
+    expect(js.body).toMatch(/setInterval\([\s\S]*\}, 2000\);/);
+  });
+});
+
 describe('browser host: request checks', () => {
   let cookie: string;
   beforeAll(async () => {

@@ -59,6 +59,12 @@ export interface RunningBrowserHost {
    * others can read it.
    */
   issueLaunchUrl(): string;
+  /**
+   * When the current renderer was last heard from (the `now` clock): its launch, a page load, a
+   * bridge call, or the bridge script's "alive" every few seconds. null before the first launch.
+   * A crashed or frozen tab falls silent (renderer-watchdog.ts).
+   */
+  rendererSeen(): number | null;
   close(): Promise<void>;
 }
 
@@ -66,6 +72,8 @@ export const RENDERER_COOKIE = 'infomat_renderer';
 export const LAUNCH_PREFIX = '/launch/';
 const CALL_PREFIX = '/__kiosk/call/';
 const BRIDGE_JS = '/__kiosk/bridge.js';
+/** The bridge script's heartbeat: POST, no body, answered 204. */
+export const ALIVE_PATH = '/__kiosk/alive';
 const METHODS = new Set<string>(bridgeMethodNames);
 
 class BodyError extends Error {
@@ -84,7 +92,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Runnin
   const bodyTimeoutMs = opts.bodyTimeoutMs ?? 10_000;
   const root = path.resolve(opts.rendererDir);
   const indexHtml = await fs.readFile(path.join(root, 'index.html'), 'utf8');
-  const bridgeJs = bridgeScript(CALL_PREFIX);
+  const bridgeJs = bridgeScript(CALL_PREFIX, ALIVE_PATH);
   // The bridge script must run before the bundle: it goes first in <head>.
   const injected = indexHtml.replace(/<head>/i, `<head>\n    <script defer src="${BRIDGE_JS}"></script>`);
   let origin = '';
@@ -96,6 +104,8 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Runnin
   let current: Buffer | null = null;
   /** Whether the current cookie has loaded the page yet: its first load follows the launch, which already ended everything. */
   let pageLoaded = false;
+  /** When the current renderer was last heard from. */
+  let seen: number | null = null;
 
   const newRenderer = (): void => {
     try {
@@ -160,6 +170,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Runnin
       const cookie = randomBytes(32).toString('base64url');
       current = digest(cookie);
       pageLoaded = false;
+      seen = now();
       log.info('host.renderer_attached', { replaced: hadRenderer });
       newRenderer();
       return send(res, 303, '', {
@@ -173,6 +184,14 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Runnin
     const cookie = readCookie(req.headers.cookie, RENDERER_COOKIE);
     if (!cookie) return fail(req, res, 401, 'not a kiosk renderer');
     if (!isCurrent(cookie)) return fail(req, res, 403, t(DEFAULT_LOCALE)('app.screenReplaced'));
+    seen = now();
+
+    if (rawPath === ALIVE_PATH) {
+      if (req.method !== 'POST') return fail(req, res, 405, 'method not allowed');
+      if (req.headers['x-kiosk-bridge'] !== '1') return fail(req, res, 403, 'not a bridge call');
+      req.resume();
+      return send(res, 204, '', responseHeaders(PLAIN_TEXT));
+    }
 
     if (rawPath.startsWith(CALL_PREFIX)) {
       if (req.method !== 'POST') return fail(req, res, 405, 'method not allowed');
@@ -249,10 +268,12 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Runnin
       codes.set(digest(code).toString('hex'), now() + codeTtlMs);
       return `${origin}${LAUNCH_PREFIX}${code}`;
     },
+    rendererSeen: () => seen,
     close: () =>
       new Promise<void>((resolve) => {
         codes.clear();
         current = null;
+        seen = null;
         server.close(() => resolve());
         server.closeAllConnections();
       }),

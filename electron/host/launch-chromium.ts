@@ -3,7 +3,8 @@
 // first request, so by the time anyone reads it, it opens nothing. The browser profile is a
 // fresh private folder (mkdtemp, 0700) removed when the browser exits or the host stops.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ensurePrivateDirSync } from '../core/fs/private-dir';
 import type { RunningBrowserHost } from './browser-host';
@@ -26,14 +27,79 @@ export interface LaunchedChromium {
   close(): Promise<void>;
 }
 
+const PROFILE_PREFIX = 'chromium-';
+/** A profile folder without Chromium's lock is left alone this long (a browser still starting in it). */
+const UNLOCKED_GRACE_MS = 60_000;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists, someone else's.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the profile folders earlier launches left behind. A profile is removed when its
+ * browser exits or the host stops, but not when the host itself is killed (a crash, a power cut,
+ * the supervisor's SIGKILL): then the folder (several MB: cache, metrics) stays, one more per
+ * crash, until the disk is full. A folder is in use while Chromium's `SingletonLock` (a symlink
+ * to «host-pid») names a live process on this machine; one without a lock is spared for a minute.
+ * Returns the folders removed.
+ */
+export function removeStaleProfiles(parent: string, now = Date.now()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!name.startsWith(PROFILE_PREFIX)) continue;
+    const dir = path.join(parent, name);
+    try {
+      const st = lstatSync(dir);
+      if (!st.isDirectory()) continue;
+      let lock: string | null = null;
+      try {
+        lock = readlinkSync(path.join(dir, 'SingletonLock'));
+      } catch {
+        lock = null;
+      }
+      if (lock !== null) {
+        const m = /^(.*)-(\d+)$/.exec(lock);
+        if (m && m[1] === os.hostname() && alive(Number(m[2]))) continue;
+        if (m && m[1] !== os.hostname()) continue; // another machine's (a shared folder): not ours to judge
+      } else if (now - st.mtimeMs < UNLOCKED_GRACE_MS) {
+        continue;
+      }
+      rmSync(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+      removed.push(name);
+    } catch {
+      /* gone meanwhile, or not ours to remove */
+    }
+  }
+  return removed;
+}
+
 export function launchChromium(opts: LaunchChromiumOptions): LaunchedChromium {
   const parent = ensurePrivateDirSync(opts.profileParent);
-  const profileDir = mkdtempSync(path.join(parent, 'chromium-'));
+  // What crashed hosts left behind goes before a new profile is made.
+  removeStaleProfiles(parent);
+  const profileDir = mkdtempSync(path.join(parent, PROFILE_PREFIX));
   let removed = false;
   const removeProfile = (): void => {
     if (removed) return;
     removed = true;
-    rmSync(profileDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+    try {
+      rmSync(profileDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+    } catch {
+      // A helper process of the browser still writing its cache (ENOTEMPTY): never throw from
+      // an exit handler; what is left is removed by the next launch (removeStaleProfiles).
+    }
   };
   // Also when the host exits without close() (an uncaught error): the profile must not stay.
   process.once('exit', removeProfile);

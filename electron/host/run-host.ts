@@ -15,6 +15,7 @@ import { createFileLogger } from '../core/log';
 import { startBrowserHost } from './browser-host';
 import { KIOSK_CHROMIUM_FLAGS } from './chromium-flags';
 import { announceLaunchUrl, launchChromium, type LaunchedChromium } from './launch-chromium';
+import { startRendererWatchdog, type RunningWatchdog } from './renderer-watchdog';
 
 /**
  * Without a window manager (a bare X session, Xvfb) Chromium's --kiosk cannot size the window
@@ -56,6 +57,12 @@ export interface RunHostOptions {
   demo?: DemoStarter;
   /** The command line without what the entry point took for itself (default: process.argv). */
   args?: string[];
+  /**
+   * How the host's own Chromium is started, for an entry point that runs the kiosk with no
+   * display (the soak, scripts/soak/kiosk-child.ts): headless, with extra switches (a DevTools
+   * port for its driver). The production and demo entry points pass nothing.
+   */
+  browser?: { headless: boolean; extraArgs?: readonly string[] };
 }
 
 export async function runHost(opts: RunHostOptions = {}): Promise<void> {
@@ -145,14 +152,41 @@ export async function runHost(opts: RunHostOptions = {}): Promise<void> {
   // Chromium gets a one-time code (spent on first use) and a private profile removed at exit;
   // the link is printed only when no browser is launched.
   let browser: LaunchedChromium | null = null;
+  let watchdog: RunningWatchdog | null = null;
   let stopAnnouncing = () => {};
-  if (values.open && hasDisplay && existsSync('/usr/bin/chromium')) {
-    browser = launchChromium({
-      host,
-      args: [...KIOSK_CHROMIUM_FLAGS, ...screenGeometry(), values.kiosk ? '--kiosk' : '--start-maximized'],
-      profileParent: stateDir,
-      onExit: () => void shutdown(),
-    });
+  const headless = opts.browser?.headless ?? false;
+  if (values.open && (hasDisplay || headless) && existsSync('/usr/bin/chromium')) {
+    const window = headless ? ['--headless=new'] : [...screenGeometry(), values.kiosk ? '--kiosk' : '--start-maximized'];
+    let relaunching = false;
+    const launch = (): LaunchedChromium =>
+      launchChromium({
+        host,
+        args: [...KIOSK_CHROMIUM_FLAGS, ...window, ...(opts.browser?.extraArgs ?? [])],
+        profileParent: stateDir,
+        // The browser closed (by the technician, or it died): the host goes too, unless the
+        // watchdog is replacing it.
+        onExit: () => {
+          if (!relaunching) void shutdown();
+        },
+      });
+    browser = launch();
+    // A kiosk screen (not a developer's window, which may be minimised and throttled) that
+    // crashed or froze is replaced by a fresh browser on Welcome.
+    if (values.kiosk || headless) {
+      watchdog = startRendererWatchdog({
+        lastSeen: () => host.rendererSeen(),
+        log,
+        relaunch: async () => {
+          relaunching = true;
+          try {
+            await browser?.close();
+            if (!stopping) browser = launch();
+          } finally {
+            relaunching = false;
+          }
+        },
+      });
+    }
   } else {
     const why = !values.open ? 'No browser launched' : !hasDisplay ? 'No display found' : 'No /usr/bin/chromium';
     stopAnnouncing = announceLaunchUrl(host, why);
@@ -164,6 +198,7 @@ export async function runHost(opts: RunHostOptions = {}): Promise<void> {
     stopping = true;
     stopAnnouncing();
     fleet?.stop();
+    watchdog?.stop();
     await browser?.close();
     await host.close();
     await booted.close();

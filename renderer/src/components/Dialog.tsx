@@ -31,8 +31,11 @@ export function Dialog({
   /** A round sign above the title («!» on the error panel). */
   mark?: ReactNode;
   actions: ReactNode;
-  /** Stacking of the overlay: errors above the loading veil, the idle warning above all. */
-  overlay?: 'error' | 'idle';
+  /**
+   * Stacking of the overlay: errors above the loading veil, the idle warning above all; the
+   * header's «Начать заново?» (`restart`) above the screen it sits over, which it is not a part of.
+   */
+  overlay?: 'error' | 'idle' | 'restart';
   className?: string;
   children?: ReactNode;
 } & Omit<HTMLAttributes<HTMLDivElement>, 'title' | 'role' | 'className' | 'children'>) {

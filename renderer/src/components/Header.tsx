@@ -50,6 +50,7 @@ function RestartDialog() {
   return (
     <Dialog
       role="alertdialog"
+      overlay="restart"
       data-testid="restart-dialog"
       title={t('restart.title')}
       actions={

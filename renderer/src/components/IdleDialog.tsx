@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { createIdleTracker, type IdlePhase, type IdleTracker } from '../logic/idle';
+import { createIdleTracker, monotonicNow, type IdlePhase, type IdleTracker } from '../logic/idle';
 import { playSoftTone } from '../logic/tone';
 import type { Screen } from '../store/types';
 import { useT } from '../i18n';
@@ -39,7 +39,7 @@ export function IdleDialog() {
     const t = createIdleTracker({
       idleSeconds: idleSeconds!,
       countdownSeconds: countdownSeconds!,
-      now: () => Date.now(),
+      now: monotonicNow,
       onExpire: endSession,
     });
     tracker.current = t;

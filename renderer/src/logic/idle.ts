@@ -14,6 +14,14 @@ export function idlePhase(quietMs: number, idleSeconds: number, countdownSeconds
   return { kind: 'warning', secondsLeft: Math.ceil(leftMs / 1000) };
 }
 
+/**
+ * The clock every countdown on screen runs on: monotonic, so an NTP step of the kiosk's wall
+ * clock (a kiosk 5 minutes off, corrected) neither keeps a walked-away patient's data on the
+ * screen 5 minutes longer (a step back) nor throws a patient out mid-booking (a step forward).
+ * Found by `npm run soak` (clock-ntp with a walk-away).
+ */
+export const monotonicNow = (): number => performance.now();
+
 export type IdleTracker = {
   /** A touch, a key or the patient pressing «Да, продолжить». */
   activity(): void;

@@ -3,6 +3,7 @@ import { clinicDateTimeLong } from '../../../electron/common/clinic-time';
 import { BigButton } from '../components/BigButton';
 import { Icon } from '../components/Icon';
 import { Mis, useLocaleTag, useT } from '../i18n';
+import { monotonicNow } from '../logic/idle';
 import { capitalize } from '../logic/words';
 import { useFlow } from '../store/context';
 import { useTimeZone } from '../store/hooks';
@@ -154,14 +155,16 @@ function useReturnCountdown(print: PrintStatus, finish: () => void, seconds: num
   const [tick, setTick] = useState<{ key: string; left: number } | null>(null);
   useEffect(() => {
     if (key === null) return;
-    let end = Date.now() + seconds * 1000;
+    // Monotonic: a step of the wall clock must not hold the ticket (and the patient's name of
+    // the doctor, the room) on screen for minutes, nor cut it short.
+    let end = monotonicNow() + seconds * 1000;
     const touched = () => {
-      end = Date.now() + seconds * 1000;
+      end = monotonicNow() + seconds * 1000;
       setTick({ key, left: seconds });
     };
     for (const e of TOUCH_EVENTS) window.addEventListener(e, touched, { capture: true, passive: true });
     const t = setInterval(() => {
-      const n = Math.ceil((end - Date.now()) / 1000);
+      const n = Math.ceil((end - monotonicNow()) / 1000);
       if (n <= 0) {
         clearInterval(t);
         finish();
