@@ -121,6 +121,29 @@ test.describe('reach mode on a portrait kiosk', () => {
     record('portrait-lists-dialogs.json');
   });
 
+  test('the waiting list: the offer, the phone keypad, the confirmation and its slip stay in reach', async ({ kiosk }) => {
+    test.setTimeout(180_000);
+    const { page } = kiosk;
+    await reachOn(kiosk);
+    await page.getByTestId('start-self').click();
+    await kiosk.fillIdentify('P1');
+    await page.getByTestId('speciality-65').first().click();
+    await expect(page.getByTestId('waitlist-offer')).toBeVisible();
+    await checkReach(kiosk, '30-waitlist-offer');
+    await page.getByTestId('waitlist').click();
+    await expect(page.getByTestId('screen-waitlist')).toBeVisible();
+    await kiosk.typeDigits('89161234567');
+    await checkReach(kiosk, '31-waitlist-phone');
+    await page.getByTestId('waitlist-continue').click();
+    await expect(page.getByTestId('waitlist-phone-shown')).toBeVisible();
+    await checkReach(kiosk, '32-waitlist-check');
+    await page.getByTestId('waitlist-submit').click();
+    await expect(page.getByTestId('screen-waitlistDone')).toBeVisible();
+    await expect(page.getByTestId('print-status')).toHaveAttribute('data-state', 'printed', { timeout: 15_000 });
+    await checkReach(kiosk, '33-waitlist-done');
+    record('portrait-waitlist.json');
+  });
+
   test('with large print and voice: still nothing above the line, the voice says the mode, labels stay right', async ({ kiosk, stack }) => {
     test.setTimeout(300_000);
     const { page } = kiosk;

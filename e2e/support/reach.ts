@@ -81,6 +81,8 @@ export function record(file: string): void {
   const dir = path.resolve('artifacts', 'reach');
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, file), JSON.stringify(figures, null, 2));
+  // The next walk (same worker) records its own screens only.
+  for (const k of Object.keys(figures)) delete figures[k];
 }
 
 export async function reachOn(kiosk: Kiosk): Promise<void> {
