@@ -144,6 +144,24 @@ test.describe('reach mode on a portrait kiosk', () => {
     record('portrait-waitlist.json');
   });
 
+  test('paper out: the ticket with its QR code and, once paper is back, «Печать ещё раз» stay in reach', async ({ kiosk, stack }) => {
+    test.setTimeout(180_000);
+    const { page } = kiosk;
+    stack.printer.setStatus('paper-end');
+    await reachOn(kiosk);
+    await kiosk.identify('P1');
+    await kiosk.pickReferral(101);
+    await kiosk.pickFirstDayAndTime(CARDIOLOGIST);
+    await page.getByTestId('confirm-book').click();
+    await expect(page.getByTestId('print-status')).toContainText(/бумаг/i, { timeout: 15_000 });
+    await expect(page.getByTestId('ticket-qr')).toBeInViewport({ ratio: 1 });
+    await checkReach(kiosk, '10b-ticket-paper-end');
+    stack.printer.setStatus('ok');
+    await expect(page.getByTestId('reprint')).toBeVisible({ timeout: 10_000 });
+    await checkReach(kiosk, '10c-ticket-paper-back', { axe: false });
+    record('portrait-paper-out.json');
+  });
+
   test('with large print and voice: still nothing above the line, the voice says the mode, labels stay right', async ({ kiosk, stack }) => {
     test.setTimeout(300_000);
     const { page } = kiosk;
