@@ -162,6 +162,21 @@ test.describe('reach mode on a portrait kiosk', () => {
     record('portrait-paper-out.json');
   });
 
+  test('MIS down: Welcome\'s notice with the registry\'s phone above, its buttons still in reach, also in large print', async ({ kiosk, stack }) => {
+    const { page } = kiosk;
+    await reachOn(kiosk);
+    stack.spy.fault({ path: /^\/api\/v2\/settings\//, mode: { kind: 'replace', status: 503, body: '{"message":"down"}', contentType: 'application/json' }, times: 10_000 });
+    await expect(page.getByTestId('welcome-phone')).toBeVisible();
+    await expect(page.getByTestId('welcome-phone')).toBeInViewport({ ratio: 1 });
+    await checkReach(kiosk, '01b-welcome-mis-down');
+    await page.getByTestId('display-mode').click();
+    await expect(page.getByTestId('welcome-phone')).toBeInViewport({ ratio: 1 });
+    await checkReach(kiosk, 'large-01b-welcome-mis-down');
+    stack.spy.clear();
+    await expect(page.getByTestId('start')).toBeEnabled();
+    record('portrait-mis-down.json');
+  });
+
   test('with large print and voice: still nothing above the line, the voice says the mode, labels stay right', async ({ kiosk, stack }) => {
     test.setTimeout(300_000);
     const { page } = kiosk;

@@ -63,8 +63,8 @@ export async function checkReach(kiosk: Kiosk, name: string, opts: { axe?: boole
   const above = all.filter((c) => c.top < line);
   expect.soft(above, `${name}: controls above the reach line (${Math.round(line)} px)`).toEqual([]);
   const topmost = all.reduce<Control | null>((m, c) => (m === null || c.top < m.top ? c : m), null);
-  // How far the part under the line scrolls (0: everything in it is on the glass at once).
-  const scrolls = await page.evaluate(() => Math.max(0, ...Array.from(document.querySelectorAll('.reach-body > .scroll-view > .scroll-area')).map((b) => b.scrollHeight - b.clientHeight)));
+  // How far the part under the line (or Welcome) scrolls (0: everything is on the glass at once).
+  const scrolls = await page.evaluate(() => Math.max(0, ...Array.from(document.querySelectorAll('.reach-body > .scroll-view > .scroll-area, .screen-welcome')).map((b) => b.scrollHeight - b.clientHeight)));
   figures[name] = { line: Math.round(line), topmost, controls: all.length, scrolls };
   const facts = await layoutFacts(page);
   expect.soft(facts.offscreen, `${name}: runs off the screen`).toEqual([]);
