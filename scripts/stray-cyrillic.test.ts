@@ -27,6 +27,7 @@ const ALLOWED: Record<string, string> = {
   'electron/core/config/telemetry-schema.ts': 'technician reference (config field descriptions)',
   'electron/core/config/updates-schema.ts': 'technician reference (config field descriptions)',
   'electron/core/config/voice-schema.ts': 'technician reference (config field descriptions)',
+  'electron/core/config/reach-schema.ts': 'technician reference (config field descriptions)',
   'electron/core/config/fleet-schema.ts': 'technician reference (config field descriptions)',
   'electron/core/config/technician-messages.ts': 'technician reference (configuration problems)',
   'electron/core/config/load.ts': 'technician reference (configuration file problems)',

@@ -6,10 +6,12 @@ import type { Page } from '@playwright/test';
 /**
  * axe-core's violations as «rule: target» lines. `meta-viewport` is left out on purpose: the
  * kiosk blocks pinch zoom (a stray two-finger touch must not zoom a public screen) and offers
- * its own large-print mode instead (README, «Крупный шрифт»).
+ * its own large-print mode instead (README, «Крупный шрифт»). `include`: only that part of the
+ * page (a modal dialog, when what is behind its scrim is not to be read).
  */
-export async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).disableRules(['meta-viewport']).analyze();
+export async function axeViolations(page: Page, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page }).disableRules(['meta-viewport']);
+  const result = await (include ? builder.include(include) : builder).analyze();
   return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`));
 }
 

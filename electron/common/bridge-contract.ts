@@ -104,6 +104,17 @@ export const KioskInfoSchema = z.object({
   /** A digit this soon after the policy's 16th is a slipping finger, not the day of birth. */
   spillGuardMs: z.number().int().min(0),
   orientation: z.enum(['auto', 'portrait', 'landscape']),
+  /**
+   * Reach mode (config `screen.reach`): whether «Для инвалидной коляски» is offered, and where the
+   * picture hangs (metres from the floor) and how high a seated patient reaches; the screen
+   * works out which share of its height is in reach.
+   */
+  reach: z.object({
+    offered: z.boolean(),
+    pictureHeightM: z.number().positive(),
+    bottomEdgeM: z.number().min(0),
+    maxReachM: z.number().positive(),
+  }),
   /** The language a session starts in (config `language`); the patient may switch it on Welcome. */
   language: LocaleSchema,
   printerEnabled: z.boolean(),

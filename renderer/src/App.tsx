@@ -3,6 +3,7 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { ErrorPanel } from './components/ErrorPanel';
 import { DisplayModeButton, useDisplayAttributes, useLanguageAttributes } from './components/DisplayModeButton';
 import { Header } from './components/Header';
+import { useReachFrame } from './components/ReachToggle';
 import { IdleDialog } from './components/IdleDialog';
 import { LoadingOverlay } from './components/LoadingOverlay';
 import { ServiceScreen } from './screens/ServiceScreen';
@@ -25,8 +26,9 @@ export function Shell({ children, settling = false }: { children: ReactNode; set
   useDisplayAttributes(useFlow((s) => s.display));
   const t = useT();
   useLanguageAttributes(useFlow((s) => s.language), t('app.title'));
+  const reach = useReachFrame();
   return (
-    <div className="app" data-orientation={orientation} data-settling={settling ? 'true' : undefined}>
+    <div className="app" data-orientation={orientation} data-settling={settling ? 'true' : undefined} {...reach}>
       {children}
     </div>
   );

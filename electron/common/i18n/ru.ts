@@ -68,6 +68,10 @@ export const ru = {
   'display.mark': 'Аа',
   'display.largePrint': 'Крупный шрифт',
   'display.normalPrint': 'Обычный шрифт',
+  /** Reach mode on Welcome of a portrait kiosk: every control goes to the lower part of the screen. */
+  'reach.toggle': 'Для инвалидной коляски',
+  'reach.saidOn': 'Режим для инвалидной коляски включён: все кнопки в нижней части экрана.',
+  'reach.saidOff': 'Режим для инвалидной коляски выключен.',
   'restart.title': 'Начать заново?',
   'restart.text': 'Всё, что вы ввели и выбрали, будет стёрто. Запись, если она уже сделана, останется.',
   'restart.confirm': 'Да, начать заново',

@@ -204,6 +204,7 @@ export function createKioskService(deps: KioskServiceDeps): BridgeImpl {
         pickerGuardMs: config.touch.pickerGuardMs,
         spillGuardMs: config.touch.spillGuardMs,
         orientation: config.screen.orientation,
+        reach: { ...config.screen.reach },
         language: config.language,
         printerEnabled: slipPrinter !== null,
         reprintLimit: limit,

@@ -8,6 +8,7 @@ import { TelemetryConfigSchema } from './telemetry-schema';
 import { UpdatesConfigSchema } from './updates-schema';
 import { ScannerConfigSchema } from './scanner-schema';
 import { ServiceConfigSchema } from './service-schema';
+import { ReachConfigSchema } from './reach-schema';
 import { VoiceConfigSchema } from './voice-schema';
 import { FleetConfigSchema } from './fleet-schema';
 import { LAYER_ID } from '../fleet-config/layers';
@@ -324,6 +325,7 @@ export const KioskConfigSchema = z
       .object({
         orientation: z.enum(['auto', 'portrait', 'landscape']).default('auto').describe('Ориентация экрана'),
         hideCursor: z.boolean().default(false).describe('Скрывать курсор мыши (сенсорный экран)'),
+        reach: ReachConfigSchema.prefault({}),
       })
       .prefault({})
       .describe('Экран'),

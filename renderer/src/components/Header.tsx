@@ -5,6 +5,7 @@ import { BigButton } from './BigButton';
 import { Dialog } from './Dialog';
 import { DisplayModeButton } from './DisplayModeButton';
 import { Icon } from './Icon';
+import { useReachLayout } from './ReachToggle';
 import { StepIndicator } from './StepIndicator';
 import { VoiceButtons } from './VoiceButtons';
 
@@ -16,6 +17,9 @@ export function Header() {
   const t = useT();
   // After booking there is nothing to go back to: the ticket is final.
   const canGoBack = useFlow((s) => hasWayBack(s.screen, flowContext(s), FLOWS[s.intent]));
+  // In reach mode the header's buttons sit at the bottom of the screen; the steps, which take no
+  // tap, stay at the top with the screen's heading (Screen).
+  const reach = useReachLayout();
   return (
     <header className="header">
       <div className="header-side">
@@ -25,7 +29,7 @@ export function Header() {
           </button>
         )}
       </div>
-      <StepIndicator />
+      {!reach && <StepIndicator />}
       <div className="header-display">
         <DisplayModeButton />
       </div>

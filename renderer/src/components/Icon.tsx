@@ -10,6 +10,8 @@ const PATHS = {
   printer: 'M7 9V3h10v6M7 17H4v-7h16v7h-3M7 14h10v7H7z',
   alert: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M12 7.5v6M12 16.5v.5',
   speaker: 'M4 9.5h3.5L12 5.5v13l-4.5-4H4zM15.5 9a4 4 0 0 1 0 6M18 6.5a7.5 7.5 0 0 1 0 11',
+  /** The access sign: a seated figure in a wheel (reach mode). */
+  wheelchair: 'M10 2.5a1.5 1.5 0 1 0 0 3a1.5 1.5 0 1 0 0-3M10 8v6h5.5l2.5 5.5M10 11h5M7 11.5a5.5 5.5 0 1 0 8 6',
 } as const;
 
 export type IconName = keyof typeof PATHS;

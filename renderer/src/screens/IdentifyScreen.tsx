@@ -3,6 +3,7 @@ import { BigButton } from '../components/BigButton';
 import { Keypad } from '../components/Keypad';
 import { MonthPicker } from '../components/MonthPicker';
 import { PolicyPicture } from '../components/PolicyPicture';
+import { useReachLayout } from '../components/ReachToggle';
 import { Screen } from '../components/Screen';
 import {
   applyKey,
@@ -119,14 +120,16 @@ export function IdentifyScreen() {
 
   const timeZone = useFlow((s) => s.info?.timeZone ?? DEFAULT_CLINIC_TIME_ZONE);
   const t = useT();
-  const preview = birthDateText(draft, useLocaleTag());
+  const dateInWords = birthDateText(draft, useLocaleTag());
+  const reach = useReachLayout();
   // One message at a time: the one from «Продолжить» if any, else the live check of a complete date.
   const live = liveBirthDateProblem(draft, clinicYmd(new Date().toISOString(), timeZone));
   const shownProblem = problem ?? (live && !live.ok ? { field: live.field, message: live.message } : null);
 
   const box = (f: IdentifyField, label: string, shown: string) => (
     <label className={`field field-${f}${field === f ? ' field-active' : ''}${shownProblem?.field === f ? ' field-bad' : ''}`}>
-      <span className="field-label">{label}</span>
+      {/* In reach mode the policy's label is read above the line (the caption), screen readers still hear it here. */}
+      <span className={`field-label${reach && f === 'policy' ? ' reach-sr-only' : ''}`}>{label}</span>
       <input
         ref={(el) => {
           inputs.current[f] = el;
@@ -151,14 +154,54 @@ export function IdentifyScreen() {
     </label>
   );
 
+  const count = (
+    <div className="policy-count" data-testid="policy-count">
+      {t('identify.policyCount', { typed: draft.policy.length, digits: FIELD_LENGTH.policy })}
+    </div>
+  );
+  const preview = (
+    <div className="birth-preview" data-testid="birth-preview" aria-live="polite">
+      {dateInWords ?? '\u00a0'}
+    </div>
+  );
+  const notes = (
+    <>
+      <div className="identify-problem" role="alert" data-testid="identify-problem">
+        {shownProblem ? t.msg(shownProblem.message) : ''}
+      </div>
+      {!shownProblem && spill && (
+        <div className="identify-scan-notice" role="status" data-testid="policy-full">
+          {t('identify.policyFull', { digits: POLICY_LENGTH })}
+        </div>
+      )}
+      {!problem && scanNotice && (
+        <div className="identify-scan-notice" role="status" data-testid="scan-notice">
+          {t.msg(scanNotice)}
+        </div>
+      )}
+      {scanner !== 'none' && !scanNotice && <div className="identify-scan-hint">{t('identify.scanHint')}</div>}
+    </>
+  );
+  // Reach mode: what is only read (the picture, the count, the date in words, the problem) goes
+  // to the top, right above the boxes; the boxes, the keypad and «Продолжить» stay in reach.
+  const info = reach ? (
+    <div className="identify-reach-info">
+      <PolicyPicture />
+      {count}
+      {preview}
+      {notes}
+      <p className="field-label identify-reach-caption" aria-hidden="true">
+        {t('identify.policyLabel', { digits: POLICY_LENGTH })}
+      </p>
+    </div>
+  ) : undefined;
+
   return (
-    <Screen name="identify" title={t('identify.title')} className="identify">
+    <Screen name="identify" title={t('identify.title')} className="identify" info={info}>
       <div className="identify-layout">
         <div className="identify-fields">
           {box('policy', t('identify.policyLabel', { digits: POLICY_LENGTH }), groupPolicy(draft.policy))}
-          <div className="policy-count" data-testid="policy-count">
-            {t('identify.policyCount', { typed: draft.policy.length, digits: FIELD_LENGTH.policy })}
-          </div>
+          {!reach && count}
           <fieldset className="birth">
             <legend className="field-label">{t('identify.birthDate')}</legend>
             <div className="birth-row">
@@ -166,26 +209,11 @@ export function IdentifyScreen() {
               {box('month', t('identify.month'), draft.month)}
               {box('year', t('identify.year'), draft.year)}
             </div>
-            <div className="birth-preview" data-testid="birth-preview" aria-live="polite">
-              {preview ?? '\u00a0'}
-            </div>
+            {!reach && preview}
           </fieldset>
-          <div className="identify-problem" role="alert" data-testid="identify-problem">
-            {shownProblem ? t.msg(shownProblem.message) : ''}
-          </div>
-          {!shownProblem && spill && (
-            <div className="identify-scan-notice" role="status" data-testid="policy-full">
-              {t('identify.policyFull', { digits: POLICY_LENGTH })}
-            </div>
-          )}
-          {!problem && scanNotice && (
-            <div className="identify-scan-notice" role="status" data-testid="scan-notice">
-              {t.msg(scanNotice)}
-            </div>
-          )}
-          {scanner !== 'none' && !scanNotice && <div className="identify-scan-hint">{t('identify.scanHint')}</div>}
+          {!reach && notes}
         </div>
-        <PolicyPicture />
+        {!reach && <PolicyPicture />}
         <div className="identify-keypad">
           {field === 'month' ? (
             <MonthPicker value={draft.month} onPick={onMonth} guardMs={guards.picker} />

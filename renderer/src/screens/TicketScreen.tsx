@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { clinicDateTimeLong } from '../../../electron/common/clinic-time';
 import { BigButton } from '../components/BigButton';
 import { Icon } from '../components/Icon';
+import { useReachLayout } from '../components/ReachToggle';
+import { ScrollArea } from '../components/ScrollArea';
 import { Mis, useLocaleTag, useT } from '../i18n';
 import { monotonicNow } from '../logic/idle';
 import { capitalize } from '../logic/words';
@@ -23,6 +25,7 @@ export function TicketScreen() {
   const otherPatient = useFlow((s) => s.otherPatient);
 
   const tz = useTimeZone();
+  const reach = useReachLayout();
   const t = useT();
   const tag = useLocaleTag();
   // Two appointments after a failed cancel: the patient must read what to do, the screen does not leave on its own.
@@ -39,82 +42,84 @@ export function TicketScreen() {
   if (!ticket) return null;
   const canReprint = print.phase !== 'idle' && print.phase !== 'printing' && print.canPrintAgain;
 
-  return (
-    <section className="screen screen-ticket" data-testid="screen-ticket">
-      {/* «Готово» sits at the top, far from where «Записаться» was on the screen before: a
-          repeated tap must never close the ticket before the patient has read it. */}
-      <div className="ticket-head">
-        <h1 className="screen-title ticket-heading">
-          <Icon name="check" size={48} /> {t(moved ? 'ticket.movedTitle' : 'ticket.title')}
-        </h1>
-        <div className="ticket-leave">
-          <BigButton className="ticket-done" data-testid="done" onClick={done}>
-            {t('action.done')}
-          </BigButton>
-          {left !== null && (
-            <span className="ticket-countdown" data-testid="ticket-countdown" data-seconds={left} aria-live="off">
-              {t('ticket.countdown', { n: left })}
-            </span>
-          )}
-        </div>
-      </div>
-      <div className="ticket">
-        <div className="ticket-number-box">
-          <span className="ticket-label">{t('field.ticketNumber')}</span>
-          <span className="ticket-number" data-testid="ticket-number">
-            {ticket.number}
-          </span>
-        </div>
-        <div className="ticket-where">
-          <div className="ticket-cell">
-            <span className="ticket-label">{t('field.room')}</span>
-            <Mis className="ticket-big" testId="ticket-room">
-              {ticket.room || '—'}
-            </Mis>
-          </div>
-          <div className="ticket-cell">
-            <span className="ticket-label">{t('field.floor')}</span>
-            <span className="ticket-big" data-testid="ticket-floor">
-              {ticket.floor ?? '—'}
-            </span>
-          </div>
-        </div>
-        <dl className="ticket-rows">
-          <div>
-            <dt>{t('field.dateTime')}</dt>
-            <dd data-testid="ticket-datetime">{capitalize(clinicDateTimeLong(ticket.beginTime, tz, tag))}</dd>
-          </div>
-          <div>
-            <dt>{t(ticket.resType === 'Doctor' ? 'field.doctor' : 'field.visit')}</dt>
-            <dd data-testid="ticket-doctor">
-              <Mis>{ticket.doctorName}</Mis>
-              {(ticket.doctorRole || ticket.speciality) && <Mis className="summary-sub">{ticket.doctorRole || ticket.speciality}</Mis>}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('field.clinic')}</dt>
-            <dd data-testid="ticket-clinic">
-              <Mis>{ticket.clinic.name}</Mis>
-              <Mis className="summary-sub">{ticket.clinic.address}</Mis>
-            </dd>
-          </div>
-        </dl>
-      </div>
-      {moved && previous && (
-        <div
-          className={`notice ${moved === 'kept' ? 'notice-warn' : ''}`}
-          data-testid="ticket-moved"
-          data-old={moved}
-          role={moved === 'kept' ? 'alert' : 'status'}
-        >
-          {moved === 'kept' && <strong className="notice-title">{t('ticket.keptTitle')}</strong>}
-          <span>
-            {t(moved === 'kept' ? 'ticket.kept' : moved === 'moved' ? 'ticket.movedByMis' : 'ticket.moved', {
-              when: clinicDateTimeLong(previous.beginTime, tz, tag),
-            })}
-          </span>
-        </div>
+  const heading = (
+    <h1 className="screen-title ticket-heading">
+      <Icon name="check" size={48} /> {t(moved ? 'ticket.movedTitle' : 'ticket.title')}
+    </h1>
+  );
+  const leave = (
+    <div className="ticket-leave">
+      <BigButton className="ticket-done" data-testid="done" onClick={done}>
+        {t('action.done')}
+      </BigButton>
+      {left !== null && (
+        <span className="ticket-countdown" data-testid="ticket-countdown" data-seconds={left} aria-live="off">
+          {t('ticket.countdown', { n: left })}
+        </span>
       )}
+    </div>
+  );
+  const card = (
+    <div className="ticket">
+      <div className="ticket-number-box">
+        <span className="ticket-label">{t('field.ticketNumber')}</span>
+        <span className="ticket-number" data-testid="ticket-number">
+          {ticket.number}
+        </span>
+      </div>
+      <div className="ticket-where">
+        <div className="ticket-cell">
+          <span className="ticket-label">{t('field.room')}</span>
+          <Mis className="ticket-big" testId="ticket-room">
+            {ticket.room || '—'}
+          </Mis>
+        </div>
+        <div className="ticket-cell">
+          <span className="ticket-label">{t('field.floor')}</span>
+          <span className="ticket-big" data-testid="ticket-floor">
+            {ticket.floor ?? '—'}
+          </span>
+        </div>
+      </div>
+      <dl className="ticket-rows">
+        <div>
+          <dt>{t('field.dateTime')}</dt>
+          <dd data-testid="ticket-datetime">{capitalize(clinicDateTimeLong(ticket.beginTime, tz, tag))}</dd>
+        </div>
+        <div>
+          <dt>{t(ticket.resType === 'Doctor' ? 'field.doctor' : 'field.visit')}</dt>
+          <dd data-testid="ticket-doctor">
+            <Mis>{ticket.doctorName}</Mis>
+            {(ticket.doctorRole || ticket.speciality) && <Mis className="summary-sub">{ticket.doctorRole || ticket.speciality}</Mis>}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('field.clinic')}</dt>
+          <dd data-testid="ticket-clinic">
+            <Mis>{ticket.clinic.name}</Mis>
+            <Mis className="summary-sub">{ticket.clinic.address}</Mis>
+          </dd>
+        </div>
+      </dl>
+    </div>
+  );
+  const movedNotice = moved && previous && (
+    <div
+      className={`notice ${moved === 'kept' ? 'notice-warn' : ''}`}
+      data-testid="ticket-moved"
+      data-old={moved}
+      role={moved === 'kept' ? 'alert' : 'status'}
+    >
+      {moved === 'kept' && <strong className="notice-title">{t('ticket.keptTitle')}</strong>}
+      <span>
+        {t(moved === 'kept' ? 'ticket.kept' : moved === 'moved' ? 'ticket.movedByMis' : 'ticket.moved', {
+          when: clinicDateTimeLong(previous.beginTime, tz, tag),
+        })}
+      </span>
+    </div>
+  );
+  const rest = (
+    <>
       <div className="ticket-print">
         <PrintState print={print} number={ticket.number} t={t} />
         {(print.phase === 'failed' || print.phase === 'disabled') && <TicketQr ticket={ticket} />}
@@ -133,6 +138,38 @@ export function TicketScreen() {
           {t('action.otherPatient')}
         </BigButton>
       </div>
+    </>
+  );
+
+  if (reach) {
+    // Reach mode: the ticket is read at the top; «Готово» opens the part within reach, away
+    // from the bottom edge where «Записаться» was.
+    return (
+      <section className="screen screen-ticket screen-reach" data-testid="screen-ticket">
+        <div className="reach-top ticket-reach-top">
+          {heading}
+          {card}
+          {movedNotice}
+        </div>
+        <ScrollArea className="reach-body">
+          {leave}
+          {rest}
+        </ScrollArea>
+      </section>
+    );
+  }
+
+  return (
+    <section className="screen screen-ticket" data-testid="screen-ticket">
+      {/* «Готово» sits at the top, far from where «Записаться» was on the screen before: a
+          repeated tap must never close the ticket before the patient has read it. */}
+      <div className="ticket-head">
+        {heading}
+        {leave}
+      </div>
+      {card}
+      {movedNotice}
+      {rest}
     </section>
   );
 }

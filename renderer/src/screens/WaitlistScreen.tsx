@@ -1,6 +1,7 @@
 import { groupMobile } from '../../../electron/common/rules';
 import { BigButton } from '../components/BigButton';
 import { Keypad } from '../components/Keypad';
+import { useReachLayout } from '../components/ReachToggle';
 import { Screen } from '../components/Screen';
 import { Mis, useT } from '../i18n';
 import type { DraftKey } from '../logic/identify-draft';
@@ -26,6 +27,7 @@ export function WaitlistScreen() {
   const busy = useFlow((s) => s.busy);
   const repeatGuardMs = useFlow((s) => s.info?.repeatGuardMs ?? 0);
   const t = useT();
+  const reach = useReachLayout();
   if (!w) return null;
 
   const press = (key: DraftKey) => {
@@ -73,10 +75,17 @@ export function WaitlistScreen() {
   }
 
   return (
-    <Screen name="waitlist" title={t('waitlist.title')} lead={t('waitlist.lead')} className="waitlist">
+    <Screen
+      name="waitlist"
+      title={t('waitlist.title')}
+      lead={t('waitlist.lead')}
+      className="waitlist"
+      // Reach mode: what the request is for is read above the line; the box and keys stay under it.
+      info={reach && forWhat ? <dl className="summary waitlist-what">{forWhat}</dl> : undefined}
+    >
       <div className="waitlist-layout">
         <div className="waitlist-fields">
-          {forWhat && <dl className="summary waitlist-what">{forWhat}</dl>}
+          {!reach && forWhat && <dl className="summary waitlist-what">{forWhat}</dl>}
           {/* No free time at all: the reason is known, there is nothing to choose. */}
           {w.offered === 'noConvenientTime' && (
           <div className="waitlist-reasons-box">

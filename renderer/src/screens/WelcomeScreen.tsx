@@ -4,6 +4,7 @@ import { useBootHandover } from '../boot-handover';
 import { BigButton } from '../components/BigButton';
 import { Icon } from '../components/Icon';
 import { ScanPicture } from '../components/ScanPicture';
+import { ReachToggle } from '../components/ReachToggle';
 import { VoiceToggle } from '../components/VoiceButtons';
 import { useT } from '../i18n';
 import { healthNotice } from '../logic/health-notice';
@@ -127,6 +128,10 @@ export function WelcomeScreen() {
             </BigButton>
           )}
         </div>
+      </div>
+      {/* Low on the screen whatever the mode: a seated patient must reach the button that brings the rest down. */}
+      <div className="welcome-foot">
+        <ReachToggle />
       </div>
     </section>
   );

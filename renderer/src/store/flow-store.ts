@@ -30,7 +30,7 @@ import { NORMAL_DISPLAY, type FlowActions, type FlowData, type FlowState } from 
 export type FlowStore = StoreApi<FlowState>;
 
 /** Everything of one patient: what a new session starts from and what ending one wipes. */
-const PATIENT_DATA: Omit<FlowData, 'info' | 'health' | 'startup' | 'busy' | 'waitCancellable' | 'bookingUnderWay' | 'restartAsked' | 'display' | 'language' | 'voice' | 'osVoices'> = {
+const PATIENT_DATA: Omit<FlowData, 'info' | 'health' | 'startup' | 'busy' | 'waitCancellable' | 'bookingUnderWay' | 'restartAsked' | 'display' | 'language' | 'voice' | 'reach' | 'osVoices'> = {
   screen: 'welcome',
   intent: 'book',
   draft: EMPTY_DRAFT,
@@ -121,6 +121,7 @@ export function createFlowStore(bridge: KioskBridge, opts: FlowStoreOptions = {}
       display: NORMAL_DISPLAY,
       language: DEFAULT_LOCALE,
       voice: false,
+      reach: false,
       osVoices: speaker.osLanguages(),
       ...PATIENT_DATA,
       ...actions,

@@ -11,7 +11,7 @@ const refuse = (kind: BridgeError['kind'], problem: KioskProblem) =>
   Promise.resolve({ ok: false as const, error: { kind, problem, shown: null, httpStatus: null } });
 
 const info: KioskInfo = {
-  kioskId: 'k1', demo: false, timeZone: 'Europe/Moscow', idleSeconds: 60, typingIdleSeconds: 120, countdownSeconds: 20, ticketSeconds: 30, ticketUnprintedSeconds: 90, repeatGuardMs: 150, pickerGuardMs: 400, spillGuardMs: 300, orientation: 'auto', language: 'ru',
+  kioskId: 'k1', demo: false, timeZone: 'Europe/Moscow', idleSeconds: 60, typingIdleSeconds: 120, countdownSeconds: 20, ticketSeconds: 30, ticketUnprintedSeconds: 90, repeatGuardMs: 150, pickerGuardMs: 400, spillGuardMs: 300, orientation: 'auto', reach: { offered: true, pictureHeightM: 0.71, bottomEdgeM: 0.8, maxReachM: 1.2 }, language: 'ru',
   printerEnabled: true, reprintLimit: 1, bookingWaitSeconds: 60, scanner: 'none', clinicPhone: '', misRetryMinutes: 5, scannerPlace: 'below',
   voice: { enabled: false, engine: 'auto', rate: 90, volume: 100, kioskEngine: false },
   mis: { listReferrals: false, referralByNumber: true, visits: true, cancel: true, clientApplicationCheck: true, selfBooking: false, reschedule: false, waitingList: false },

@@ -1,6 +1,6 @@
 // The kiosk between patients: start-up, Welcome's choices (what the patient came for, large
-// print, language), the pre-flight health it polls, and the end of a session — which wipes
-// everything of the patient's, their display mode and language included.
+// print, reach mode, language), the pre-flight health it polls, and the end of a session — which wipes
+// everything of the patient's, their display mode, reach mode and language included.
 import { DEFAULT_LOCALE } from '../../../electron/common/i18n/locales';
 import type { Calls } from './calls';
 import { FLOW, FLOWS } from './flow';
@@ -9,7 +9,7 @@ import { NORMAL_DISPLAY, type FlowActions, type FlowData, type FlowState } from 
 
 type SessionActions = Pick<
   FlowActions,
-  'boot' | 'start' | 'refreshHealth' | 'cancelWait' | 'toggleDisplay' | 'setLanguage' | 'endSession' | 'askRestart' | 'dismissRestart' | 'reportCrash' | 'notePatientInput'
+  'boot' | 'start' | 'refreshHealth' | 'cancelWait' | 'toggleDisplay' | 'toggleReach' | 'setLanguage' | 'endSession' | 'askRestart' | 'dismissRestart' | 'reportCrash' | 'notePatientInput'
 >;
 
 /** Whether the patient has anything to lose: identified, or something typed or chosen. */
@@ -29,7 +29,7 @@ export const PATIENT_INPUT_EVERY_MS = 5_000;
 export function createSessionActions(
   { bridge, get, set, call, nav, now }: StoreKit,
   calls: Pick<Calls, 'newSession' | 'abandonWaits'>,
-  patientData: Omit<FlowData, 'info' | 'health' | 'startup' | 'busy' | 'waitCancellable' | 'bookingUnderWay' | 'restartAsked' | 'display' | 'language' | 'voice' | 'osVoices'>,
+  patientData: Omit<FlowData, 'info' | 'health' | 'startup' | 'busy' | 'waitCancellable' | 'bookingUnderWay' | 'restartAsked' | 'display' | 'language' | 'voice' | 'reach' | 'osVoices'>,
 ): SessionActions {
   let lastInputSent = Number.NEGATIVE_INFINITY;
   return {
@@ -63,6 +63,10 @@ export function createSessionActions(
       set({ display: on ? NORMAL_DISPLAY : { print: 'large', contrast: 'high' } });
     },
 
+    toggleReach() {
+      set({ reach: !get().reach });
+    },
+
     setLanguage(language) {
       set({ language });
     },
@@ -92,6 +96,7 @@ export function createSessionActions(
         display: NORMAL_DISPLAY,
         language: get().info?.language ?? DEFAULT_LOCALE,
         voice: false,
+        reach: false,
       });
       // The session dies on our side at once; the server is told in the background and a
       // failure there changes nothing for the next patient.

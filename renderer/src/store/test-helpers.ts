@@ -32,6 +32,7 @@ export const info: KioskInfo = {
   pickerGuardMs: 400,
   spillGuardMs: 300,
   orientation: 'auto',
+  reach: { offered: true, pictureHeightM: 0.71, bottomEdgeM: 0.8, maxReachM: 1.2 },
   language: 'ru',
   printerEnabled: true,
   reprintLimit: 2,

@@ -123,6 +123,11 @@ export type FlowData = {
   language: Locale;
   /** Voice guidance for this session («Озвучить» on Welcome or in the header); off when the session ends. */
   voice: boolean;
+  /**
+   * Reach mode («Для инвалидной коляски» on Welcome of a portrait kiosk): every control in the
+   * lower part of the screen. Kept across «Начать», reset by endSession, like large print.
+   */
+  reach: boolean;
   /** The languages the operating system's voice speaks (Chromium lists them late); kept across patients. */
   osVoices: Locale[];
   /** The main process's last pre-flight check; kept across patients. */
@@ -235,6 +240,8 @@ export type FlowActions = {
   back(): void;
   /** Large print and high contrast together, on or off: one button for a patient with weak eyesight. */
   toggleDisplay(): void;
+  /** «Для инвалидной коляски»: reach mode on or off for this session. */
+  toggleReach(): void;
   /** The patient's language for this session (Welcome); the next patient gets the kiosk's own again. */
   setLanguage(language: Locale): void;
   /** «Озвучить»: voice guidance on or off for this session. */

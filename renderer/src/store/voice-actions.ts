@@ -115,6 +115,8 @@ export function createVoiceActions({ get, set }: Pick<StoreKit, 'get' | 'set'>, 
         say(next, p && { ...p, text: `${t('voice.enabled')} ${p.text}` }, true);
         return;
       }
+      // «Для инвалидной коляски» changes where the buttons are: the patient hears which way it went.
+      if (next.reach !== prev.reach) say(next, line(t(next.reach ? 'reach.saidOn' : 'reach.saidOff'), 'status'), true, false);
       if (next.error && next.error !== prev.error) return say(next, { text: errorPhrase(next.error, t), kind: 'error' }, true);
       if (!next.error && prev.error && screenKey(next) === screenKey(prev)) {
         // The panel closed on the same screen: «Повторить» says the screen again.

@@ -9,7 +9,7 @@ const here = (import.meta as unknown as { url: string }).url;
 const read = (file: string) => readFileSync(new URL(`./${file}`, here), 'utf8');
 
 // Every stylesheet main.tsx imports after tokens.css.
-const sheets = ['base.css', 'components.css', 'screens.css', 'service.css'];
+const sheets = ['base.css', 'components.css', 'screens.css', 'service.css', 'reach.css'];
 const SHEETS: Record<string, string> = Object.fromEntries(sheets.map((f) => [f, read(f)]));
 const tokens = read('tokens.css');
 
