@@ -80,7 +80,10 @@ describe('fleet:config', () => {
   });
 
   it('the CLI: check exits 1 on an unsigned folder and prints each document', () => {
-    const r = spawnSync('npx', ['tsx', 'scripts/fleet-config.ts', 'check', '--dir', dir], { encoding: 'utf8', env: { ...process.env, TSX_DISABLE_CACHE: '1' } });
+    // Node with tsx's loader, not the tsx CLI: the CLI keeps an IPC folder (tsx-<uid>) in the temp folder.
+    // Anything temporary goes into this test's own folder.
+    const env = { ...process.env, TSX_DISABLE_CACHE: '1', TMPDIR: tmp };
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/fleet-config.ts', 'check', '--dir', dir], { encoding: 'utf8', env });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('REFUSED fleet.json: unsigned');
     expect(r.stdout).toContain('REFUSED clinics/C42.json: unsigned');

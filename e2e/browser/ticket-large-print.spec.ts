@@ -43,3 +43,17 @@ test('large print, paper out: the fields stay whole next to the QR', async ({ ki
   expect(await cutOff(page, FIELDS)).toEqual([]);
   await kiosk.shot('ticket-large-print-paper-out');
 });
+
+test('ordinary print, paper out: the fields stay whole, and «Распечатать» is on screen when the paper is back', async ({ kiosk }) => {
+  kiosk.stack.printer.setStatus('paper-end');
+  const { page } = kiosk;
+  await kiosk.identify('P1');
+  await kiosk.pickReferral(101);
+  await kiosk.pickFirstDayAndTime(LONGEST_DOCTOR);
+  await page.getByTestId('confirm-book').click();
+  await expect(page.getByTestId('print-status')).toHaveAttribute('data-state', 'failed', { timeout: 15_000 });
+  expect(await cutOff(page, FIELDS)).toEqual([]);
+  kiosk.stack.printer.setStatus('ok');
+  await expect(page.getByTestId('reprint')).toBeVisible({ timeout: 10_000 });
+  expect(await cutOff(page, [...FIELDS, 'reprint'])).toEqual([]);
+});
