@@ -66,7 +66,7 @@ async function main(): Promise<void> {
       const day = res.days[0]!;
       const ticket = (await call('book', { referralGuid: ref.guid, lpuGuid: LPU2, resourceGuid: res.resourceGuid, date: day.date, time: day.slots[0]!.time })) as { ticketGuid: string };
       const tp = performance.now();
-      const printed = (await call('printTicket', { ticketGuid: ticket.ticketGuid, again: false })) as { state: string };
+      const printed = (await call('printTicket', { ticketGuid: ticket.ticketGuid, again: false, language: 'ru' })) as { state: string };
       if (printed.state !== 'printed') throw new Error(`print: ${printed.state}`);
       print.push(performance.now() - tp);
       await call('endSession', {});
