@@ -25,6 +25,7 @@ import { kioskHostHooks } from '../../electron/host/run-host';
 import { startVirtualPrinter, type RunningVirtualPrinter } from '../../electron/printing/virtual/server';
 import { startSimulator, type RunningSimulator } from '../../simulator/server';
 import { E2E_SERVICE_PIN_HASH } from './service-pin';
+import { MACHINE_SPEED_TOUCH } from './stack';
 
 export const FLEET_KIOSK = 'E2E-FLEET';
 export const FLEET_CLINIC = 'C42';
@@ -76,8 +77,7 @@ export async function startFleetStack(name: string): Promise<FleetStack> {
         health: { intervalSeconds: 1 },
         telemetry: { metricsPort: 0, probeSeconds: 1 },
         service: { pinHash: E2E_SERVICE_PIN_HASH },
-        // The driver types at machine speed: repeated digits are not tremor (as in stack.ts).
-        touch: { repeatGuardMs: 0, pickerGuardMs: 0, spillGuardMs: 0 },
+        touch: MACHINE_SPEED_TOUCH,
         fleet: { url: server.url, clinic: FLEET_CLINIC, trialSeconds: TRIAL_SECONDS },
       },
       null,

@@ -20,6 +20,9 @@ import { writeFileSync } from 'node:fs';
 import { E2E_SERVICE_PIN_HASH } from './service-pin';
 import type { MisKind } from '../../electron/common/mis-kinds';
 
+/** The driver types at machine speed: a repeated digit is not a tremor's bounce, so the shipped guards are off. */
+export const MACHINE_SPEED_TOUCH = { repeatGuardMs: 0, pickerGuardMs: 0, spillGuardMs: 0 };
+
 export type ScannerType = 'none' | 'serial' | 'keyboard';
 
 export interface Stack {
@@ -96,7 +99,7 @@ export async function startStack(name: string, opts: StackOptions = {}): Promise
     clinic: { phone: '8-495-123-45-67' },
     ...(opts.telemetry ? { telemetry: opts.telemetry } : {}),
     service: { pinHash: E2E_SERVICE_PIN_HASH },
-    ...(opts.touchGuards ? {} : { touch: { repeatGuardMs: 0, pickerGuardMs: 0, spillGuardMs: 0 } }),
+    ...(opts.touchGuards ? {} : { touch: MACHINE_SPEED_TOUCH }),
     // The kiosk's own engine, whatever voices the test machine's Chromium may have.
     voice: { engine: 'espeak-ng' },
   });
