@@ -7,11 +7,11 @@
 // growth per 1,000 sessions is fitted. A table on stdout, an HTML report with PNG/SVG plots
 // (`--out`, default artifacts/soak), and `--check` against bench/soak-budgets.json.
 // Not part of `npm test`: 2,000 sessions take most of an hour on 2 cores.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseRates } from './soak/faults';
-import { runSoak } from './soak/run';
+import { runSoak, type SoakResult } from './soak/run';
 import { buildReport } from './soak/report';
 
 const HELP = `npm run soak -- [options]
@@ -27,7 +27,10 @@ const HELP = `npm run soak -- [options]
   --start YYYY-MM-DD  the first virtual day (default 2027-03-25: Europe/Berlin springs forward on day 4)
   --restart-delay MS  the supervisor's pause before restarting a crashed kiosk (default 3000)
   --out DIR           where the report goes (default artifacts/soak)
+  --heap-at N,M       write the renderer's heap snapshot after these sessions into --out;
+                      compare two with \`tsx scripts/soak/heap-snapshot.ts A B\`
   --keep              keep the kiosk's work folder (logs, journal, slips) for a post-mortem
+  --from FILE         no run: the report again from a run's result.json (after a budget or report change)
   --check             exit 1 on a budget over bench/soak-budgets.json or an invariant broken`;
 
 async function main(): Promise<number> {
@@ -45,7 +48,9 @@ async function main(): Promise<number> {
       start: { type: 'string', default: '2027-03-25' },
       'restart-delay': { type: 'string', default: '3000' },
       out: { type: 'string', default: 'artifacts/soak' },
+      'heap-at': { type: 'string' },
       keep: { type: 'boolean', default: false },
+      from: { type: 'string' },
       check: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -53,6 +58,12 @@ async function main(): Promise<number> {
   if (values.help) {
     console.log(HELP);
     return 0;
+  }
+  if (values.from) {
+    // result.json holds the run's SoakResult under `result` (report.ts writes it).
+    const saved = JSON.parse(readFileSync(path.resolve(String(values.from)), 'utf8')) as { result?: SoakResult };
+    if (!saved.result?.samples) throw new Error(`--from ${values.from}: not a soak result.json`);
+    return report(saved.result, values, Math.min(Number(values.warmup), Math.floor(saved.result.options.sessions / 4)));
   }
   if (!existsSync(path.resolve('dist/renderer/index.html'))) {
     console.error('soak: the renderer is not built; run `npm run build` first.');
@@ -80,17 +91,23 @@ async function main(): Promise<number> {
     start: String(values.start),
     restartDelayMs: num('restart-delay'),
     keepWorkDir: Boolean(values.keep),
+    heapAt: values['heap-at'] ? String(values['heap-at']).split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0) : undefined,
+    heapDir: path.resolve(String(values.out)),
     viewport: { width: 1080, height: 1920 },
     progress: (line) => console.log(line),
   });
-  const report = await buildReport(result, {
+  return report(result, values, Math.min(num('warmup'), Math.floor(sessions / 4)));
+}
+
+async function report(result: SoakResult, values: { out?: string; check?: boolean }, warmup: number): Promise<number> {
+  const built = await buildReport(result, {
     outDir: path.resolve(String(values.out)),
-    warmup: Math.min(num('warmup'), Math.floor(sessions / 4)),
+    warmup,
     budgetsFile: path.resolve('bench/soak-budgets.json'),
   });
-  console.log(`\n${report.table}`);
-  console.log(`\nReport: ${report.htmlPath}`);
-  if (values.check && !report.ok) {
+  console.log(`\n${built.table}`);
+  console.log(`\nReport: ${built.htmlPath}`);
+  if (values.check && !built.ok) {
     console.log('\nsoak --check: over budget or an invariant broken.');
     return 1;
   }

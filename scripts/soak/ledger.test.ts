@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkInvariants, diffMis, INVARIANTS, readSlip, type Ledger, type MisTicket, type SessionRecord } from './ledger';
+import { checkInvariants, diffMis, INVARIANTS, printedSlips, readSlip, type Ledger, type MisTicket, type SessionRecord } from './ledger';
 
 const G = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const visit = (n: number, extra: Partial<MisTicket> = {}): MisTicket => ({
@@ -124,5 +124,24 @@ describe('the ledger invariants', () => {
     expect(readSlip(`ПОВТОРНАЯ ПЕЧАТЬ\n[QR: ${G(5)}]`)).toMatchObject({ copy: true });
     expect(readSlip(`REPRINT\n[QR: ${G(5)}]`)).toMatchObject({ copy: true });
     expect(readSlip('Ваши записи\n…')).toEqual({ ticketGuid: null, copy: false, summary: true });
+  });
+});
+
+describe('the printer read with one cursor', () => {
+  it('enters every job once, a late slip under the session that sees it', () => {
+    const jobs: Array<{ text: string }> = [];
+    const prints: Ledger['prints'] = [];
+    const read = printedSlips(() => jobs, prints);
+    read(0); // session 0 ends before its slip is out
+    jobs.push({ text: `ТАЛОН\n[QR: ${G(1)}]` });
+    read(1);
+    jobs.push({ text: `ТАЛОН\nПОВТОРНАЯ ПЕЧАТЬ\n[QR: ${G(1)}]` }, { text: 'Ваши записи\n…' });
+    read(2);
+    read(3);
+    expect(prints).toEqual([
+      { ticketGuid: G(1), copy: false, summary: false, session: 1 },
+      { ticketGuid: G(1), copy: true, summary: false, session: 2 },
+      { ticketGuid: '', copy: false, summary: true, session: 2 },
+    ]);
   });
 });

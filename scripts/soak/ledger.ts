@@ -189,3 +189,20 @@ export function readSlip(text: string): { ticketGuid: string | null; copy: boole
   const copy = /ПОВТОРНАЯ ПЕЧАТЬ|\bREPRINT\b/.test(text);
   return { ticketGuid: qr ? qr[1]!.toLowerCase() : null, copy, summary: !qr };
 }
+
+/**
+ * The printer's jobs read with one cursor for the whole run: each job is entered once, under the
+ * session being read when it is first seen, so a slip that lands after its session has ended
+ * (the first of a run can) counts with the next session's instead of being skipped.
+ */
+export function printedSlips(jobs: () => ReadonlyArray<{ text: string }>, into: PrintRecord[]): (session: number) => void {
+  let read = 0;
+  return (session) => {
+    const fresh = jobs().slice(read);
+    read += fresh.length;
+    for (const job of fresh) {
+      const slip = readSlip(job.text);
+      if (slip.ticketGuid || slip.summary) into.push({ ticketGuid: slip.ticketGuid ?? '', copy: slip.copy, summary: slip.summary, session });
+    }
+  };
+}

@@ -42,6 +42,8 @@ export function soakFigures(r: SoakResult, slopes: SlopeRow[], inv: InvariantCou
   const f: Record<string, number> = {};
   for (const k of INVARIANTS) f[`inv.${k}`] = inv[k];
   f.rendererHeapPctPer1000 = by('rendererHeapMB').pctPer1000;
+  f.rendererJsDataPctPer1000 = by('rendererJsDataMB').pctPer1000;
+  f.rendererCodeMBPer1000 = by('rendererCodeMB').per1000;
   f.domNodesPctPer1000 = by('domNodes').pctPer1000;
   f.listenersPctPer1000 = by('listeners').pctPer1000;
   f.hostRssMBPer1000 = by('hostRssMB').per1000;
@@ -58,6 +60,11 @@ export function soakFigures(r: SoakResult, slopes: SlopeRow[], inv: InvariantCou
   f.wallMinutesPer1000 = r.wallMs / 60_000 / ((r.planned.screens + r.planned.bridge) / 1000);
   return f;
 }
+
+const HEAP_PARTS_NOTE =
+  "The renderer's V8 heap in all is split by a heap snapshot at every sample: JS data (objects, closures, strings and their stores: what the page keeps, where a leak of ours shows), " +
+  "compiled code (bytecode and JIT code: grows while paths run for the first time and hot functions tier up, and starts again at every reload), and V8's own caches and hidden classes. " +
+  "Native objects (Blink's, and DevTools' copies of the page's requests for the soak's own CDP connection) are outside V8's total.";
 
 const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const lpad = (s: string, n: number): string => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
@@ -162,6 +169,7 @@ Red dashed: the least-squares line over the sessions after the warm-up (${o.warm
 Shaded: windows of faults over several sessions. Vertical lines: the kiosk process killed and restarted by its supervisor, a renderer crash or reload, an NTP step, the daylight-saving switch of the kiosk's zone, a new virtual day (dotted).
 Ticks on the x axis: MIS faults (5xx, timeout, cut connection, lost booking answer).
 A leak is a slope that does not flatten; retention working is the disk levelling off after day ${r.options.retentionDays + 1}.</p>
+<p>${esc(HEAP_PARTS_NOTE)}</p>
 <p>${legend}</p>
 <h2>Invariants</h2><table><tr><th>invariant</th><th>count</th><th>meaning</th></tr>
 ${INVARIANTS.map((k) => `<tr><td>${k}</td><td class="n ${counts[k] ? 'bad' : 'ok'}">${counts[k]}</td><td>${esc(INVARIANT_MEANING[k])}</td></tr>`).join('\n')}</table>
@@ -219,6 +227,8 @@ ${charts.map((c) => `<figure>${c.svg}<figcaption>${esc(c.title)}${c.png ? ` — 
     '```',
     '',
     '## Plots',
+    '',
+    HEAP_PARTS_NOTE,
     '',
     'Blue: samples; red dashed: the least-squares line after the warm-up. Bands: MIS down (red), paper out (orange), paper near end (yellow), cover open (violet), printer offline (grey). Lines: kiosk process restarted (red), renderer crash (violet) or reload (blue), NTP step (green), DST switch (orange), a new day (dotted). Ticks: MIS faults.',
     '',

@@ -7,6 +7,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { KioskConfigSchema } from '../../electron/core/config/schema';
 import { startFaultProxy, type FaultProxy, type FaultRule } from '../../simulator/fault-proxy';
 import { startSimulator, type RunningSimulator } from '../../simulator/server';
 import { startVirtualPrinter, type RunningVirtualPrinter, type VirtualStatus } from '../../electron/printing/virtual/server';
@@ -14,10 +15,11 @@ import { runBridgeSession, call } from './bridge-sessions';
 import { MIN_OFFSET_MS, stampVirtualMtimes } from './disk-clock';
 import { planFaults, windowsAt, type FaultPoint, type FaultRates, type FaultWindow, type PlannedFault } from './faults';
 import { KioskProcess, sleep, type ColdStart } from './kiosk-process';
-import { readSlip, diffMis, type Ledger, type MisTicket, type SessionRecord, type ShownTicket } from './ledger';
+import { printedSlips, diffMis, type Ledger, type MisTicket, type SessionRecord, type ShownTicket } from './ledger';
 import { LogScanner } from './log-scan';
 import type { PageGlobal } from './page-types';
 import { createRng } from './prng';
+import { writeHeapSnapshot } from './heap-snapshot';
 import { takeSample } from './sampler';
 import { PATIENTS, readTicketDateTime, runScreenSession, type ScreenTimings } from './screens';
 import type { Sample } from './stats';
@@ -42,6 +44,9 @@ export interface SoakOptions {
   workDir?: string;
   keepWorkDir: boolean;
   viewport: { width: number; height: number };
+  /** Sessions after which the renderer's heap snapshot is written into `heapDir` (a leak's names). */
+  heapAt?: number[];
+  heapDir?: string;
   progress: (line: string) => void;
 }
 
@@ -83,8 +88,8 @@ const DAY_MS = 86_400_000;
  * walk-away is fast-forwarded on the page's clock and the patient's pace between keys too, so
  * the product's 90 s / 120 s cost no wall time.
  */
-export const SOAK_IDLE = { seconds: 90, typingSeconds: 120, countdownSeconds: 30, ticketSeconds: 30, ticketUnprintedSeconds: 90 } as const;
-export const SOAK_TOUCH = { repeatGuardMs: 150, pickerGuardMs: 400, spillGuardMs: 300 } as const;
+export const SOAK_IDLE = KioskConfigSchema.shape.idle.parse({});
+export const SOAK_TOUCH = KioskConfigSchema.shape.touch.parse({});
 
 /** The kiosk config of the soak: short MIS deadlines, so a fault costs seconds. */
 function kioskConfig(proxyUrl: string, printerPort: number, retentionDays: number): Record<string, unknown> {
@@ -326,15 +331,8 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
 
     // Every job the printer took, read once: a slip that lands after its session's end (the
     // first one of a run can) is counted with the next session's, never skipped.
-    let jobsRead = 0;
-    const readJobs = (session: number): void => {
-      const fresh = printer!.jobs().slice(jobsRead);
-      jobsRead += fresh.length;
-      for (const job of fresh) {
-        const slip = readSlip(job.text);
-        if (slip.ticketGuid || slip.summary) ledger.prints.push({ ticketGuid: slip.ticketGuid ?? '', copy: slip.copy, summary: slip.summary, session });
-      }
-    };
+    const slipsPrinter = printer;
+    const readJobs = printedSlips(() => slipsPrinter.jobs(), ledger.prints);
 
     let day = -1;
     let mtimeStamped = 0;
@@ -549,6 +547,14 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
       const done = s.index + 1;
       if (done % opts.sampleEvery === 0 || done === 1 || done === plan.length) {
         samples.push(await takeSample(k, k.attached?.page ?? null, { session: done, t: (Date.now() - began) / 1000, day: s.day }));
+      }
+      if (opts.heapAt?.includes(done) && opts.heapDir && k.attached) {
+        mkdirSync(opts.heapDir, { recursive: true });
+        const file = path.join(opts.heapDir, `renderer-${done}.heapsnapshot`);
+        await writeHeapSnapshot(k.attached.page, file).then(
+          () => opts.progress(`heap snapshot: ${file}`),
+          (err: unknown) => opts.progress(`heap snapshot at ${done} failed: ${err instanceof Error ? err.message : String(err)}`),
+        );
       }
       const breaches = ledgerBreachesSoFar(ledger);
       const elapsed = Date.now() - began;

@@ -6,6 +6,7 @@
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { heapParts, heapSummary, type HeapParts } from './heap-snapshot';
 import type { KioskProcess } from './kiosk-process';
 import type { PageGlobal } from './page-types';
 import type { Sample } from './stats';
@@ -17,6 +18,8 @@ export interface RendererMetrics {
   nodes: number;
   listeners: number;
   documents: number;
+  /** Null when the heap snapshot could not be taken. */
+  parts: HeapParts | null;
 }
 
 /**
@@ -53,7 +56,10 @@ export async function rendererMetrics(page: Page): Promise<RendererMetrics | nul
       const m = new Map(metrics.map((x) => [x.name, x.value]));
       await cdp.send('Performance.disable');
       await cdp.send('HeapProfiler.disable');
+      // The total above counts the JIT's code with the page's data; a snapshot tells them apart.
+      const parts = await heapSummary(page).then(heapParts, () => null);
       return {
+        parts,
         heapMB: (m.get('JSHeapUsedSize') ?? Number.NaN) / MB,
         nodes: (m.get('Nodes') ?? Number.NaN) - noticeNodes,
         listeners: m.get('JSEventListeners') ?? Number.NaN,
@@ -81,6 +87,18 @@ function parents(): Map<number, number> {
     }
   }
   return out;
+}
+
+/** Chromium's process type from its command line (`--type=renderer`); '' for the browser process, 'crashpad' for its crash handlers. */
+export function chromiumType(pid: number): string | null {
+  try {
+    // Chromium retitles its processes: the arguments may be one space-separated string.
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    if (/^\S*crashpad_handler/.test(cmdline)) return 'crashpad';
+    return /(?:^|[\0 ])--type=([^\0 ]+)/.exec(cmdline)?.[1] ?? '';
+  } catch {
+    return null;
+  }
 }
 
 /** Every process below `root` (children, grandchildren …). */
@@ -153,10 +171,18 @@ export async function takeSample(kiosk: KioskProcess, page: Page | null, at: { s
   const mem = pid ? await kiosk.memory() : null;
   const procs = pid ? descendants(pid) : [];
   const chromiumRss = procs.map(rssMB).filter((x): x is number => x !== null);
+  const types = new Map(procs.map((p) => [p, chromiumType(p)]));
+  const rssOf = (type: string): number | null => {
+    const rss = procs.filter((p) => types.get(p) === type).map(rssMB).filter((x): x is number => x !== null);
+    return rss.length ? rss.reduce((a, b) => a + b, 0) : null;
+  };
   const disk = diskUse(kiosk.stateDir);
   return {
     ...at,
     rendererHeapMB: renderer?.heapMB ?? null,
+    rendererJsDataMB: renderer?.parts?.jsDataMB ?? null,
+    rendererCodeMB: renderer?.parts?.codeMB ?? null,
+    rendererNativeMB: renderer?.parts?.nativeMB ?? null,
     domNodes: renderer?.nodes ?? null,
     listeners: renderer?.listeners ?? null,
     documents: renderer?.documents ?? null,
@@ -165,6 +191,8 @@ export async function takeSample(kiosk: KioskProcess, page: Page | null, at: { s
     hostFds: pid ? openFds(pid) : null,
     chromiumRssMB: chromiumRss.length ? chromiumRss.reduce((a, b) => a + b, 0) : null,
     chromiumProcs: pid ? procs.length : null,
+    rendererProcRssMB: rssOf('renderer'),
+    browserProcRssMB: rssOf(''),
     diskLogsMB: disk.logsMB,
     diskJournalMB: disk.journalMB,
     diskSlipsMB: disk.slipsMB,

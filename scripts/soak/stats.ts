@@ -11,6 +11,13 @@ export interface Sample {
   day: number;
   /** Renderer (CDP, after a forced GC). Null while no renderer could be read. */
   rendererHeapMB: number | null;
+  /**
+   * The renderer's heap split from a heap snapshot (heap-snapshot.ts): the page's own data,
+   * the JIT's code, and Blink's native objects. A leak of the kiosk's shows in the data.
+   */
+  rendererJsDataMB: number | null;
+  rendererCodeMB: number | null;
+  rendererNativeMB: number | null;
   domNodes: number | null;
   listeners: number | null;
   documents: number | null;
@@ -21,6 +28,10 @@ export interface Sample {
   /** Every Chromium process of the kiosk: summed RSS and how many. */
   chromiumRssMB: number | null;
   chromiumProcs: number | null;
+  /** The RSS of the kiosk's renderer process(es) alone (Chromium's `--type=renderer`). */
+  rendererProcRssMB: number | null;
+  /** The RSS of Chromium's browser process (it keeps whatever DevTools clients ask it to). */
+  browserProcRssMB: number | null;
   /** Disk used (du) by the kiosk's logs, print journal, slips and Chromium profile(s), MB. */
   diskLogsMB: number;
   diskJournalMB: number;
@@ -41,7 +52,10 @@ export interface ResourceSpec {
 }
 
 export const RESOURCES: readonly ResourceSpec[] = [
-  { key: 'rendererHeapMB', label: 'Renderer JS heap after GC', unit: 'MB', relative: true },
+  { key: 'rendererHeapMB', label: 'Renderer JS heap after GC (V8 in all)', unit: 'MB', relative: true },
+  { key: 'rendererJsDataMB', label: 'Renderer JS data (objects, closures, strings)', unit: 'MB', relative: true },
+  { key: 'rendererCodeMB', label: 'Renderer compiled code (bytecode, JIT)', unit: 'MB', relative: false },
+  { key: 'rendererNativeMB', label: 'Renderer native objects (Blink, DevTools)', unit: 'MB', relative: false },
   { key: 'domNodes', label: 'Renderer DOM nodes', unit: 'nodes', relative: true },
   { key: 'listeners', label: 'Renderer event listeners', unit: 'listeners', relative: true },
   { key: 'hostRssMB', label: 'Kiosk process RSS', unit: 'MB', relative: false },
@@ -49,6 +63,8 @@ export const RESOURCES: readonly ResourceSpec[] = [
   { key: 'hostFds', label: 'Kiosk process open fds', unit: 'fds', relative: false },
   { key: 'chromiumRssMB', label: 'Chromium processes RSS (sum)', unit: 'MB', relative: false },
   { key: 'chromiumProcs', label: 'Chromium processes', unit: 'procs', relative: false },
+  { key: 'rendererProcRssMB', label: 'Chromium renderer process RSS', unit: 'MB', relative: false },
+  { key: 'browserProcRssMB', label: 'Chromium browser process RSS', unit: 'MB', relative: false },
   { key: 'diskLogsMB', label: 'Disk: logs', unit: 'MB', relative: false },
   { key: 'diskJournalMB', label: 'Disk: print journal', unit: 'MB', relative: false },
   { key: 'diskSlipsMB', label: 'Disk: demo slips', unit: 'MB', relative: false },
