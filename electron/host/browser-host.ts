@@ -18,6 +18,7 @@
 // Which paths name which files, and every answer's headers, are Electron's app:// rules too
 // (../core/serving): only the bridge, the launch code and the cookie are this host's own.
 import { DEFAULT_LOCALE, t } from '../common/i18n/locales';
+import { monotonicNow } from './renderer-watchdog';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import http from 'node:http';
@@ -86,7 +87,9 @@ const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
 
 export async function startBrowserHost(opts: BrowserHostOptions): Promise<RunningBrowserHost> {
   const log = opts.log ?? silentLogger;
-  const now = opts.now ?? Date.now;
+  // Monotonic: `rendererSeen` is compared with the watchdog's clock (renderer-watchdog.ts), and a
+  // launch code's minute must not stretch or vanish with an NTP step.
+  const now = opts.now ?? monotonicNow;
   const codeTtlMs = opts.codeTtlMs ?? 60_000;
   const maxBody = opts.maxBodyBytes ?? 64 * 1024;
   const bodyTimeoutMs = opts.bodyTimeoutMs ?? 10_000;

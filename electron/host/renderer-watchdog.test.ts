@@ -2,7 +2,7 @@
 // crash in the browser host never came back to Welcome by itself).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { recordingLogger } from '../printing/test-helpers';
-import { DEFAULT_WATCHDOG, RendererWatchdog, startRendererWatchdog } from './renderer-watchdog';
+import { DEFAULT_WATCHDOG, monotonicNow, RendererWatchdog, startRendererWatchdog } from './renderer-watchdog';
 
 describe('renderer watchdog decisions', () => {
   const opts = { ...DEFAULT_WATCHDOG, silentMs: 10_000, maxRelaunches: 3, windowMs: 300_000, backoffMs: 60_000, maxBackoffMs: 240_000 };
@@ -63,6 +63,31 @@ describe('renderer watchdog loop', () => {
     }
     expect(relaunch).toHaveBeenCalledTimes(1);
     expect(log.entries.some((l) => l.event === 'host.renderer_silent')).toBe(true);
+    dog.stop();
+  });
+
+  it('a wall clock that jumps a day ahead and then steps back 5 minutes (NTP) does not hold off the relaunch', async () => {
+    // The soak's case: a new virtual day, then an NTP correction back, then the tab crashes. On
+    // the wall clock the watchdog waited out the 5 minutes; on the default (monotonic) clock it
+    // relaunches after its usual silence.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'Date', 'performance'] });
+    let seen: number | null = monotonicNow();
+    const relaunch = vi.fn(async () => undefined);
+    const dog = startRendererWatchdog({ lastSeen: () => seen, relaunch, log: recordingLogger(), opts: { ...DEFAULT_WATCHDOG, silentMs: 10_000, everyMs: 2_000 } });
+    for (let i = 0; i < 4; i++) {
+      await vi.advanceTimersByTimeAsync(2_000);
+      seen = monotonicNow(); // alive
+    }
+    vi.setSystemTime(Date.now() + 86_400_000);
+    await vi.advanceTimersByTimeAsync(2_000);
+    seen = monotonicNow();
+    vi.setSystemTime(Date.now() - 300_000);
+    await vi.advanceTimersByTimeAsync(2_000);
+    seen = monotonicNow();
+    expect(relaunch).not.toHaveBeenCalled();
+    // The tab crashes: silence for 14 s.
+    await vi.advanceTimersByTimeAsync(14_000);
+    expect(relaunch).toHaveBeenCalledTimes(1);
     dog.stop();
   });
 
