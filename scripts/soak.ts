@@ -63,7 +63,7 @@ async function main(): Promise<number> {
     // result.json holds the run's SoakResult under `result` (report.ts writes it).
     const saved = JSON.parse(readFileSync(path.resolve(String(values.from)), 'utf8')) as { result?: SoakResult };
     if (!saved.result?.samples) throw new Error(`--from ${values.from}: not a soak result.json`);
-    return report(saved.result, values, Math.min(Number(values.warmup), Math.floor(saved.result.options.sessions / 4)));
+    return report(saved.result, values);
   }
   if (!existsSync(path.resolve('dist/renderer/index.html'))) {
     console.error('soak: the renderer is not built; run `npm run build` first.');
@@ -96,13 +96,16 @@ async function main(): Promise<number> {
     viewport: { width: 1080, height: 1920 },
     progress: (line) => console.log(line),
   });
-  return report(result, values, Math.min(num('warmup'), Math.floor(sessions / 4)));
+  return report(result, values);
 }
 
-async function report(result: SoakResult, values: { out?: string; check?: boolean }, warmup: number): Promise<number> {
+async function report(result: SoakResult, values: { out?: string; check?: boolean; warmup?: string }): Promise<number> {
+  const warmup = Number(values.warmup);
+  if (!Number.isFinite(warmup)) throw new Error('--warmup: not a number');
   const built = await buildReport(result, {
     outDir: path.resolve(String(values.out)),
-    warmup,
+    // At most a quarter of the run, so a short run still has points to fit.
+    warmup: Math.min(warmup, Math.floor(result.options.sessions / 4)),
     budgetsFile: path.resolve('bench/soak-budgets.json'),
   });
   console.log(`\n${built.table}`);

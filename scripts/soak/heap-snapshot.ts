@@ -2,38 +2,43 @@
 // Welcome, then compared by what the objects are (V8's node type and constructor or string
 // name), so a slope over budget comes with the names of what grew instead of a guess.
 import { createWriteStream, readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 
-/** Streams the page's heap snapshot (after two GCs) chunk by chunk to `sink`. */
-async function snapshot(page: Page, sink: (chunk: string) => void): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
+/**
+ * The heap snapshot of a CDP session's page, chunk by chunk to `sink`. The caller has enabled
+ * HeapProfiler (and forced its GCs); disabling it afterwards drops the profiler's object-id map,
+ * so sampling leaves nothing behind in the page.
+ */
+export async function streamHeapSnapshot(cdp: CDPSession, sink: (chunk: string) => void): Promise<void> {
+  const onChunk = ({ chunk }: { chunk: string }): void => sink(chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
   try {
-    cdp.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => sink(chunk));
-    await cdp.send('HeapProfiler.enable');
-    await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-    // Disabling drops the profiler's object-id map, so sampling leaves nothing behind in the page.
-    await cdp.send('HeapProfiler.disable');
   } finally {
-    await cdp.detach().catch(() => undefined);
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
   }
 }
 
 /** Writes the page's heap (after two GCs) to `file` as a .heapsnapshot. */
 export async function writeHeapSnapshot(page: Page, file: string): Promise<void> {
   const out = createWriteStream(file);
+  const cdp = await page.context().newCDPSession(page);
   try {
-    await snapshot(page, (chunk) => out.write(chunk));
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    await streamHeapSnapshot(cdp, (chunk) => out.write(chunk));
+    await cdp.send('HeapProfiler.disable');
   } finally {
+    await cdp.detach().catch(() => undefined);
     await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
   }
 }
 
-/** The page's heap, summarized (kept in memory: a Welcome-time heap is about 10 MB of JSON). */
-export async function heapSummary(page: Page): Promise<Map<string, HeapGroup>> {
+/** The heap of a CDP session's page, summarized (in memory: a Welcome-time heap is about 10 MB of JSON). */
+export async function heapSummary(cdp: CDPSession): Promise<Map<string, HeapGroup>> {
   const chunks: string[] = [];
-  await snapshot(page, (chunk) => chunks.push(chunk));
+  await streamHeapSnapshot(cdp, (chunk) => chunks.push(chunk));
   return summarizeHeap(chunks.join(''));
 }
 

@@ -55,9 +55,10 @@ export async function rendererMetrics(page: Page): Promise<RendererMetrics | nul
       const { metrics } = await cdp.send('Performance.getMetrics');
       const m = new Map(metrics.map((x) => [x.name, x.value]));
       await cdp.send('Performance.disable');
+      // The total above counts the JIT's code with the page's data; a snapshot (after the same
+      // GCs) tells them apart.
+      const parts = await heapSummary(cdp).then(heapParts, () => null);
       await cdp.send('HeapProfiler.disable');
-      // The total above counts the JIT's code with the page's data; a snapshot tells them apart.
-      const parts = await heapSummary(page).then(heapParts, () => null);
       return {
         parts,
         heapMB: (m.get('JSHeapUsedSize') ?? Number.NaN) / MB,
