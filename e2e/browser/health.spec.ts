@@ -2,6 +2,7 @@
 // the MIS is down, within one health cycle (1 s on the e2e stack), and recovers by itself.
 // With the MIS down it says when to come back and the registry's phone (config clinic.phone).
 import { REF, expect, test } from '../support/fixtures';
+import { misDownForHealth } from '../support/stack';
 
 const PAPER = 'Талон не напечатается — номер покажем на экране, запишите или сфотографируйте его';
 const MIS_DOWN = 'Запись через инфомат временно недоступна. Попробуйте через 5 минут или позвоните в регистратуру: 8-495-123-45-67';
@@ -18,7 +19,7 @@ test('paper out: Welcome warns, booking is still allowed; paper back: the notice
 
 test('MIS down: Welcome says so and «Начать» is off until the MIS answers again', async ({ kiosk, stack }) => {
   const { page } = kiosk;
-  stack.spy.fault({ path: /^\/api\/v2\/settings\//, mode: { kind: 'replace', status: 503, body: '{"message":"down"}', contentType: 'application/json' }, times: 10_000 });
+  misDownForHealth(stack);
   await expect(page.getByTestId('welcome-notice')).toHaveText(MIS_DOWN);
   await expect(page.getByTestId('start')).toBeDisabled();
   await expect(page.getByTestId('start-appointments')).toBeDisabled();

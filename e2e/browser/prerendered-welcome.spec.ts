@@ -3,6 +3,7 @@
 // is held back on purpose, so the picture stays on screen long enough to tap it for certain.
 import type { Page, Route } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
+import { misDownForHealth } from '../support/stack';
 
 /** Holds the main bundle until `release()`; everything else loads as usual. */
 async function holdBundle(page: Page): Promise<{ release(): void }> {
@@ -41,7 +42,7 @@ test('Welcome is on screen before the bundle runs, laid out for the screen; a ta
 });
 
 test('a tap on the picture while the MIS is down is not carried into identification: Welcome says why', async ({ page, stack }) => {
-  stack.spy.fault({ path: /^\/api\/v2\/settings\//, mode: { kind: 'replace', status: 503, body: '{"message":"down"}', contentType: 'application/json' }, times: 10_000 });
+  misDownForHealth(stack);
   try {
     // The health monitor checks every second on this stack: let it see the MIS down first.
     await page.waitForTimeout(2_500);

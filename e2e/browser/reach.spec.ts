@@ -6,6 +6,7 @@
 // control's top must be below that line; axe-core finds nothing; each screen is photographed
 // (artifacts/screens/portrait/reach-*.png) and its topmost control recorded (artifacts/reach/).
 import { CARDIOLOGIST, expect, test } from '../support/fixtures';
+import { misDownForHealth } from '../support/stack';
 import { checkReach, identifyInReach, reachOn, record } from '../support/reach';
 
 test.describe('reach mode on a portrait kiosk', () => {
@@ -165,7 +166,7 @@ test.describe('reach mode on a portrait kiosk', () => {
   test('MIS down: Welcome\'s notice with the registry\'s phone above, its buttons still in reach, also in large print', async ({ kiosk, stack }) => {
     const { page } = kiosk;
     await reachOn(kiosk);
-    stack.spy.fault({ path: /^\/api\/v2\/settings\//, mode: { kind: 'replace', status: 503, body: '{"message":"down"}', contentType: 'application/json' }, times: 10_000 });
+    misDownForHealth(stack);
     await expect(page.getByTestId('welcome-phone')).toBeVisible();
     await expect(page.getByTestId('welcome-phone')).toBeInViewport({ ratio: 1 });
     await checkReach(kiosk, '01b-welcome-mis-down');

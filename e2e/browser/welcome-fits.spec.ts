@@ -2,6 +2,7 @@
 // notice, the paper out, the MIS down) and in both print sizes: every button whole inside the
 // window, nothing to scroll to. A patient does not know a kiosk screen scrolls.
 import { expect, test } from '../support/fixtures';
+import { misDownForHealth } from '../support/stack';
 import { cutOff } from '../support/on-screen';
 
 const STATES = ['none', 'paper-out', 'mis-down'] as const;
@@ -12,7 +13,7 @@ for (const state of STATES) {
     // The stack outlives the test: what it breaks it mends at the end.
     if (state === 'paper-out') stack.printer.setStatus('paper-end');
     if (state === 'mis-down') {
-      stack.spy.fault({ path: /^\/api\/v2\/settings\//, mode: { kind: 'replace', status: 503, body: '{"message":"down"}', contentType: 'application/json' }, times: 10_000 });
+      misDownForHealth(stack);
     }
     if (state === 'none') await expect(page.getByTestId('welcome-notice')).toHaveCount(0);
     else await expect(page.getByTestId('welcome-notice')).toHaveAttribute('data-kind', state === 'mis-down' ? 'mis-down' : 'no-slip');

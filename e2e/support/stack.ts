@@ -23,6 +23,14 @@ import type { MisKind } from '../../electron/common/mis-kinds';
 /** The driver types at machine speed: a repeated digit is not a tremor's bounce, so the shipped guards are off. */
 export const MACHINE_SPEED_TOUCH = { repeatGuardMs: 0, pickerGuardMs: 0, spillGuardMs: 0 };
 
+/**
+ * The MIS down as the kiosk's health check sees it (its settings answer 503, SoftRust stacks),
+ * until `stack.spy.clear()`: Welcome says so and its buttons are off within a health cycle.
+ */
+export function misDownForHealth(stack: Pick<Stack, 'spy'>): void {
+  stack.spy.fault({ path: /^\/api\/v2\/settings\//, mode: { kind: 'replace', status: 503, body: '{"message":"down"}', contentType: 'application/json' }, times: 10_000 });
+}
+
 export type ScannerType = 'none' | 'serial' | 'keyboard';
 
 export interface Stack {
